@@ -1,0 +1,222 @@
+// The local HTTP gateway: serves the API from the route table exactly as the HTTP API does in AWS
+// (route key, path parameters, JWT claims in requestContext.authorizer.jwt), plus the local token
+// issuer, the development clock, the runtime config and the built site.
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { getUser } from '../../functions/data/users.ts';
+import { BUREAU_ROLES, isRole } from '../../functions/domain/roles.ts';
+import { callerFrom } from '../../functions/http/caller.ts';
+import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
+import { loginBody } from '../../functions/http/schemas.ts';
+import type { DevClock } from './dev-clock.ts';
+import { verifyPassword, type TokenIssuer } from './token-issuer.ts';
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface GatewayOptions {
+  handlers: Record<Group, Handler>;
+  issuer: TokenIssuer;
+  clock: DevClock;
+  siteDir: string;
+  host?: string;
+  port?: number;
+}
+
+const API = '/api';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+interface Matcher {
+  route: Route;
+  regex: RegExp;
+  names: string[];
+}
+
+const matchers: Matcher[] = routes.map((route) => {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, regex: new RegExp(`^${pattern}$`), names };
+});
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const apiError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
+
+async function readText(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > 1_000_000) throw new Error('body too large');
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** HTTP API passes every claim to Lambda as a string, arrays as "[a b]". */
+function asHttpApiClaims(payload: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]),
+  );
+}
+
+export class LocalGateway {
+  private server?: Server;
+  constructor(private readonly opts: GatewayOptions) {}
+
+  listen(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((e) => {
+        console.error('gateway error', e);
+        if (!res.headersSent) apiError(res, 500, 'INTERNAL', '服务器内部错误');
+        else res.end();
+      });
+    });
+    const host = this.opts.host ?? '127.0.0.1';
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.opts.port ?? 0, host, () => resolve(`http://${host}:${(this.server!.address() as { port: number }).port}`));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server) return resolve();
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/config.json') {
+      return send(res, 200, { apiBase: API, auth: { mode: 'local' }, devClock: true });
+    }
+    if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
+    if (url.pathname === `${API}/dev/clock`) return this.devClock(req, res);
+    if (url.pathname.startsWith(`${API}/`)) return this.api(req, res, url);
+    return this.static(res, url.pathname);
+  }
+
+  private async claims(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+    const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!token) return undefined;
+    // Token lifetimes follow the real clock, not the development clock.
+    return this.opts.issuer.verify(token, Math.floor(Date.now() / 1000));
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const path = url.pathname.slice(API.length);
+    const method = req.method ?? 'GET';
+    let found: { m: Matcher; params: Record<string, string> } | undefined;
+    for (const m of matchers) {
+      const hit = m.route.method === method && m.regex.exec(path);
+      if (hit) {
+        found = { m, params: Object.fromEntries(m.names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])) };
+        break;
+      }
+    }
+    if (!found) return apiError(res, 404, 'NOT_FOUND', `没有这个接口：${method} ${path}`);
+    const { route } = found.m;
+    const payload = await this.claims(req);
+    // Like the JWT authorizer: a protected route without a valid token never reaches the Lambda.
+    if (!route.access.public && !payload) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    const body = await readText(req);
+    const event = {
+      version: '2.0',
+      routeKey: routeKey(route),
+      rawPath: path,
+      rawQueryString: url.search.slice(1),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+      queryStringParameters: url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined,
+      pathParameters: Object.keys(found.params).length ? found.params : undefined,
+      body: body || undefined,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: 'localhost',
+        domainPrefix: 'localhost',
+        http: { method, path, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: String(req.headers['user-agent'] ?? '') },
+        requestId: randomUUID(),
+        routeKey: routeKey(route),
+        stage: '$default',
+        time: new Date().toISOString(),
+        timeEpoch: Date.now(),
+        ...(payload && !route.access.public ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } : {}),
+      },
+    } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+    const context = { awsRequestId: event.requestContext.requestId, functionName: `local-${route.group}`, getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+    const result = (await this.opts.handlers[route.group](event, context)) as Exclude<APIGatewayProxyResultV2, string>;
+    res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
+    res.end(result.body ?? '');
+  }
+
+  private async login(req: IncomingMessage, res: ServerResponse) {
+    let input;
+    try {
+      input = loginBody.parse(JSON.parse(await readText(req)));
+    } catch {
+      return apiError(res, 400, 'VALIDATION', '请输入用户名和密码');
+    }
+    const user = await getUser(input.username);
+    if (!user || !isRole(user.role) || !(await verifyPassword(input.password, user.passwordHash))) {
+      return apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
+    }
+    const token = await this.opts.issuer.sign(user, Math.floor(Date.now() / 1000));
+    const { passwordHash, ...profile } = user;
+    return send(res, 200, { token, user: profile });
+  }
+
+  /** Development clock: anyone signed in reads it; only the bureau moves it. */
+  private async devClock(req: IncomingMessage, res: ServerResponse) {
+    const payload = await this.claims(req);
+    const caller = payload && callerFrom({ requestContext: { authorizer: { jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } } as never);
+    if (!caller) return apiError(res, 401, 'UNAUTHENTICATED', '请先登录');
+    if (req.method === 'GET') return send(res, 200, this.opts.clock.state());
+    if (req.method !== 'POST') return apiError(res, 405, 'METHOD', '不支持的请求方法');
+    if (!BUREAU_ROLES.includes(caller.role)) return apiError(res, 403, 'FORBIDDEN', '只有绩效办可以调整开发时钟');
+    let days: number;
+    try {
+      days = Number(JSON.parse(await readText(req)).days);
+    } catch {
+      days = NaN;
+    }
+    if (!Number.isInteger(days) || days < 1 || days > 800) return apiError(res, 400, 'VALIDATION', 'days 应为 1 到 800 之间的整数');
+    return send(res, 200, await this.opts.clock.advanceDays(days));
+  }
+
+  private static(res: ServerResponse, pathname: string) {
+    const dir = this.opts.siteDir;
+    const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, safe);
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    if (!existsSync(file)) return apiError(res, 404, 'NO_SITE', '站点尚未构建：请运行 npm run build:web');
+    const ext = extname(file);
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': file.includes(`${dir}/assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  }
+}

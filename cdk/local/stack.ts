@@ -1,0 +1,122 @@
+// The whole platform on one machine: DynamoDB Local, the table, demo data, the annual-cycle state
+// machine run locally, the daily job, and the gateway serving the API and the built site.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { now } from '../../functions/config/clock.ts';
+import { listOpenCycles } from '../../functions/data/cycles.ts';
+import { DevClock } from './dev-clock.ts';
+import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
+import { LocalGateway } from './gateway.ts';
+import { seedIfEmpty } from './seed.ts';
+import { LocalStepFunctions } from './step-functions-local.ts';
+import { TokenIssuer } from './token-issuer.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const TABLE_NAME = 'jixiao-local';
+const STATE_MACHINE_ARN = 'arn:aws:states:local:000000000000:stateMachine:annual-cycle';
+const HOUR_MS = 3_600_000;
+
+export interface LocalStackOptions {
+  /** Keep data here (a restart keeps it); without it everything lives in memory. */
+  dataDir?: string;
+  port?: number;
+  /** Existing DynamoDB Local to use instead of starting one (tests share one). */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  sfnEndpoint: string;
+  stepFunctions: LocalStepFunctions;
+  clock: DevClock;
+  runDailyJob(): Promise<unknown>;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = opts.log ?? (() => {});
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const mark = (name: string) => (timings[name] = Math.round(performance.now() - t0));
+  if (opts.dataDir) mkdirSync(join(opts.dataDir, 'dynamodb'), { recursive: true });
+
+  let dynamo: DynamoLocal | undefined;
+  const dynamoEndpoint = opts.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ dataDir: opts.dataDir && join(opts.dataDir, 'dynamodb') })).endpoint;
+  mark('dynamodb');
+  // The handlers read their configuration from the environment, as in Lambda.
+  const tableName = opts.tableName ?? TABLE_NAME;
+  process.env.TABLE_NAME = tableName;
+  process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
+  process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
+
+  if (await ensureTable(dynamoEndpoint, tableName)) log('created table');
+  const [{ handler: stageTask }, { handler: daily }, publicApi, accountApi, cyclesApi] = await Promise.all([
+    import('../../functions/handlers/workflow/stage-task.ts'),
+    import('../../functions/handlers/schedule/daily.ts'),
+    import('../../functions/handlers/api/public.ts'),
+    import('../../functions/handlers/api/account.ts'),
+    import('../../functions/handlers/api/cycles.ts'),
+  ]);
+  if (await seedIfEmpty(new Date(now()).toISOString())) log('seeded the demo data');
+  mark('seed');
+
+  const stepFunctions = new LocalStepFunctions({
+    aslPath: join(ROOT, 'statemachines/annual-cycle.asl.json'),
+    stateMachineArn: STATE_MACHINE_ARN,
+    functions: { StageTaskFunctionArn: (payload) => stageTask(payload) },
+    now,
+    log,
+  });
+  const sfnEndpoint = await stepFunctions.listen();
+  process.env.SFN_ENDPOINT = sfnEndpoint;
+
+  // Resume: every open cycle continues at its current stage in a new run.
+  for (const c of await listOpenCycles()) {
+    stepFunctions.startExecution({ regionId: c.regionId, cycleId: c.cycleId, stage: c.currentStage }, `${c.regionId}-${c.cycleId}-resume-${Date.now()}`);
+  }
+  mark('workflow');
+
+  let dailyRunning: Promise<unknown> = Promise.resolve();
+  const runDailyJob = () => (dailyRunning = dailyRunning.then(() => daily()).catch((e) => log(`daily job failed: ${e}`)));
+  const clock = new DevClock(opts.dataDir, async () => {
+    stepFunctions.checkDeadlines();
+    await runDailyJob();
+  });
+  const watcher = setInterval(() => stepFunctions.checkDeadlines(), 1000);
+  const dailyTimer = setInterval(() => void runDailyJob(), HOUR_MS);
+  void runDailyJob();
+
+  const issuer = await TokenIssuer.create(opts.dataDir);
+  const gateway = new LocalGateway({
+    handlers: { public: publicApi.handler, account: accountApi.handler, cycles: cyclesApi.handler },
+    issuer,
+    clock,
+    siteDir: join(ROOT, 'web/dist'),
+    port: opts.port,
+  });
+  const url = await gateway.listen();
+  mark('ready');
+
+  return {
+    url,
+    dynamoEndpoint,
+    sfnEndpoint,
+    stepFunctions,
+    clock,
+    runDailyJob,
+    timings,
+    stop: async () => {
+      clearInterval(watcher);
+      clearInterval(dailyTimer);
+      await gateway.close();
+      await stepFunctions.stop();
+      await dailyRunning;
+      await dynamo?.stop();
+    },
+  };
+}

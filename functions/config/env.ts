@@ -1,0 +1,22 @@
+// Configuration is read once, when a module loads, and a missing value fails fast.
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+export const env = {
+  get tableName() {
+    return requireEnv('TABLE_NAME');
+  },
+  get stateMachineArn() {
+    return requireEnv('STATE_MACHINE_ARN');
+  },
+  /** Set only by the local stack: AWS SDK clients talk to local endpoints instead of AWS. */
+  get dynamoEndpoint() {
+    return process.env.DYNAMODB_ENDPOINT;
+  },
+  get sfnEndpoint() {
+    return process.env.SFN_ENDPOINT;
+  },
+};

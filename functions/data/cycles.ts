@@ -1,0 +1,289 @@
+// Cycles and their stages: one cycle item plus one item per stage, all in the region's partition,
+// so a cycle with its whole timeline is one Query.
+import { STAGE_COUNT, type StageDates, type StageRecord } from '../domain/stages.ts';
+import { ConflictError } from '../domain/errors.ts';
+import { tableName } from './client.ts';
+import { commit, put, update, type Actor, type TransactItem } from './commit.ts';
+import { cycleIdOf, keys } from './keys.ts';
+import { queryAll } from './query.ts';
+
+export interface CycleItem {
+  regionId: string;
+  cycleId: string;
+  year: number;
+  name: string;
+  /** 1-based position of the open stage; after the last stage is advanced the cycle is closed. */
+  currentStage: number;
+  status: 'open' | 'closed';
+  createdAt: string;
+  createdBy: string;
+  closedAt?: string;
+  version: number;
+}
+
+export interface StageItem extends StageRecord {
+  regionId: string;
+  cycleId: string;
+  taskToken?: string;
+  reminderSentAt?: string;
+}
+
+export interface Cycle extends CycleItem {
+  stages: StageItem[];
+}
+
+const cycleTarget = (c: { regionId: string; cycleId: string }) => `cycle:${c.regionId}/${c.cycleId}`;
+
+function strip<T extends Record<string, unknown>>(item: T) {
+  const { pk, sk, gsi1pk, gsi1sk, entity, ...rest } = item;
+  return rest;
+}
+
+function assemble(items: Record<string, unknown>[]): Cycle[] {
+  const cycles = new Map<string, Cycle>();
+  for (const item of items.filter((i) => i.entity === 'cycle')) {
+    const c = strip(item) as unknown as CycleItem;
+    cycles.set(c.cycleId, { ...c, stages: [] });
+  }
+  for (const item of items.filter((i) => i.entity === 'stage')) {
+    const s = strip(item) as unknown as StageItem;
+    cycles.get(s.cycleId)?.stages.push(s);
+  }
+  for (const c of cycles.values()) c.stages.sort((a, b) => a.index - b.index);
+  return [...cycles.values()];
+}
+
+export async function getCycle(regionId: string, cycleId: string): Promise<Cycle | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.regionPartition(regionId), ':sk': keys.cycle(regionId, cycleId).sk },
+  });
+  return assemble(items)[0];
+}
+
+/** All cycles of a region with their stages, newest year first. */
+export async function listCycles(regionId: string): Promise<Cycle[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.regionPartition(regionId), ':sk': keys.cyclePrefix },
+  });
+  return assemble(items).sort((a, b) => b.year - a.year);
+}
+
+/** Every open cycle of every region (sparse index): for the daily job and for resuming locally. */
+export async function listOpenCycles(): Promise<{ regionId: string; cycleId: string; currentStage: number }[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'OPEN_CYCLES' },
+  });
+  return items.map((i) => ({
+    regionId: i.regionId as string,
+    cycleId: i.cycleId as string,
+    currentStage: i.currentStage as number,
+  }));
+}
+
+export interface NewCycle {
+  year: number;
+  name: string;
+  stages: StageDates[];
+}
+
+export async function createCycle(actor: Actor, regionId: string, input: NewCycle, at: string): Promise<Cycle> {
+  const cycleId = cycleIdOf(input.year);
+  const cycle: CycleItem = {
+    regionId,
+    cycleId,
+    year: input.year,
+    name: input.name,
+    currentStage: 1,
+    status: 'open',
+    createdAt: at,
+    createdBy: actor.username,
+    version: 1,
+  };
+  const stages: StageItem[] = input.stages.map((s, i) => ({ ...s, index: i + 1, regionId, cycleId }));
+  await commit(
+    actor,
+    { action: 'cycle.create', target: cycleTarget(cycle), after: { ...cycle, stages: input.stages } },
+    [
+      put(
+        { ...keys.cycle(regionId, cycleId), ...keys.openCycle(regionId, cycleId), entity: 'cycle', ...cycle },
+        'attribute_not_exists(pk)',
+      ),
+      ...stages.map((s) => put({ ...keys.stage(regionId, cycleId, s.index), entity: 'stage', ...s })),
+    ],
+    at,
+    `${input.year} 年度的考评周期已存在`,
+  );
+  return { ...cycle, stages };
+}
+
+/** Take back a cycle whose workflow could not be started (nothing else has touched it yet). */
+export async function removeCycle(actor: Actor, cycle: Cycle, at: string): Promise<void> {
+  const del = (Key: Record<string, unknown>, ConditionExpression?: string): TransactItem => ({
+    Delete: { TableName: tableName(), Key, ...(ConditionExpression ? { ConditionExpression, ExpressionAttributeValues: { ':v': cycle.version } } : {}) },
+  });
+  await commit(
+    actor,
+    { action: 'cycle.remove', target: cycleTarget(cycle), before: { year: cycle.year, name: cycle.name } },
+    [del(keys.cycle(cycle.regionId, cycle.cycleId), 'version = :v'), ...cycle.stages.map((s) => del(keys.stage(cycle.regionId, cycle.cycleId, s.index)))],
+    at,
+  );
+}
+
+/**
+ * The bureau closes the current stage: the next stage becomes current (or the cycle closes after
+ * the last). Guarded by the cycle's version and by the task token the workflow is waiting on.
+ */
+export async function advanceStage(actor: Actor, cycle: Cycle, taskToken: string, at: string): Promise<Cycle> {
+  const index = cycle.currentStage;
+  const last = index === STAGE_COUNT;
+  const cycleUpdate = last
+    ? update(
+        keys.cycle(cycle.regionId, cycle.cycleId),
+        'SET #status = :closed, closedAt = :at, version = version + :one REMOVE gsi1pk, gsi1sk',
+        { ':closed': 'closed', ':at': at, ':one': 1, ':v': cycle.version, ':i': index },
+        'version = :v AND currentStage = :i',
+        { '#status': 'status' },
+      )
+    : update(
+        keys.cycle(cycle.regionId, cycle.cycleId),
+        'SET currentStage = :next, version = version + :one',
+        { ':next': index + 1, ':one': 1, ':v': cycle.version, ':i': index },
+        'version = :v AND currentStage = :i',
+      );
+  const stageUpdate = update(
+    keys.stage(cycle.regionId, cycle.cycleId, index),
+    'SET doneAt = :at, doneBy = :by REMOVE taskToken',
+    { ':at': at, ':by': actor.username, ':t': taskToken },
+    'taskToken = :t',
+  );
+  const after: Cycle = {
+    ...cycle,
+    version: cycle.version + 1,
+    ...(last ? { status: 'closed' as const, closedAt: at } : { currentStage: index + 1 }),
+    stages: cycle.stages.map((s) => (s.index === index ? { ...s, doneAt: at, doneBy: actor.username, taskToken: undefined } : s)),
+  };
+  await commit(
+    actor,
+    {
+      action: 'stage.advance',
+      target: cycleTarget(cycle),
+      before: { currentStage: index, status: cycle.status, version: cycle.version },
+      after: { currentStage: after.currentStage, status: after.status, version: after.version },
+    },
+    [cycleUpdate, stageUpdate],
+    at,
+  );
+  return after;
+}
+
+/**
+ * Undo an advance whose hand-over to the workflow failed, so the database and the workflow
+ * agree again and the bureau can simply retry.
+ */
+export async function revertAdvance(actor: Actor, before: Cycle, taskToken: string, at: string): Promise<void> {
+  const index = before.currentStage;
+  const open = keys.openCycle(before.regionId, before.cycleId);
+  await commit(
+    actor,
+    { action: 'stage.advance.revert', target: cycleTarget(before), after: { currentStage: index, version: before.version + 2 } },
+    [
+      update(
+        keys.cycle(before.regionId, before.cycleId),
+        'SET currentStage = :i, #status = :open, version = version + :one, gsi1pk = :gpk, gsi1sk = :gsk REMOVE closedAt',
+        {
+          ':i': index,
+          ':open': 'open',
+          ':one': 1,
+          ':v': before.version + 1,
+          ':gpk': open.gsi1pk,
+          ':gsk': open.gsi1sk,
+        },
+        'version = :v',
+        { '#status': 'status' },
+      ),
+      update(keys.stage(before.regionId, before.cycleId, index), 'SET taskToken = :t REMOVE doneAt, doneBy', { ':t': taskToken }),
+    ],
+    at,
+  );
+}
+
+/** The workflow opened a stage (first time only; a resumed execution opens it again silently). */
+export async function markStageOpened(actor: Actor, regionId: string, cycleId: string, index: number, at: string): Promise<boolean> {
+  try {
+    await commit(actor, { action: 'stage.open', target: `cycle:${regionId}/${cycleId}`, after: { stage: index, openedAt: at } }, [
+      update(keys.stage(regionId, cycleId, index), 'SET openedAt = :at', { ':at': at }, 'attribute_exists(pk) AND attribute_not_exists(openedAt)'),
+    ], at);
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+}
+
+/** The workflow waits at the current stage: keep the token the bureau's advance must answer. */
+export async function storeTaskToken(actor: Actor, regionId: string, cycleId: string, index: number, taskToken: string, at: string): Promise<void> {
+  const check: TransactItem = {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: keys.cycle(regionId, cycleId),
+      ConditionExpression: 'currentStage = :i AND #status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':i': index, ':open': 'open' },
+    },
+  };
+  await commit(
+    actor,
+    { action: 'stage.await', target: `cycle:${regionId}/${cycleId}`, after: { stage: index } },
+    [check, update(keys.stage(regionId, cycleId, index), 'SET taskToken = :t', { ':t': taskToken })],
+    at,
+    `阶段 ${index} 不是该周期的当前阶段`,
+  );
+}
+
+/** Record a missed stage deadline once, together with the notices it sends. */
+export async function recordEscalation(
+  actor: Actor,
+  stage: StageItem,
+  notices: Record<string, unknown>[],
+  at: string,
+): Promise<boolean> {
+  try {
+    await commit(
+      actor,
+      { action: 'stage.escalate', target: cycleTarget(stage), after: { stage: stage.index, deadline: stage.deadline, escalatedAt: at } },
+      [
+        update(keys.stage(stage.regionId, stage.cycleId, stage.index), 'SET escalatedAt = :at', { ':at': at }, 'attribute_not_exists(escalatedAt)'),
+        ...notices.map((n) => put(n)),
+      ],
+      at,
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+}
+
+/** Record that the reminder before a stage deadline went out, together with the notices. */
+export async function recordReminder(actor: Actor, stage: StageItem, notices: Record<string, unknown>[], at: string): Promise<boolean> {
+  try {
+    await commit(
+      actor,
+      { action: 'stage.remind', target: cycleTarget(stage), after: { stage: stage.index, deadline: stage.deadline } },
+      [
+        update(keys.stage(stage.regionId, stage.cycleId, stage.index), 'SET reminderSentAt = :at', { ':at': at }, 'attribute_not_exists(reminderSentAt)'),
+        ...notices.map((n) => put(n)),
+      ],
+      at,
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+}
+

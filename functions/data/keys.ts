@@ -1,0 +1,42 @@
+// Every key string of the single table is built here and nowhere else.
+// Access patterns (each one Query or GetItem, no Scan):
+//   region by id ............ GetItem  pk=REGION#r  sk=REGION
+//   all regions ............. Query    gsi1 gsi1pk=REGIONS
+//   units of a region ....... Query    pk=REGION#r  sk begins_with UNIT#
+//   cycles of a region ...... Query    pk=REGION#r  sk begins_with CYCLE#   (cycles and their stages)
+//   one cycle with stages ... Query    pk=REGION#r  sk begins_with CYCLE#c
+//   open cycles (all) ....... Query    gsi1 gsi1pk=OPEN_CYCLES               (sparse: removed on close)
+//   user by name ............ GetItem  pk=USER#name sk=USER
+//   users of a region ....... Query    gsi1 gsi1pk=USERS#r
+//   audit of a region/month . Query    pk=AUDIT#r#YYYY-MM (sk = time#id, newest last)
+//   inbox of a unit ......... Query    pk=INBOX#r#u (sk = time#id)
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export const keys = {
+  region: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'REGION' }),
+  regionList: (regionId: string) => ({ gsi1pk: 'REGIONS', gsi1sk: regionId }),
+  unit: (regionId: string, unitId: string) => ({ pk: `REGION#${regionId}`, sk: `UNIT#${unitId}` }),
+  unitPrefix: 'UNIT#',
+  cycle: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CYCLE#${cycleId}` }),
+  cyclePrefix: 'CYCLE#',
+  openCycle: (regionId: string, cycleId: string) => ({ gsi1pk: 'OPEN_CYCLES', gsi1sk: `${regionId}#${cycleId}` }),
+  stage: (regionId: string, cycleId: string, index: number) => ({
+    pk: `REGION#${regionId}`,
+    sk: `CYCLE#${cycleId}#STAGE#${pad2(index)}`,
+  }),
+  regionPartition: (regionId: string) => `REGION#${regionId}`,
+  user: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
+  userList: (regionId: string, username: string) => ({ gsi1pk: `USERS#${regionId}`, gsi1sk: username }),
+  audit: (regionId: string, at: string, id: string) => ({ pk: `AUDIT#${regionId}#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  auditPartition: (regionId: string, month: string) => `AUDIT#${regionId}#${month}`,
+  inbox: (regionId: string, unitId: string, at: string, id: string) => ({
+    pk: `INBOX#${regionId}#${unitId}`,
+    sk: `${at}#${id}`,
+  }),
+  inboxPartition: (regionId: string, unitId: string) => `INBOX#${regionId}#${unitId}`,
+};
+
+/** Cycle ids are the cycle's year, so `CYCLE#2025` never prefixes another cycle's keys. */
+export function cycleIdOf(year: number): string {
+  return String(year);
+}

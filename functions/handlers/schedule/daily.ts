@@ -1,0 +1,26 @@
+// The daily job (EventBridge Scheduler, 01:00 Beijing time): reminders before stage deadlines and a
+// safety net that records any missed stage deadline the workflow has not recorded yet.
+import { now } from '../../config/clock.ts';
+import { getCycle, listOpenCycles } from '../../data/cycles.ts';
+import { isDueForReminder, isNewlyOverdue } from '../../domain/stage-wait.ts';
+import { escalateStage, remindStage } from '../workflow/escalation.ts';
+
+const DAILY = 'system:daily';
+
+export async function handler() {
+  const summary = { cycles: 0, reminded: 0, escalated: 0 };
+  for (const open of await listOpenCycles()) {
+    const cycle = await getCycle(open.regionId, open.cycleId);
+    const stage = cycle?.stages[cycle.currentStage - 1];
+    if (!cycle || !stage || cycle.status !== 'open') continue;
+    summary.cycles++;
+    const t = now();
+    if (isNewlyOverdue(stage.deadline, stage.escalatedAt, t)) {
+      if (await escalateStage(cycle, stage, DAILY)) summary.escalated++;
+    } else if (isDueForReminder(stage.deadline, stage.reminderSentAt, t)) {
+      if (await remindStage(cycle, stage, DAILY)) summary.reminded++;
+    }
+  }
+  console.log(JSON.stringify({ level: 'INFO', msg: 'daily job', ...summary }));
+  return summary;
+}

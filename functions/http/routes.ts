@@ -1,0 +1,45 @@
+// The route table: the one list of API routes. CDK builds the HTTP API from it, the local gateway
+// serves from it, and the security tests walk it. Paths use API Gateway syntax.
+import type { ZodType } from 'zod';
+import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
+import { advanceStageBody, auditQuery, createCycleBody, pageQuery } from './schemas.ts';
+
+/** Handler groups: one Lambda function each. */
+export const GROUPS = ['public', 'account', 'cycles'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export type Access =
+  | { public: true }
+  /** Signed-in callers with one of `roles`, inside the region named by the path's {regionId}. */
+  | { public: false; roles: readonly Role[]; scope: 'region' | 'self' };
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  group: Group;
+  op: string;
+  access: Access;
+  body?: ZodType;
+  query?: ZodType;
+  summary: string;
+}
+
+const PUBLIC: Access = { public: true };
+const everyone = (scope: 'region' | 'self'): Access => ({ public: false, roles: ROLES, scope });
+const bureau: Access = { public: false, roles: BUREAU_ROLES, scope: 'region' };
+
+export const routes: readonly Route[] = [
+  { method: 'GET', path: '/public/regions', group: 'public', op: 'listRegions', access: PUBLIC, summary: '公开：各行政区域及其考评周期' },
+  { method: 'GET', path: '/public/regions/{regionId}/cycles', group: 'public', op: 'listRegionCycles', access: PUBLIC, summary: '公开：某区域的考评周期与阶段' },
+
+  { method: 'GET', path: '/me', group: 'account', op: 'me', access: everyone('self'), summary: '当前用户' },
+  { method: 'GET', path: '/regions/{regionId}/notices', group: 'account', op: 'listNotices', access: everyone('region'), query: pageQuery, summary: '本单位的站内消息' },
+  { method: 'GET', path: '/regions/{regionId}/audit', group: 'account', op: 'listAudit', access: bureau, query: auditQuery, summary: '操作日志' },
+
+  { method: 'GET', path: '/regions/{regionId}/cycles', group: 'cycles', op: 'listCycles', access: everyone('region'), summary: '考评周期列表' },
+  { method: 'POST', path: '/regions/{regionId}/cycles', group: 'cycles', op: 'createCycle', access: bureau, body: createCycleBody, summary: '新建考评周期' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}', group: 'cycles', op: 'getCycle', access: everyone('region'), summary: '考评周期详情' },
+  { method: 'POST', path: '/regions/{regionId}/cycles/{cycleId}/advance', group: 'cycles', op: 'advanceStage', access: bureau, body: advanceStageBody, summary: '推进到下一阶段' },
+];
+
+export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

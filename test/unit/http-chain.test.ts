@@ -1,0 +1,111 @@
+// The middleware chain without any I/O: routing, roles, region scope, validation, error shapes.
+import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../functions/domain/errors.ts';
+import { callerFrom } from '../../functions/http/caller.ts';
+import { apiHandler, type OpInput } from '../../functions/http/chain.ts';
+import { routes } from '../../functions/http/routes.ts';
+import { apiEvent, callers, claimsOf, lambdaContext, routeFor } from '../helpers/events.ts';
+import { defaultStageDates } from '../../functions/domain/stages.ts';
+
+const seen: OpInput[] = [];
+const echo = async (input: OpInput) => (seen.push(input), { ok: true });
+const handler = apiHandler('cycles', {
+  listCycles: echo,
+  getCycle: echo,
+  createCycle: echo,
+  advanceStage: async () => {
+    throw new ConflictError('已被他人推进');
+  },
+});
+const call = async (...args: Parameters<typeof apiEvent>) => {
+  const res = (await handler(apiEvent(...args), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+};
+
+describe('route table', () => {
+  it('declares each route once, with roles for every non-public route', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of routes) {
+      if (!r.access.public) expect(r.access.roles.length).toBeGreaterThan(0);
+      if (!r.access.public && r.access.scope === 'region') expect(r.path).toContain('{regionId}');
+    }
+  });
+
+  it('puts every public route under /public', () => {
+    for (const r of routes.filter((x) => x.access.public)) expect(r.path.startsWith('/public/')).toBe(true);
+  });
+});
+
+describe('claims', () => {
+  it('reads the role from the stringified group list HTTP API passes on', () => {
+    expect(callerFrom({ requestContext: { authorizer: { jwt: { claims: claimsOf(callers.ylStaff), scopes: [] } } } } as never)).toEqual(callers.ylStaff);
+  });
+
+  it('rejects claims without a known role', () => {
+    const claims = { ...claimsOf(callers.ylStaff), 'cognito:groups': '[admin]' };
+    expect(callerFrom({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as never)).toBeUndefined();
+  });
+});
+
+describe('chain', () => {
+  const list = routeFor('cycles', 'listCycles');
+  const create = routeFor('cycles', 'createCycle');
+  const goodBody = { year: 2027, name: '2027年度绩效考评', stages: defaultStageDates(2027) };
+
+  it('passes a caller of the region through with path parameters', async () => {
+    const res = await call(list, { caller: callers.ylUnitStaff, params: { regionId: '450900' } });
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)!.caller).toEqual(callers.ylUnitStaff);
+  });
+
+  it('answers 401 without a caller', async () => {
+    expect((await call(list, { params: { regionId: '450900' } })).status).toBe(401);
+  });
+
+  it('refuses another region with 403', async () => {
+    const res = await call(list, { caller: callers.blStaff, params: { regionId: '450900' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a role the route does not allow with 403', async () => {
+    const res = await call(create, { caller: callers.ylUnitStaff, params: { regionId: '450900' }, body: goodBody });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers 400 naming the field for bad input, and never calls the operation', async () => {
+    const before = seen.length;
+    const res = await call(create, { caller: callers.ylStaff, params: { regionId: '450900' }, body: { ...goodBody, year: 'next' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'body.year' })]);
+    expect(res.body.error.message).toContain('body.year');
+    expect(seen.length).toBe(before);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const res = await call(create, { caller: callers.ylStaff, params: { regionId: '450900' }, rawBody: '{year:' });
+    expect(res.status).toBe(400);
+  });
+
+  it('maps domain errors to their status and keeps the message', async () => {
+    const res = await call(routeFor('cycles', 'advanceStage'), { caller: callers.ylStaff, params: { regionId: '450900', cycleId: '2027' }, body: { stage: 1, version: 1 } });
+    expect(res).toEqual({ status: 409, body: { error: { code: 'CONFLICT', message: '已被他人推进' } } });
+  });
+
+  it('hides unexpected errors behind a generic 500', async () => {
+    const broken = apiHandler('public', {
+      listRegions: async () => {
+        throw new Error('secret detail');
+      },
+      listRegionCycles: echo,
+    });
+    const res = (await broken(apiEvent(routeFor('public', 'listRegions')), lambdaContext)) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret');
+  });
+
+  it('refuses to build a handler that lacks an operation of its group', () => {
+    expect(() => apiHandler('cycles', { listCycles: echo })).toThrow(/no operation/);
+  });
+});

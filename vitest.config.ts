@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// One test command for every level. Projects that need DynamoDB Local share one instance,
+// started once per run by test/helpers/global-dynamo.ts; each test file gets its own table.
+const node = { environment: 'node' as const };
+const withDynamo = { ...node, globalSetup: ['test/helpers/global-dynamo.ts'] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...node, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { ...withDynamo, name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { ...withDynamo, name: 'workflow', include: ['test/workflow/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { ...node, name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      'web/vite.config.ts',
+      { test: { ...withDynamo, name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+    ],
+  },
+});
