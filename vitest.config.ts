@@ -7,6 +7,7 @@ const withDynamo = { ...node, globalSetup: ['test/helpers/global-dynamo.ts'] };
 
 export default defineConfig({
   test: {
+    silent: 'passed-only',
     projects: [
       { test: { ...node, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...withDynamo, name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
