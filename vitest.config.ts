@@ -14,7 +14,7 @@ export default defineConfig({
       { test: { ...withDynamo, name: 'workflow', include: ['test/workflow/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { ...node, name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
       'web/vite.config.ts',
-      { test: { ...withDynamo, name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      { test: { ...withDynamo, name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, expect: { poll: { timeout: 15_000 } } } },
     ],
   },
 });

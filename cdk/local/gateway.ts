@@ -9,12 +9,13 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { getUser } from '../../functions/data/users.ts';
 import { BUREAU_ROLES, isRole } from '../../functions/domain/roles.ts';
 import { callerFrom } from '../../functions/http/caller.ts';
+import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
 import { loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
 import { verifyPassword, type TokenIssuer } from './token-issuer.ts';
 
-type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2>;
+type Handler = ReturnType<typeof apiHandler>;
 
 export interface GatewayOptions {
   handlers: Record<Group, Handler>;

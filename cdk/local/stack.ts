@@ -12,7 +12,7 @@ import { seedIfEmpty } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
 import { TokenIssuer } from './token-issuer.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TABLE_NAME = 'jixiao-local';
 const STATE_MACHINE_ARN = 'arn:aws:states:local:000000000000:stateMachine:annual-cycle';
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, users } from './demo-data.ts';
-import { startLocalStack } from './stack.ts';
+import { buildSiteIfStale } from './site-build.ts';
+import { ROOT, startLocalStack } from './stack.ts';
 import { ROLE_NAMES } from '../../functions/domain/roles.ts';
 
 const { values } = parseArgs({
@@ -14,10 +15,12 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
+const log = (line: string) => console.log(`  · ${line}`);
+await buildSiteIfStale(ROOT, log);
 const stack = await startLocalStack({
   port: Number(values.port),
   dataDir: values.memory ? undefined : resolve(values.data),
-  log: (line) => console.log(`  · ${line}`),
+  log,
 });
 
 console.log(`\n绩效管理平台（本地）已启动 / local platform ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);

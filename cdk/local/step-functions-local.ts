@@ -78,7 +78,7 @@ export class LocalStepFunctions {
   }
 
   /** Start a run; returns its ARN at once, the run goes on in the background. */
-  startExecution(input: Json, name = randomUUID()): Execution {
+  startExecution(input: Json, name: string = randomUUID()): Execution {
     const executionArn = `${this.opts.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const startDate = this.opts.now();
     const execution: Execution = { executionArn, name, input, status: 'RUNNING', startDate, states: [] };
@@ -126,7 +126,7 @@ export class LocalStepFunctions {
         handlers[stateName] = (input) => this.awaitToken(executionArn, input);
       } else if (resource.endsWith(':states:::states:startExecution')) {
         handlers[stateName] = async (input) => {
-          const child = this.startExecution(input.Input, `${randomUUID()}`);
+          const child = this.startExecution(input.Input);
           return { ExecutionArn: child.executionArn, StartDate: new Date(child.startDate).toISOString() };
         };
       } else {

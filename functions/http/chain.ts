@@ -1,7 +1,7 @@
 // The one middleware chain every API Lambda runs: find the route, check the caller against it,
 // validate the input, call the operation, and turn failures into clear JSON errors.
 import middy, { type MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { ZodType } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
@@ -19,8 +19,8 @@ export interface OpInput<B = any, Q = any> {
 }
 export type Op = (input: OpInput) => Promise<unknown>;
 
-/** The guard hands the matched route and the checked input to the handler on the context. */
-type ApiContext = Context & { api: { route: Route; input: OpInput } };
+/** The guard hands the matched route and the checked input to the handler, keyed by the event. */
+const checked = new WeakMap<Event, { route: Route; input: OpInput }>();
 
 const json = (statusCode: number, body: unknown): Result => ({
   statusCode,
@@ -47,7 +47,7 @@ function readBody(event: Event): unknown {
 }
 
 /** Route, caller, scope and input checks, before the operation runs. */
-function guard(table: readonly Route[]): MiddlewareObj<Event, Result, Error, ApiContext> {
+function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
   return {
     before: async (request) => {
       const event = request.event;
@@ -68,7 +68,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result, Error, Api
       }
       const body = parse(route.body, readBody(event), 'body');
       const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
-      request.context.api = { route, input: { caller, params, body, query } };
+      checked.set(event, { route, input: { caller, params, body, query } });
     },
   };
 }
@@ -78,7 +78,7 @@ function logRefusal(event: Event, caller: Caller, reason: string) {
 }
 
 /** Errors of status < 500 are shown as they are; anything else becomes a generic message. */
-function errorResponses(): MiddlewareObj<Event, Result, Error, ApiContext> {
+function errorResponses(): MiddlewareObj<Event, Result> {
   return {
     onError: async (request) => {
       const e = request.error;
@@ -96,11 +96,11 @@ function errorResponses(): MiddlewareObj<Event, Result, Error, ApiContext> {
 export function apiHandler(group: Group, ops: Record<string, Op>) {
   const table = routes.filter((r) => r.group === group);
   for (const r of table) if (!ops[r.op]) throw new Error(`group ${group} has no operation ${r.op}`);
-  return middy<Event, Result, Error, ApiContext>()
+  return middy<Event, Result>()
     .use(errorResponses())
     .use(guard(table))
-    .handler(async (_event, context) => {
-      const { route, input } = context.api;
+    .handler(async (event) => {
+      const { route, input } = checked.get(event)!;
       const result = await ops[route.op]!(input);
       return json(route.method === 'POST' ? 201 : 200, result ?? {});
     });

@@ -15,7 +15,7 @@ export class ApiClient {
   static async login(base: string, username: string, password = DEMO_PASSWORD): Promise<ApiClient> {
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    return new ApiClient(base, (await res.json()).token);
+    return new ApiClient(base, ((await res.json()) as { token: string }).token);
   }
 
   async call<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
@@ -24,7 +24,7 @@ export class ApiClient {
       headers: { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), 'content-type': 'application/json' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as T };
   }
 
   get = <T = any>(path: string) => this.call<T>('GET', path);

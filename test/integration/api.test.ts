@@ -40,7 +40,7 @@ describe('login (local token issuer)', () => {
   it('refuses a wrong password without saying which part was wrong', async () => {
     const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'yl_staff', password: 'nope' }) });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.message).toBe('用户名或密码错误');
+    expect(((await res.json()) as any).error.message).toBe('用户名或密码错误');
   });
 
   it('answers who is signed in', async () => {

@@ -1,9 +1,7 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureHttp } from '@/api/http';
-import CycleForm from '@/views/cycle/list/CycleForm.vue';
 import { newCycleDraft, useCycleForm, validateCycleDraft } from '@/views/cycle/list/useCycleForm';
-import { plugins } from './setup';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -75,22 +73,21 @@ describe('create-cycle form', () => {
         },
       }),
     );
-    const wrapper = mount(CycleForm, {
-      props: { modelValue: true, regionId: 'yulin' },
-      global: { plugins: plugins() },
-      attachTo: document.body,
-    });
-    await flushPromises();
+    const created = vi.fn();
+    const form = useCycleForm(() => 'yulin', created);
 
     // Act
-    document.querySelector<HTMLButtonElement>('[data-testid="cycle-form-save"]')!.click();
-    await flushPromises();
+    const saved = await form.save();
 
     // Assess
+    expect(saved).toBe(false);
+    expect(created).not.toHaveBeenCalled();
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/regions/yulin/cycles');
-    expect(JSON.parse(String(init?.body))).toMatchObject({ year: new Date().getFullYear() + 1, name: `${new Date().getFullYear() + 1}年度绩效考评` });
-    expect(document.body.textContent).toContain('截止日期不在工作日');
-    wrapper.unmount();
+    const year = new Date().getFullYear() + 1;
+    expect(JSON.parse(String(init?.body))).toMatchObject({ year, name: `${year}年度绩效考评` });
+    expect(form.errors.value).toEqual({ 'stages.2.deadline': '截止日期不在工作日' });
+    await flushPromises();
+    expect(document.body.textContent).toContain('输入有误');
   });
 });

@@ -1,0 +1,136 @@
+// The HTTP API, built by walking the route table: one Lambda per handler group, the JWT authorizer on
+// every route that is not public, throttling and access logs on the default stage.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { GROUPS, routeKey, routes, type Group } from '../../functions/http/routes.ts';
+import type { AppConfig } from '../config.ts';
+import { AppFunction, LOG_RETENTION } from './app-function.ts';
+import type { Issuer } from './auth.ts';
+import type { Data } from './data.ts';
+import type { Workflow } from './workflow.ts';
+
+export interface ApiProps {
+  config: AppConfig;
+  issuer: Issuer;
+  data: Data;
+  workflow: Workflow;
+  /** Origins of the web site (CORS). */
+  siteOrigins: string[];
+}
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Record<Group, AppFunction>;
+
+  constructor(scope: Construct, id: string, { config, issuer, data, workflow, siteOrigins }: ApiProps) {
+    super(scope, id);
+
+    this.functions = Object.fromEntries(
+      GROUPS.map((group) => [
+        group,
+        new AppFunction(this, `${group[0]!.toUpperCase()}${group.slice(1)}Fn`, {
+          entry: `functions/handlers/api/${group}.ts`,
+          description: `HTTP API handler group '${group}'`,
+          architecture: config.arch,
+        }),
+      ]),
+    ) as Record<Group, AppFunction>;
+
+    // Least privilege: the public pages only read; the cycles group also drives the state machine.
+    for (const group of GROUPS) {
+      if (group === 'public') data.allowRead(this.functions[group]);
+      else data.allowReadWrite(this.functions[group]);
+    }
+    const cycles = this.functions.cycles;
+    cycles.addEnvironment('STATE_MACHINE_ARN', workflow.stateMachineArn);
+    workflow.grantStartAndAnswer(cycles);
+
+    const authorizer = new HttpJwtAuthorizer('Jwt', issuer.issuerUrl, { jwtAudience: [issuer.audience] });
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: '绩效管理平台 API',
+      createDefaultStage: false, // our own stage below, with throttling and access logs
+      defaultAuthorizer: authorizer, // a route added without thought is protected
+      corsPreflight: {
+        allowOrigins: siteOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const integrations = Object.fromEntries(
+      GROUPS.map((g) => [g, new HttpLambdaIntegration(`${g}Integration`, this.functions[g])]),
+    ) as Record<Group, HttpLambdaIntegration>;
+    const publicRoutes: HttpRoute[] = [];
+    const allRoutes: HttpRoute[] = [];
+    for (const r of routes) {
+      const added = this.httpApi.addRoutes({
+        path: r.path,
+        methods: [HttpMethod[r.method]],
+        integration: integrations[r.group],
+        authorizer: r.access.public ? new HttpNoneAuthorizer() : authorizer,
+      });
+      allRoutes.push(...added);
+      if (r.access.public) publicRoutes.push(...added);
+    }
+    for (const route of publicRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Public read-only pages (条例 Art. 10 disclosure), marked public in the route table; tighter throttling on the stage.',
+      });
+    }
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.RETAIN });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.throttle.rate, burstLimit: config.throttle.burst },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            responseLength: '$context.responseLength',
+            authError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    // Unauthenticated routes get their own, lower limits (security REL1: every route limited).
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      routes
+        .filter((r) => r.access.public)
+        .map((r) => [routeKey(r), { throttlingRateLimit: config.throttle.publicRate, throttlingBurstLimit: config.throttle.publicBurst }]),
+    );
+    // Route settings name route keys, which must exist before the stage is updated.
+    for (const route of allRoutes) cfnStage.node.addDependency(route);
+  }
+
+  /** Base URL without a trailing slash (the $default stage is served at the endpoint root). */
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+}

@@ -1,0 +1,50 @@
+// The single DynamoDB table, built from the one key definition in functions/data/table.ts.
+import { type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { TABLE } from '../../functions/data/table.ts';
+
+const key = (name: string) => ({ name, type: AttributeType.STRING });
+
+export class Data extends Construct {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: key(TABLE.partitionKey),
+      sortKey: key(TABLE.sortKey),
+      globalSecondaryIndexes: TABLE.globalIndexes.map((g) => ({
+        indexName: g.indexName,
+        partitionKey: key(g.partitionKey),
+        sortKey: key(g.sortKey),
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Read-only access (GetItem/Query...) plus TABLE_NAME. */
+  allowRead(fn: LambdaFunction): void {
+    this.table.grantReadData(fn);
+    this.wire(fn);
+  }
+
+  /** Read/write item access (no table management actions) plus TABLE_NAME. */
+  allowReadWrite(fn: LambdaFunction): void {
+    this.table.grantReadWriteData(fn);
+    this.wire(fn);
+  }
+
+  private wire(fn: LambdaFunction): void {
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+    const tableId = Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement);
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason: 'Queries on the table\'s own GSIs (gsi1); the index ARN pattern covers only this table.',
+    });
+  }
+}

@@ -1,0 +1,56 @@
+// The daily job: EventBridge Scheduler at 01:00 Beijing time, with retries and a dead-letter queue.
+import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { AppConfig } from '../config.ts';
+import { AppFunction } from './app-function.ts';
+import type { Data } from './data.ts';
+
+export interface DailyJobProps {
+  config: AppConfig;
+  data: Data;
+}
+
+export class DailyJob extends Construct {
+  readonly fn: AppFunction;
+  readonly schedule: Schedule;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, { config, data }: DailyJobProps) {
+    super(scope, id);
+    this.fn = new AppFunction(this, 'Fn', {
+      entry: 'functions/handlers/schedule/daily.ts',
+      description: 'Daily reminders and missed-deadline safety net',
+      architecture: config.arch,
+      timeout: Duration.minutes(5),
+    });
+    data.allowReadWrite(this.fn);
+
+    // Failed deliveries land here (alarm at > 0; China has no SQS redrive, so replay is a script).
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the daily schedule.' });
+
+    // Own role (instead of CDK's stack-level singleton) so its one finding is acknowledged right here.
+    const role = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal(ServicePrincipal.servicePrincipalName('scheduler'), {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    });
+    const fnId = Stack.of(this).getLogicalId(this.fn.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`, reason: 'Invoke versions/aliases of the one daily function (CDK grantInvoke).' });
+
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: 'Daily job at 01:00 Asia/Shanghai',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', timeZone: TimeZone.ASIA_SHANGHAI }),
+      // The job is idempotent (records each reminder/escalation once), so retries are safe.
+      target: new LambdaInvoke(this.fn, { role, deadLetterQueue: this.deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(2) }),
+    });
+  }
+}

@@ -1,0 +1,78 @@
+// The annual-cycle state machine: the same ASL file the local runner executes, with the stage-task Lambda.
+import { readFileSync } from 'node:fs';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { AppConfig } from '../config.ts';
+import { AppFunction, LOG_RETENTION } from './app-function.ts';
+import type { Data } from './data.ts';
+import { repoPath } from './paths.ts';
+
+export interface WorkflowProps {
+  config: AppConfig;
+  data: Data;
+}
+
+export class Workflow extends Construct {
+  readonly stateMachine: StateMachine;
+  /** Built from the explicit name, so the machine can be allowed to start itself without a cycle. */
+  readonly stateMachineArn: string;
+  readonly stageTask: AppFunction;
+
+  constructor(scope: Construct, id: string, { config, data }: WorkflowProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const name = `${stack.stackName}-annual-cycle`;
+    this.stateMachineArn = stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+
+    this.stageTask = new AppFunction(this, 'StageTask', {
+      entry: 'functions/handlers/workflow/stage-task.ts',
+      description: 'Annual-cycle state machine tasks: open, await (task token), escalate',
+      architecture: config.arch,
+      timeout: Duration.seconds(30),
+    });
+    data.allowReadWrite(this.stageTask);
+
+    const logs = new LogGroup(this, 'Logs', {
+      // The vended-logs prefix keeps the logs resource policy small (Step Functions guidance).
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Inline (fromString) rather than fromFile: no extra S3 asset, and the template shows the definition.
+    const asl = readFileSync(repoPath('statemachines/annual-cycle.asl.json'), 'utf8');
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: name,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(asl),
+      definitionSubstitutions: { Partition: stack.partition, StageTaskFunctionArn: this.stageTask.functionArn },
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: true },
+      // X-Ray for Step Functions in China regions is unconfirmed: trace only in the global partition.
+      tracingEnabled: config.target === 'global',
+    });
+    this.stageTask.grantInvoke(this.stateMachine);
+    // ContinueAsNew starts a fresh execution of this same machine.
+    this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }));
+
+    const role = this.stateMachine.role;
+    const fnId = stack.getLogicalId(this.stageTask.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge(
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CloudWatch Logs delivery and X-Ray APIs do not support resource-level permissions (CDK-generated).' },
+      { id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`, reason: 'Invoke any version/alias of the one stage-task function (CDK grantInvoke).' },
+    );
+    if (config.target === 'cn') {
+      Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF2', reason: 'aws-cn: X-Ray tracing for Step Functions is unconfirmed in China regions; logging level ALL is on.' });
+    }
+  }
+
+  /** The API starts cycles and answers the waiting stage's task token. */
+  grantStartAndAnswer(grantee: IGrantable): void {
+    this.stateMachine.grantStartExecution(grantee);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:SendTaskSuccess'], resources: [this.stateMachineArn] }),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+// The stack only wires the constructs together; each concern lives in cdk/constructs/.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { assertResolvedEnv, type AppConfig } from './config.ts';
+import { Api } from './constructs/api.ts';
+import { Auth } from './constructs/auth.ts';
+import { Data } from './constructs/data.ts';
+import { Evidence } from './constructs/evidence.ts';
+import { LogBucket } from './constructs/log-bucket.ts';
+import { DailyJob } from './constructs/schedule.ts';
+import { Site } from './constructs/site.ts';
+import { Workflow } from './constructs/workflow.ts';
+
+export class JixiaoStack extends Stack {
+  constructor(scope: Construct, config: AppConfig, props: StackProps = {}) {
+    super(scope, config.stackName, { ...props, env: config.env, description: `绩效管理平台 (${config.target})` });
+    assertResolvedEnv(this, config);
+
+    const logs = new LogBucket(this, 'AccessLogs');
+    const data = new Data(this, 'Data');
+    const evidence = new Evidence(this, 'Evidence', { accessLogs: logs.bucket });
+    const workflow = new Workflow(this, 'Workflow', { config, data });
+    new DailyJob(this, 'Daily', { config, data });
+    const site = new Site(this, 'Site', { config, logs: logs.bucket });
+    const auth = new Auth(this, 'Auth', { config, siteUrls: site.origins });
+    const api = new Api(this, 'Api', { config, issuer: auth.issuer, data, workflow, siteOrigins: site.origins });
+    site.publish({
+      apiBase: api.url,
+      auth: {
+        mode: 'oidc',
+        issuer: auth.issuer.issuerUrl,
+        clientId: auth.issuer.audience,
+        scopes: ['openid', 'profile'],
+        // The handlers read cognito:username, cognito:groups and custom:* claims, which only the ID token carries.
+        tokenType: 'id_token',
+        ...(auth.issuer.endSessionEndpoint ? { endSessionEndpoint: auth.issuer.endSessionEndpoint } : {}),
+      },
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: site.origins[0]! });
+    new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'EvidenceBucket', { value: evidence.bucket.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachineArn });
+  }
+}

@@ -1,0 +1,120 @@
+// The real local stack in headless Chromium: the bureau creates a cycle, advances a stage, moves the
+// development clock past a deadline and sees the escalation, and the public page follows.
+import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
+import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
+import { deadlineInstant } from '../../functions/domain/dates.ts';
+import { defaultStageDates } from '../../functions/domain/stages.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.log(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+
+const YEAR = 2027;
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const stage = (code: string) => page.getByTestId(`stage-${code}`);
+
+describe.skipIf(!hasChromium)('portal in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await buildSiteIfStale(ROOT, () => {});
+    stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${randomUUID()}` });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows the public page without login', async () => {
+    await page.goto(`${stack.url}/#/public`);
+    await expect.poll(() => page.getByTestId('public-region').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('body').innerText()).toContain('玉林市');
+    await shot('01-public');
+  });
+
+  it('logs the bureau in, in Chinese', async () => {
+    await page.goto(`${stack.url}/#/login`);
+    await page.getByTestId('login-username').fill('yl_staff');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await shot('02-login');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('王芳');
+    await expect.poll(() => page.getByTestId('dashboard-stage').innerText()).toContain('过程管理');
+    await shot('03-dashboard');
+  });
+
+  it('creates the cycle of the next year', async () => {
+    await page.getByTestId('menu-cycles').click();
+    await page.getByTestId('cycle-create').click();
+    const year = page.getByTestId('cycle-form-year').locator('input');
+    await year.fill(String(YEAR));
+    await year.press('Tab');
+    await shot('04-create-form');
+    await page.getByTestId('cycle-form-save').click();
+    // Saving opens the new cycle's page; the list has it too.
+    await expect.poll(() => page.url()).toContain(`/cycles/${YEAR}`);
+    await expect.poll(() => stage('plan').getAttribute('data-state')).toBe('current');
+    await shot('05-new-cycle');
+    await page.getByTestId('menu-cycles').click();
+    await expect.poll(() => page.getByTestId(`cycle-row-${YEAR}`).count()).toBe(1);
+    await shot('06-cycle-list');
+  });
+
+  it('advances the first stage after confirmation', async () => {
+    await page.getByTestId(`cycle-view-${YEAR}`).click();
+    await expect.poll(() => stage('plan').getAttribute('data-state')).toBe('current');
+    await page.getByTestId('cycle-advance').click();
+    await page.getByTestId('confirm-advance').click();
+    await expect.poll(() => stage('plan').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => stage('goal_setting').getAttribute('data-state')).toBe('current');
+    await shot('07-advanced');
+  });
+
+  it('escalates when the development clock passes the deadline', async () => {
+    const deadline = defaultStageDates(YEAR)[1]!.deadline;
+    const days = Math.ceil((deadlineInstant(deadline) - Date.now()) / 86_400_000) + 1;
+    await page.getByTestId('dev-clock-button').click();
+    const input = page.getByTestId('dev-clock-days').locator('input');
+    await input.fill(String(days));
+    await input.press('Tab');
+    await page.getByTestId('dev-clock-confirm').click();
+    await expect.poll(async () => {
+      await page.reload();
+      await stage('goal_setting').waitFor();
+      return page.getByTestId('stage-goal_setting-escalated').count();
+    }, { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('stage-goal_setting-overdue').count()).toBe(1);
+    await shot('08-escalated');
+  });
+
+  it('shows the change on the public page', async () => {
+    await page.goto(`${stack.url}/#/public`);
+    // Pick 北流市 first, then 玉林市 again: the page follows the region chosen.
+    await page.getByTestId('public-region').click();
+    await page.getByTestId('public-region-450981').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('北流市考评周期');
+    expect(await page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(0);
+    await page.getByTestId('public-region').click();
+    await page.getByTestId('public-region-450900').click();
+    await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(1);
+    await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).innerText()).toContain('目标制定');
+    await shot('09-public-after');
+  });
+});

@@ -1,0 +1,70 @@
+// Config and source rules that need no synth.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { assertResolvedEnv, loadConfig } from '../../cdk/config.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cfg = (context: Record<string, string>) => loadConfig(new App({ context }).node);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('cdk config', () => {
+  it('defaults to the global target with a concrete env and arm64', () => {
+    const c = cfg({});
+    expect(c.target).toBe('global');
+    expect(c.env).toEqual({ account: '000000000000', region: 'ap-east-1' });
+    expect(c.arch.name).toBe('arm64');
+    expect(c.oidc).toBeUndefined();
+  });
+
+  it('selects the China variant with target=cn', () => {
+    const c = cfg({ target: 'cn', oidcIssuer: 'https://login.example.cn', siteAliases: 'a.example.cn, b.example.cn', iamCertificateId: 'ASCAEXAMPLE' });
+    expect(c.env.region).toBe('cn-northwest-1');
+    expect(c.arch.name).toBe('x86_64');
+    expect(c.oidc?.issuerUrl).toBe('https://login.example.cn');
+    expect(c.site).toMatchObject({ aliases: ['a.example.cn', 'b.example.cn'], iamCertificateId: 'ASCAEXAMPLE' });
+  });
+
+  it('rejects a bad target, arch or a region of the wrong partition', () => {
+    expect(() => cfg({ target: 'china' })).toThrow(/target/);
+    expect(() => cfg({ arch: 'mips' })).toThrow(/arch/);
+    expect(() => cfg({ target: 'cn', region: 'us-east-1' })).toThrow(/region/);
+    expect(() => cfg({ region: 'cn-north-1' })).toThrow(/region/);
+  });
+
+  it('fails synth of a cn stack whose region is unresolved', () => {
+    const c = cfg({ target: 'cn' });
+    const agnostic = new Stack(new App(), 'Agnostic');
+    expect(() => assertResolvedEnv(agnostic, c)).toThrow(/concrete China region/);
+    const app = new App({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
+    expect(() => assertResolvedEnv(new Stack(app, 'Cn', { env: c.env }), c)).not.toThrow();
+  });
+});
+
+describe('cdk sources', () => {
+  it('write no literal arn:aws: or amazonaws.com in the CDK app (cdk/local is the local stack, not deployed)', () => {
+    const owned = ['cdk/app.ts', 'cdk/stack.ts', 'cdk/config.ts', 'cdk.json', ...files(join(root, 'cdk/constructs')).map((f) => f.slice(root.length))];
+    expect(owned.length).toBeGreaterThan(10);
+    const offenders = owned
+      .map((f) => join(root, f))
+      .filter((f) => /arn:aws:|amazonaws\.com/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keep the partition feature flags in cdk.json', () => {
+    const { app, context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8'));
+    expect(app).toBe('npx tsx cdk/app.ts');
+    expect(context['@aws-cdk/core:enablePartitionLiterals']).toBe(true);
+    expect(context['@aws-cdk/aws-iam:standardizedServicePrincipals']).toBe(true);
+    expect(context['@aws-cdk/core:target-partitions']).toEqual(['aws', 'aws-cn']);
+    expect(context['@aws-cdk/customresources:installLatestAwsSdkDefault']).toBe(false);
+  });
+});

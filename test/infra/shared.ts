@@ -1,0 +1,131 @@
+// Checks that hold for both targets, walking the route table and the template rather than hard-coding.
+import { expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GROUPS, routeKey, routes } from '../../functions/http/routes.ts';
+import type { Synth } from './synth.ts';
+
+type Resources = Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; DependsOn?: string[] }>;
+export const resources = (s: Synth) => s.template.toJSON().Resources as Resources;
+export const ofType = (s: Synth, type: string) => Object.entries(resources(s)).filter(([, r]) => r.Type === type);
+
+/** Every IAM statement in the template (managed policies, inline role policies). */
+export function statements(s: Synth): Array<{ Action: string | string[]; Resource?: unknown; Effect: string }> {
+  const out: any[] = [];
+  for (const [, r] of Object.entries(resources(s))) {
+    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') out.push(...r.Properties.PolicyDocument.Statement);
+    if (r.Type === 'AWS::IAM::Role') for (const p of r.Properties.Policies ?? []) out.push(...p.PolicyDocument.Statement);
+  }
+  return out;
+}
+const list = (a: string | string[]) => [a].flat();
+
+/** The Lambda function of an API group (found by its description), and every action its role may take. */
+export function groupFunction(s: Synth, group: string) {
+  const found = ofType(s, 'AWS::Lambda::Function').filter(([, r]) => r.Properties.Description === `HTTP API handler group '${group}'`);
+  expect(found, `function for group ${group}`).toHaveLength(1);
+  const [id, fn] = found[0]!;
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  const actions = ofType(s, 'AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles ?? []).some((r: any) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => list(st.Action)));
+  return { id, fn, actions: new Set<string>(actions) };
+}
+
+export function sharedChecks(get: () => Synth) {
+  it('creates every route of the route table, JWT-authorized iff not public, on its group\'s function', () => {
+    const s = get();
+    const byKey = new Map(ofType(s, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, r.Properties]));
+    expect(byKey.size).toBe(routes.length); // no route outside the table
+    const integrations = Object.fromEntries(ofType(s, 'AWS::ApiGatewayV2::Integration'));
+    for (const r of routes) {
+      const route = byKey.get(routeKey(r));
+      expect(route, routeKey(r)).toBeDefined();
+      expect(route.AuthorizationType, routeKey(r)).toBe(r.access.public ? 'NONE' : 'JWT');
+      if (!r.access.public) expect(route.AuthorizerId, routeKey(r)).toBeDefined();
+      const integrationId = route.Target['Fn::Join'][1][1].Ref;
+      expect(integrations[integrationId]!.Properties.IntegrationUri['Fn::GetAtt'][0], routeKey(r)).toBe(groupFunction(s, r.group).id);
+    }
+  });
+
+  it('throttles the default stage, tighter on public routes, and writes access logs', () => {
+    const [[, stage]] = ofType(get(), 'AWS::ApiGatewayV2::Stage') as any;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(routes.filter((r) => r.access.public).map(routeKey).sort());
+    expect(stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]).toMatch(/AccessLogs/);
+  });
+
+  it('has one Node 24 function per handler group plus the stage task and the daily job', () => {
+    const s = get();
+    const node = ofType(s, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
+    expect(node).toHaveLength(GROUPS.length + 2);
+    for (const [id, fn] of node) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
+      expect(fn.Properties.Handler, id).toBe('index.handler');
+      expect(fn.Properties.LoggingConfig.LogGroup, id).toBeDefined();
+      expect(fn.Properties.Environment.Variables.TABLE_NAME, id).toBeDefined();
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS, id).toContain('--enable-source-maps');
+    }
+    for (const g of GROUPS) groupFunction(s, g);
+    expect(node.filter(([, f]) => /stage-task|state machine tasks/i.test(f.Properties.Description))).toHaveLength(1);
+    expect(node.filter(([, f]) => /daily/i.test(f.Properties.Description))).toHaveLength(1);
+    for (const [, lg] of ofType(s, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
+  });
+
+  it('grants least privilege: public reads only, only cycles drives the state machine', () => {
+    const s = get();
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    const pub = groupFunction(s, 'public').actions;
+    expect(pub.has('dynamodb:Query')).toBe(true);
+    for (const w of writes) expect(pub.has(w), w).toBe(false);
+    for (const g of GROUPS.filter((g) => g !== 'public')) expect(groupFunction(s, g).actions.has('dynamodb:PutItem'), g).toBe(true);
+    const cycles = groupFunction(s, 'cycles');
+    expect(cycles.actions.has('states:StartExecution')).toBe(true);
+    expect(cycles.actions.has('states:SendTaskSuccess')).toBe(true);
+    expect(cycles.fn.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
+    for (const g of GROUPS.filter((g) => g !== 'cycles')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('states:')), g).toEqual([]);
+  });
+
+  it('has no IAM statement with Action "*" or a service wildcard, and no wildcard action on the table', () => {
+    const s = get();
+    const all = statements(s);
+    expect(all.length).toBeGreaterThan(10);
+    for (const st of all) {
+      for (const a of list(st.Action)) {
+        expect(a).not.toBe('*');
+        expect(a).not.toMatch(/^[a-z0-9-]+:\*$/); // e.g. dynamodb:*, s3:*
+      }
+      const onTable = JSON.stringify(st.Resource ?? '').includes('DataTable');
+      if (onTable) for (const a of list(st.Action)) expect(a, 'table action').not.toContain('*');
+    }
+  });
+
+  it('passes cdk-nag AwsSolutions with zero unacknowledged errors', () => {
+    const s = get();
+    const violations = (s.report?.pluginReports ?? []).flatMap((p) => p.violations.map((v) => ({ plugin: p.pluginName, ...v })));
+    const errors = violations.filter((v) => v.severity === 'error' || v.severity === 'fatal');
+    const show = (vs: typeof violations) => vs.map((v) => `${v.ruleName} @ ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`);
+    console.log(`cdk-nag ${s.target}: acknowledged\n  ${[...s.acknowledged.keys()].sort().join('\n  ')}`);
+    if (violations.length) console.log(`cdk-nag ${s.target}: open findings\n  ${show(violations).join('\n  ')}`);
+    expect(show(errors)).toEqual([]);
+    expect(s.validationError?.message).toBeUndefined();
+    expect(s.acknowledged.size).toBeGreaterThan(0);
+  });
+}
+
+/** Proves the nag plugin as wired in tests actually fails synth on an unacknowledged finding. */
+export function nagCanFail() {
+  it('cdk-nag fails synth on an unacknowledged error (sanity check of the harness)', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-nag-')) });
+    new Bucket(new Stack(app, 'Bad'), 'Open'); // no SSL policy, no access logs
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
+  });
+}

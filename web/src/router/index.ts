@@ -1,0 +1,38 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { i18n } from '@/i18n';
+import { useSessionStore } from '@/stores/session';
+import account from './modules/account';
+import cycle from './modules/cycle';
+import workbench from './modules/workbench';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
+  { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...account] },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/NotFound.vue'),
+    meta: { title: 'menu.notFound', public: true },
+  },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSessionStore();
+  if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  try {
+    await session.loadMe();
+  } catch {
+    return { name: 'login', query: { redirect: to.fullPath } };
+  }
+  if (to.meta.bureauOnly && !session.isBureau) return { name: 'dashboard' };
+  return true;
+});
+
+router.afterEach((to) => {
+  const { t } = i18n.global;
+  document.title = to.meta.title ? `${t(to.meta.title)} - ${t('app.title')}` : t('app.title');
+});

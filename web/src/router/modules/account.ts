@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export default [
+  { path: 'notices', name: 'notices', component: () => import('@/views/notice/list/index.vue'), meta: { title: 'menu.notices' } },
+  {
+    path: 'audit',
+    name: 'audit',
+    component: () => import('@/views/audit/list/index.vue'),
+    meta: { title: 'menu.audit', bureauOnly: true },
+  },
+] satisfies RouteRecordRaw[];
