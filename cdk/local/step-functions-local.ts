@@ -145,17 +145,21 @@ export class LocalStepFunctions {
 
   private async awaitToken(executionArn: string, input: Json): Promise<Json> {
     const token = `local-${randomUUID()}`;
-    const answer = await this.invoke({ ...input, Payload: { ...input.Payload, taskToken: token } });
-    return new Promise((resolve, reject) => {
-      this.waits.set(token, {
-        executionArn,
-        resolve,
-        reject,
-        deadlineAt: typeof answer?.deadlineAt === 'number' ? answer.deadlineAt : undefined,
-        escalated: Boolean(answer?.escalated),
-      });
-      this.checkDeadlines();
-    });
+    // Register the wait before the handler stores the token, so an answer can never arrive first.
+    let wait!: PendingWait;
+    const answered = new Promise<Json>((resolve, reject) => (wait = { executionArn, resolve, reject }));
+    answered.catch(() => {}); // the caller handles a rejection; this only keeps Node from flagging it early
+    this.waits.set(token, wait);
+    try {
+      const reply = await this.invoke({ ...input, Payload: { ...input.Payload, taskToken: token } });
+      wait.deadlineAt = typeof reply?.deadlineAt === 'number' ? reply.deadlineAt : undefined;
+      wait.escalated = Boolean(reply?.escalated);
+    } catch (e) {
+      this.waits.delete(token);
+      throw e;
+    }
+    this.checkDeadlines();
+    return answered;
   }
 
   /** The clock watcher: a wait whose stage deadline has passed (and was not escalated yet) times out. */

@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await page.getByTestId('public-region').click();
     await page.getByTestId('public-region-450981').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('北流市考评周期');
-    expect(await page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(0);
+    await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(0);
     await page.getByTestId('public-region').click();
     await page.getByTestId('public-region-450900').click();
     await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(1);
