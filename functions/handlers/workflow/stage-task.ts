@@ -2,7 +2,7 @@
 //   open     record the stage as open and say how long to wait for the bureau
 //   await    keep the task token the bureau's advance will answer (the state waits on it)
 //   escalate after a timeout: record a missed deadline, and say whether to continue in a new execution
-import { z } from 'zod';
+import * as z from 'zod';
 import { now, nowIso } from '../../config/clock.ts';
 import { getCycle, markStageOpened, storeTaskToken } from '../../data/cycles.ts';
 import { deadlineInstant } from '../../domain/dates.ts';
