@@ -7,7 +7,8 @@ import { now } from '../../functions/config/clock.ts';
 import { listOpenCycles } from '../../functions/data/cycles.ts';
 import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
-import { LocalGateway } from './gateway.ts';
+import { GROUPS } from '../../functions/http/routes.ts';
+import { LocalGateway, type GatewayOptions } from './gateway.ts';
 import { seedIfEmpty } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
 import { TokenIssuer } from './token-issuer.ts';
@@ -55,13 +56,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
 
   if (await ensureTable(dynamoEndpoint, tableName)) log('created table');
-  const [{ handler: stageTask }, { handler: daily }, publicApi, accountApi, cyclesApi] = await Promise.all([
-    import('../../functions/handlers/workflow/stage-task.ts'),
-    import('../../functions/handlers/schedule/daily.ts'),
-    import('../../functions/handlers/api/public.ts'),
-    import('../../functions/handlers/api/account.ts'),
-    import('../../functions/handlers/api/cycles.ts'),
-  ]);
+  // Imported only now: handlers read their configuration from the environment when they load.
+  const { handler: stageTask } = await import('../../functions/handlers/workflow/stage-task.ts');
+  const { handler: daily } = await import('../../functions/handlers/schedule/daily.ts');
+  const apiHandlers = Object.fromEntries(
+    await Promise.all(GROUPS.map(async (g) => [g, (await import(`../../functions/handlers/api/${g}.ts`)).handler])),
+  ) as GatewayOptions['handlers'];
   if (await seedIfEmpty(new Date(now()).toISOString())) log('seeded the demo data');
   mark('seed');
 
@@ -93,7 +93,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   const issuer = await TokenIssuer.create(opts.dataDir);
   const gateway = new LocalGateway({
-    handlers: { public: publicApi.handler, account: accountApi.handler, cycles: cyclesApi.handler },
+    handlers: apiHandlers,
     issuer,
     clock,
     siteDir: join(ROOT, 'web/dist'),

@@ -62,6 +62,7 @@ describe('public pages', () => {
     expect(cycles.status).toBe(200);
     expect(cycles.body.items[0].stages).toHaveLength(11);
     expect(JSON.stringify(cycles.body)).not.toContain('taskToken');
+    expect(JSON.stringify(cycles.body)).not.toMatch(/doneBy|createdBy|bl_staff/);
   });
 
   it('answers 404 for an unknown region', async () => {

@@ -10,6 +10,11 @@ export const handler = apiHandler('public', {
   listRegionCycles: async ({ params }) => {
     const region = await getRegion(params.regionId!);
     if (!region) throw new NotFoundError('该行政区域不存在');
-    return { region, items: (await listCycles(region.regionId)).map((c) => cycleView(c)) };
+    // The public sees the timeline, not who in the bureau did what.
+    const items = (await listCycles(region.regionId)).map((c) => {
+      const { createdBy, stages, ...view } = cycleView(c);
+      return { ...view, stages: stages.map(({ doneBy, ...s }) => s) };
+    });
+    return { region, items };
   },
 });
