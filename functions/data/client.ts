@@ -4,10 +4,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../config/env.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
+let docEndpoint: string | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
-  if (!doc) {
-    const endpoint = env.dynamoEndpoint;
+  const endpoint = env.dynamoEndpoint;
+  // A restarted local stack may bring DynamoDB Local up on another port: follow it.
+  if (!doc || endpoint !== docEndpoint) {
+    docEndpoint = endpoint;
     const base = new DynamoDBClient(
       endpoint
         ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }

@@ -4,10 +4,12 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-s
 import { env } from '../config/env.ts';
 
 let client: SFNClient | undefined;
+let clientEndpoint: string | undefined;
 
 function sfn(): SFNClient {
-  if (!client) {
-    const endpoint = env.sfnEndpoint;
+  const endpoint = env.sfnEndpoint;
+  if (!client || endpoint !== clientEndpoint) {
+    clientEndpoint = endpoint;
     client = new SFNClient(
       endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {},
     );
