@@ -244,19 +244,24 @@ export async function storeTaskToken(actor: Actor, regionId: string, cycleId: st
   );
 }
 
-/** Record a missed stage deadline once, together with the notices it sends. */
-export async function recordEscalation(
+/**
+ * Mark a stage once (a missed deadline, or the reminder before it) together with the notices it
+ * sends; false when it was already marked.
+ */
+export async function markStageOnce(
   actor: Actor,
   stage: StageItem,
+  mark: 'escalatedAt' | 'reminderSentAt',
   notices: Record<string, unknown>[],
   at: string,
 ): Promise<boolean> {
+  const action = mark === 'escalatedAt' ? 'stage.escalate' : 'stage.remind';
   try {
     await commit(
       actor,
-      { action: 'stage.escalate', target: cycleTarget(stage), after: { stage: stage.index, deadline: stage.deadline, escalatedAt: at } },
+      { action, target: cycleTarget(stage), after: { stage: stage.index, deadline: stage.deadline, [mark]: at } },
       [
-        update(keys.stage(stage.regionId, stage.cycleId, stage.index), 'SET escalatedAt = :at', { ':at': at }, 'attribute_not_exists(escalatedAt)'),
+        update(keys.stage(stage.regionId, stage.cycleId, stage.index), `SET ${mark} = :at`, { ':at': at }, `attribute_not_exists(${mark})`),
         ...notices.map((n) => put(n)),
       ],
       at,
@@ -267,23 +272,3 @@ export async function recordEscalation(
     throw e;
   }
 }
-
-/** Record that the reminder before a stage deadline went out, together with the notices. */
-export async function recordReminder(actor: Actor, stage: StageItem, notices: Record<string, unknown>[], at: string): Promise<boolean> {
-  try {
-    await commit(
-      actor,
-      { action: 'stage.remind', target: cycleTarget(stage), after: { stage: stage.index, deadline: stage.deadline } },
-      [
-        update(keys.stage(stage.regionId, stage.cycleId, stage.index), 'SET reminderSentAt = :at', { ':at': at }, 'attribute_not_exists(reminderSentAt)'),
-        ...notices.map((n) => put(n)),
-      ],
-      at,
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof ConflictError) return false;
-    throw e;
-  }
-}
-

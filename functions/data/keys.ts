@@ -10,6 +10,8 @@
 //   users of a region ....... Query    gsi1 gsi1pk=USERS#r
 //   audit of a region/month . Query    pk=AUDIT#r#YYYY-MM (sk = time#id, newest last)
 //   inbox of a unit ......... Query    pk=INBOX#r#u (sk = time#id)
+//   unit-list revision ...... GetItem  pk=REGION#r  sk=UNITREV   (every unit write bumps it: names stay unique)
+//   categories of a cycle ... GetItem  pk=REGION#r  sk=CATEGORIES#c  (the whole assignment with its unit snapshot)
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export const keys = {
@@ -17,6 +19,8 @@ export const keys = {
   regionList: (regionId: string) => ({ gsi1pk: 'REGIONS', gsi1sk: regionId }),
   unit: (regionId: string, unitId: string) => ({ pk: `REGION#${regionId}`, sk: `UNIT#${unitId}` }),
   unitPrefix: 'UNIT#',
+  unitRevision: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'UNITREV' }),
+  categories: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CATEGORIES#${cycleId}` }),
   cycle: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CYCLE#${cycleId}` }),
   cyclePrefix: 'CYCLE#',
   openCycle: (regionId: string, cycleId: string) => ({ gsi1pk: 'OPEN_CYCLES', gsi1sk: `${regionId}#${cycleId}` }),

@@ -24,6 +24,17 @@ export interface Unit {
   /** Designated assessor unit (考评单位) for indicators in its field. */
   assessor?: boolean;
   assessorField?: string;
+  /** Hint for a new cycle's default category; the cycle's own assignment decides (organisation.ts). */
+  category?: string;
+  /** Absent on units stored before the organisation module: read as active, version 1. */
+  status?: 'active' | 'retired';
+  /** Every name the unit has had, oldest first; `from` is the Beijing date it took effect. */
+  names?: { name: string; from: string }[];
+  retiredOn?: string;
+  retiredReason?: string;
+  mergedInto?: string;
+  mergedFrom?: string[];
+  version?: number;
 }
 
 function strip(item: Record<string, unknown>) {

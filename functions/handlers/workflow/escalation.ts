@@ -2,7 +2,7 @@
 // timeout path and by the daily job as a safety net.
 import { nowIso } from '../../config/clock.ts';
 import type { Actor } from '../../data/commit.ts';
-import { recordEscalation, recordReminder, type Cycle, type StageItem } from '../../data/cycles.ts';
+import { markStageOnce, type Cycle, type StageItem } from '../../data/cycles.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getRegion } from '../../data/regions.ts';
 import { overdueNotice, reminderNotice } from '../../domain/notices.ts';
@@ -24,11 +24,11 @@ async function bureauNotice(cycle: Cycle, stage: StageItem, text: { kind: string
 export async function escalateStage(cycle: Cycle, stage: StageItem, by: string): Promise<boolean> {
   const at = nowIso();
   const notice = await bureauNotice(cycle, stage, overdueNotice({ cycleName: cycle.name, ...stage }), at);
-  return recordEscalation(systemActor(cycle.regionId, by), stage, [notice], at);
+  return markStageOnce(systemActor(cycle.regionId, by), stage, 'escalatedAt', [notice], at);
 }
 
 export async function remindStage(cycle: Cycle, stage: StageItem, by: string): Promise<boolean> {
   const at = nowIso();
   const notice = await bureauNotice(cycle, stage, reminderNotice({ cycleName: cycle.name, ...stage }), at);
-  return recordReminder(systemActor(cycle.regionId, by), stage, [notice], at);
+  return markStageOnce(systemActor(cycle.regionId, by), stage, 'reminderSentAt', [notice], at);
 }
