@@ -11,10 +11,15 @@ export class DomainError extends Error {
   }
 }
 
-/** Input breaks a rule; `details` lists the fields at fault. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Input breaks a rule; `details` lists the fields at fault and the message names them too. */
 export class ValidationError extends DomainError {
-  constructor(message: string, details: { path: string; message: string }[]) {
-    super(400, 'VALIDATION', message, details);
+  constructor(lead: string, details: FieldProblem[]) {
+    super(400, 'VALIDATION', `${lead}：${details.map((f) => `${f.path}（${f.message}）`).join('；')}`, details);
   }
 }
 

@@ -1,5 +1,6 @@
 // The eleven stages of an annual cycle, in order (SPEC.md "The annual cycle").
 import { deadlineInstant, isIsoDate, shiftIsoDate } from './dates.ts';
+import type { FieldProblem } from './errors.ts';
 
 export const STAGE_CODES = [
   'plan',
@@ -69,18 +70,12 @@ export function defaultStageDates(year: number): StageDates[] {
   return STAGE_CODES.map((code, i) => ({ code, opensOn: plan[i]![0], deadline: plan[i]![1] }));
 }
 
-export interface StageProblem {
-  /** Path of the offending field, e.g. `stages.3.deadline`. */
-  path: string;
-  message: string;
-}
-
 /**
  * Rules a cycle's stage dates must follow: all eleven stages in order, each opening on or before
  * its deadline, and neither opening dates nor deadlines going backwards from one stage to the next.
  */
-export function checkStageDates(stages: readonly StageDates[]): StageProblem[] {
-  const problems: StageProblem[] = [];
+export function checkStageDates(stages: readonly StageDates[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (stages.length !== STAGE_COUNT) {
     return [{ path: 'stages', message: `必须包含全部 ${STAGE_COUNT} 个阶段` }];
   }

@@ -33,7 +33,7 @@ function parse(schema: ZodType | undefined, value: unknown, where: 'body' | 'que
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
-  throw new ValidationError(`输入有误：${fields.map((f) => `${f.path}（${f.message}）`).join('；')}`, fields);
+  throw new ValidationError('输入有误', fields);
 }
 
 function readBody(event: Event): unknown {
@@ -42,7 +42,7 @@ function readBody(event: Event): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError('请求体不是有效的 JSON', [{ path: 'body', message: '不是有效的 JSON' }]);
+    throw new ValidationError('请求体有误', [{ path: 'body', message: '不是有效的 JSON' }]);
   }
 }
 

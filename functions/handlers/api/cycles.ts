@@ -22,7 +22,7 @@ export const handler = apiHandler('cycles', {
   createCycle: async ({ caller, params, body }) => {
     const input = body as CreateCycleBody;
     const problems = checkStageDates(input.stages).map((p) => ({ path: `body.${p.path}`, message: p.message }));
-    if (problems.length) throw new ValidationError(`阶段日期有误：${problems.map((p) => `${p.path}（${p.message}）`).join('；')}`, problems);
+    if (problems.length) throw new ValidationError('阶段日期有误', problems);
     const at = nowIso();
     const cycle = await createCycle(caller!, params.regionId!, input, at);
     try {
