@@ -44,16 +44,22 @@ interface Matcher {
   route: Route;
   regex: RegExp;
   names: string[];
+  /** One digit per path segment, 0 literal and 1 parameter: sorting on it puts literals first. */
+  shape: string;
 }
 
-const matchers: Matcher[] = routes.map((route) => {
-  const names: string[] = [];
-  const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { route, regex: new RegExp(`^${pattern}$`), names };
-});
+// Like API Gateway, a literal path segment wins over a parameter (`/calendar/deadline` over `/calendar/{year}`).
+const matchers: Matcher[] = routes
+  .map((route) => {
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const shape = route.path.split('/').map((seg) => (seg.startsWith('{') ? '1' : '0')).join('');
+    return { route, regex: new RegExp(`^${pattern}$`), names, shape };
+  })
+  .sort((a, b) => a.shape.localeCompare(b.shape));
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });

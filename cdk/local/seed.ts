@@ -1,10 +1,13 @@
 // Seeds the demo data into an empty table, through the same write path (with audit) as the API.
+import { calendarItem } from '../../functions/data/calendar.ts';
 import { commit, put, type Actor } from '../../functions/data/commit.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { getRegion, regionItem, unitItem } from '../../functions/data/regions.ts';
 import { userItem } from '../../functions/data/users.ts';
+import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
+import { demoCategoriesItem } from './seed-categories.ts';
 import { hashPassword } from './token-issuer.ts';
 
 const SEED: Actor = { username: 'system:seed', role: 'system', regionId: YULIN };
@@ -58,6 +61,12 @@ export async function seedIfEmpty(at: string): Promise<boolean> {
   for (const [regionId, year, current] of cycles) {
     const staff = users.find((u) => u.regionId === regionId && u.role === 'bureau_staff')!.username;
     await inChunks(cycleItems(regionId, year, current, staff), 'seed.cycle', at);
+    await inChunks([demoCategoriesItem(regionId, String(year), staff, at)], 'seed.categories', at);
   }
+  // Every region starts from the State Council's arrangements; its bureau may adjust them.
+  const calendars = regions.flatMap((r) =>
+    OFFICIAL_CALENDARS.map((c) => calendarItem({ ...c, regionId: r.regionId, version: 1, updatedAt: at, updatedBy: SEED.username })),
+  );
+  await inChunks(calendars, 'seed.calendar', at);
   return true;
 }

@@ -10,6 +10,7 @@
 //   users of a region ....... Query    gsi1 gsi1pk=USERS#r
 //   audit of a region/month . Query    pk=AUDIT#r#YYYY-MM (sk = time#id, newest last)
 //   inbox of a unit ......... Query    pk=INBOX#r#u (sk = time#id)
+//   calendar years of region  Query    pk=REGION#r  sk begins_with CALENDAR#   (one item per year)
 //   unit-list revision ...... GetItem  pk=REGION#r  sk=UNITREV   (every unit write bumps it: names stay unique)
 //   categories of a cycle ... GetItem  pk=REGION#r  sk=CATEGORIES#c  (the whole assignment with its unit snapshot)
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -38,6 +39,8 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   inboxPartition: (regionId: string, unitId: string) => `INBOX#${regionId}#${unitId}`,
+  calendar: (regionId: string, year: number) => ({ pk: `REGION#${regionId}`, sk: `CALENDAR#${year}` }),
+  calendarPrefix: 'CALENDAR#',
 };
 
 /** Cycle ids are the cycle's year, so `CYCLE#2025` never prefixes another cycle's keys. */

@@ -32,11 +32,13 @@ const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
  * against every stored id (and the write's not-exists condition) means ids are never reused.
  */
 export function newUnitId(taken: ReadonlySet<string>, random: () => number = Math.random): string {
-  for (;;) {
+  // 31^6 ≈ 887 million ids: a clash is rare, a hundred in a row means the random source is broken.
+  for (let attempt = 0; attempt < 100; attempt++) {
     let id = 'u-';
     for (let i = 0; i < 6; i++) id += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)];
     if (!taken.has(id)) return id;
   }
+  throw new Error('no free unit id found');
 }
 
 export const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ');
@@ -114,7 +116,8 @@ export function checkAssignment(units: readonly UnitFacts[], categories: readonl
       else if (!isResponsible(u)) problems.push({ path, message: `「${u.name}」不是绩效责任单位` });
       else if (placed.has(id)) {
         const k = placed.get(id)!;
-        problems.push({ path, message: k === i ? `「${u.name}」重复选择` : `「${u.name}」已在类别「${normaliseName(categories[k]!.name)}」中` });
+        const other = normaliseName(categories[k]!.name);
+        problems.push({ path, message: k === i ? `「${u.name}」重复选择` : `「${u.name}」已在${other ? `类别「${other}」` : `第 ${k + 1} 个类别`}中` });
       } else placed.set(id, i);
     });
   });

@@ -3,9 +3,11 @@
 import type { ZodType } from 'zod';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
 import { advanceStageBody, auditQuery, createCycleBody, pageQuery } from './schemas.ts';
+import { deadlineQuery, saveCalendarBody } from './calendar-schemas.ts';
+import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery } from './organisation-schemas.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'cycles'] as const;
+export const GROUPS = ['public', 'account', 'cycles', 'organisation', 'calendar'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export type Access =
@@ -40,6 +42,21 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/regions/{regionId}/cycles', group: 'cycles', op: 'createCycle', access: bureau, body: createCycleBody, summary: '新建考评周期' },
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}', group: 'cycles', op: 'getCycle', access: everyone('region'), summary: '考评周期详情' },
   { method: 'POST', path: '/regions/{regionId}/cycles/{cycleId}/advance', group: 'cycles', op: 'advanceStage', access: bureau, body: advanceStageBody, summary: '推进到下一阶段' },
+
+  { method: 'GET', path: '/regions/{regionId}/units', group: 'organisation', op: 'listUnits', access: everyone('region'), query: unitsQuery, summary: '本区域单位列表' },
+  { method: 'POST', path: '/regions/{regionId}/units', group: 'organisation', op: 'createUnit', access: bureau, body: createUnitBody, summary: '新增单位' },
+  { method: 'POST', path: '/regions/{regionId}/units/merge', group: 'organisation', op: 'mergeUnits', access: bureau, body: mergeUnitsBody, summary: '合并单位' },
+  { method: 'GET', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'getUnit', access: everyone('region'), summary: '单位详情（含名称沿革）' },
+  { method: 'POST', path: '/regions/{regionId}/units/{unitId}/rename', group: 'organisation', op: 'renameUnit', access: bureau, body: renameUnitBody, summary: '单位更名' },
+  { method: 'POST', path: '/regions/{regionId}/units/{unitId}/retire', group: 'organisation', op: 'retireUnit', access: bureau, body: retireUnitBody, summary: '撤销单位' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'getCategories', access: everyone('region'), summary: '考评类别及其单位' },
+  { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'saveCategories', access: bureau, body: saveCategoriesBody, summary: '保存考评类别划分' },
+
+  // `deadline` before `{year}`: the local gateway takes the first match (API Gateway prefers the literal path anyway).
+  { method: 'GET', path: '/regions/{regionId}/calendar', group: 'calendar', op: 'listCalendarYears', access: everyone('region'), summary: '工作日历：已设置的年度' },
+  { method: 'GET', path: '/regions/{regionId}/calendar/deadline', group: 'calendar', op: 'workingDeadline', access: everyone('region'), query: deadlineQuery, summary: '按工作日计算截止日期' },
+  { method: 'GET', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'getCalendarYear', access: everyone('region'), summary: '某年度的工作日历' },
+  { method: 'PUT', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'saveCalendarYear', access: bureau, body: saveCalendarBody, summary: '保存某年度的工作日历' },
 ];
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

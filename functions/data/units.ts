@@ -1,0 +1,224 @@
+// Writing a region's units: add, rename, retire and merge. Units are never deleted, so a retired
+// unit stays readable and its id is never given out again. Each write also bumps the region's
+// unit-list revision: two writes racing on the same list (e.g. the same new name) cannot both pass.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate } from '../domain/dates.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { checkMerge, nameProblem, newUnitId, normaliseName, type Problem, type UnitType } from '../domain/organisation.ts';
+import { documentClient, tableName } from './client.ts';
+import { commit, type Actor, type TransactItem } from './commit.ts';
+import { keys } from './keys.ts';
+import { listUnits, unitItem, type Unit } from './regions.ts';
+
+/** A unit with the fields older items may lack filled in. */
+export type UnitRecord = Unit & Required<Pick<Unit, 'status' | 'names' | 'version'>>;
+
+export function withDefaults(u: Unit): UnitRecord {
+  return { ...u, status: u.status ?? 'active', names: u.names ?? [{ name: u.name, from: '' }], version: u.version ?? 1 };
+}
+
+const unitTarget = (regionId: string, unitId: string) => `unit:${regionId}/${unitId}`;
+
+/** The region's units with the revision they were read at (read first: a later write makes it stale). */
+export async function readUnits(regionId: string): Promise<{ rev: number; units: UnitRecord[] }> {
+  const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.unitRevision(regionId) }));
+  const rev = (res.Item?.rev as number | undefined) ?? 0;
+  return { rev, units: (await listUnits(regionId)).map(withDefaults) };
+}
+
+const bumpRevision = (regionId: string, rev: number): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.unitRevision(regionId),
+    UpdateExpression: 'SET rev = :next',
+    ConditionExpression: rev === 0 ? 'attribute_not_exists(rev)' : 'rev = :rev',
+    ExpressionAttributeValues: rev === 0 ? { ':next': 1 } : { ':next': rev + 1, ':rev': rev },
+  },
+});
+
+/** Replace a unit, only if it is still at the version read (seeded items may carry no version: 1). */
+const replaceUnit = (next: UnitRecord, readVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: unitItem(next),
+    ConditionExpression: readVersion === 1 ? 'attribute_exists(pk) AND (attribute_not_exists(version) OR version = :v)' : 'version = :v',
+    ExpressionAttributeValues: { ':v': readVersion },
+  },
+});
+
+function fail(message: string, problems: Problem[]): never {
+  const fields = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
+  throw new ValidationError(message, fields);
+}
+
+function find(units: UnitRecord[], unitId: string): UnitRecord {
+  const u = units.find((x) => x.unitId === unitId);
+  if (!u) throw new NotFoundError('该单位不存在');
+  return u;
+}
+
+function expectVersion(u: UnitRecord, version: number) {
+  if (u.version !== version) throw new ConflictError(`「${u.name}」已被他人修改，请刷新后重试`);
+}
+
+function expectActive(u: UnitRecord) {
+  if (u.status === 'retired') throw new ConflictError(`「${u.name}」已于 ${u.retiredOn} 撤销，不能再修改`);
+}
+
+export interface NewUnit {
+  type: Exclude<UnitType, 'bureau'>;
+  name: string;
+  shortName?: string;
+  assessor?: boolean;
+  assessorField?: string;
+  category?: string;
+}
+
+function buildUnit(regionId: string, input: NewUnit, taken: Set<string>, at: string): UnitRecord {
+  const name = normaliseName(input.name);
+  return {
+    regionId,
+    unitId: newUnitId(taken),
+    type: input.type,
+    name,
+    ...(input.shortName ? { shortName: input.shortName } : {}),
+    ...(input.assessor ? { assessor: true, assessorField: input.assessorField } : {}),
+    ...(input.category ? { category: input.category } : {}),
+    status: 'active',
+    names: [{ name, from: beijingDate(Date.parse(at)) }],
+    version: 1,
+  };
+}
+
+export async function createUnit(actor: Actor, regionId: string, input: NewUnit, at: string): Promise<UnitRecord> {
+  const { rev, units } = await readUnits(regionId);
+  const clash = nameProblem(units, input.name, 'name');
+  if (clash) fail('单位名称有误', [clash]);
+  const unit = buildUnit(regionId, input, new Set(units.map((u) => u.unitId)), at);
+  await commit(
+    actor,
+    { action: 'unit.create', target: unitTarget(regionId, unit.unitId), after: unit },
+    [{ Put: { TableName: tableName(), Item: unitItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } }, bumpRevision(regionId, rev)],
+    at,
+  );
+  return unit;
+}
+
+export interface Rename {
+  name: string;
+  shortName?: string;
+  /** Beijing date the new name takes effect; today when absent. */
+  from?: string;
+  version: number;
+}
+
+export async function renameUnit(actor: Actor, regionId: string, unitId: string, input: Rename, at: string): Promise<UnitRecord> {
+  const { rev, units } = await readUnits(regionId);
+  const unit = find(units, unitId);
+  expectActive(unit);
+  expectVersion(unit, input.version);
+  const name = normaliseName(input.name);
+  const from = input.from ?? beijingDate(Date.parse(at));
+  const last = unit.names.at(-1)!;
+  const problems: Problem[] = [];
+  if (name === unit.name) problems.push({ path: 'name', message: '新名称与当前名称相同' });
+  else {
+    const clash = nameProblem(units, name, 'name', new Set([unitId]));
+    if (clash) problems.push(clash);
+  }
+  if (last.from && from < last.from) problems.push({ path: 'from', message: `启用日期不能早于当前名称的启用日期 ${last.from}` });
+  if (problems.length) fail('更名有误', problems);
+  const next: UnitRecord = {
+    ...unit,
+    name,
+    ...(input.shortName !== undefined ? { shortName: input.shortName || undefined } : {}),
+    names: [...unit.names, { name, from }],
+    version: unit.version + 1,
+  };
+  await commit(
+    actor,
+    { action: 'unit.rename', target: unitTarget(regionId, unitId), before: { name: unit.name, shortName: unit.shortName, version: unit.version }, after: { name, shortName: next.shortName, from, version: next.version } },
+    [replaceUnit(next, unit.version), bumpRevision(regionId, rev)],
+    at,
+  );
+  return next;
+}
+
+export interface Retire {
+  on: string;
+  reason: string;
+  version: number;
+}
+
+const retired = (u: UnitRecord, on: string, reason: string, mergedInto?: string): UnitRecord => ({
+  ...u,
+  status: 'retired',
+  retiredOn: on,
+  retiredReason: reason,
+  ...(mergedInto ? { mergedInto } : {}),
+  version: u.version + 1,
+});
+
+export async function retireUnit(actor: Actor, regionId: string, unitId: string, input: Retire, at: string): Promise<UnitRecord> {
+  const { rev, units } = await readUnits(regionId);
+  const unit = find(units, unitId);
+  expectActive(unit);
+  expectVersion(unit, input.version);
+  if (unit.type === 'bureau') throw new ConflictError('绩效办不能撤销');
+  const next = retired(unit, input.on, input.reason);
+  await commit(
+    actor,
+    { action: 'unit.retire', target: unitTarget(regionId, unitId), before: { status: unit.status, version: unit.version }, after: { status: next.status, retiredOn: input.on, reason: input.reason, version: next.version } },
+    [replaceUnit(next, unit.version), bumpRevision(regionId, rev)],
+    at,
+  );
+  return next;
+}
+
+export interface Merge {
+  sources: { unitId: string; version: number }[];
+  into?: { unitId: string; version: number };
+  newUnit?: NewUnit;
+  on: string;
+  reason: string;
+}
+
+/** Units A, B → C in one transaction: the sources retire with `mergedInto`, C records `mergedFrom`. */
+export async function mergeUnits(actor: Actor, regionId: string, input: Merge, at: string): Promise<{ into: UnitRecord; retired: UnitRecord[] }> {
+  const { rev, units } = await readUnits(regionId);
+  const sourceIds = input.sources.map((s) => s.unitId);
+  const problems = checkMerge(units, {
+    sources: sourceIds,
+    into: input.into ? { unitId: input.into.unitId } : { name: input.newUnit!.name, type: input.newUnit!.type },
+  }).map((p) => (p.path === 'into.name' ? { ...p, path: 'newUnit.name' } : p));
+  if (problems.length) fail('合并有误', problems);
+  const sources = input.sources.map((s) => {
+    const u = find(units, s.unitId);
+    expectVersion(u, s.version);
+    return u;
+  });
+  let target: UnitRecord;
+  let targetItem: TransactItem;
+  if (input.into) {
+    const existing = find(units, input.into.unitId);
+    expectVersion(existing, input.into.version);
+    target = { ...existing, mergedFrom: [...(existing.mergedFrom ?? []), ...sourceIds], version: existing.version + 1 };
+    targetItem = replaceUnit(target, existing.version);
+  } else {
+    target = { ...buildUnit(regionId, input.newUnit!, new Set(units.map((u) => u.unitId)), at), mergedFrom: sourceIds };
+    targetItem = { Put: { TableName: tableName(), Item: unitItem(target), ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+  const gone = sources.map((u) => retired(u, input.on, input.reason, target.unitId));
+  await commit(
+    actor,
+    {
+      action: 'unit.merge',
+      target: unitTarget(regionId, target.unitId),
+      before: { sources: sources.map((u) => ({ unitId: u.unitId, name: u.name, version: u.version })), into: input.into ?? null },
+      after: { into: { unitId: target.unitId, name: target.name, created: !input.into }, on: input.on, reason: input.reason },
+    },
+    [...gone.map((u, i) => replaceUnit(u, sources[i]!.version)), targetItem, bumpRevision(regionId, rev)],
+    at,
+  );
+  return { into: target, retired: gone };
+}

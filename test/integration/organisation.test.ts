@@ -1,0 +1,222 @@
+// Units and a cycle's categories through the local gateway with the demo data: every change with
+// its audit entry, stale versions refused, and a cycle keeping the unit list it was run with.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import { defaultStageDates } from '../../functions/domain/stages.ts';
+import { ApiClient } from '../helpers/api-client.ts';
+
+const YL = '450900';
+const BL = '450981';
+let stack: LocalStack;
+let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+const audit = async () => (await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
+const units = (q = '') => ylStaff.get(`/regions/${YL}/units${q}`);
+const unit = async (id: string) => (await ylStaff.get(`/regions/${YL}/units/${id}`)).body;
+const put = (c: ApiClient, path: string, body: unknown) => c.call('PUT', path, body);
+
+beforeAll(async () => {
+  stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `it-${randomUUID()}` });
+  [ylStaff, ylLeader, ylUnit, blStaff] = await Promise.all(
+    ['yl_staff', 'yl_leader', 'yuzhou_staff', 'bl_staff'].map((u) => ApiClient.login(stack.url, u)),
+  );
+});
+
+afterAll(() => stack?.stop());
+
+describe('units of a region', () => {
+  it('lists the demo units for everyone of the region, with filters', async () => {
+    const all = await ylUnit.get(`/regions/${YL}/units`);
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(35);
+    expect(all.body.items.every((u: any) => u.status === 'active' && u.version === 1)).toBe(true);
+    const counties = await units('?type=county');
+    expect(counties.body.items.map((u: any) => u.name)).toContain('玉州区');
+    expect(counties.body.items).toHaveLength(7);
+    expect((await units('?assessor=true')).body.items.every((u: any) => u.assessor)).toBe(true);
+    expect((await units(`?category=${encodeURIComponent('中直区直驻市单位')}`)).body.items).toHaveLength(4);
+    expect((await units('?type=castle')).status).toBe(400);
+  });
+
+  it('adds a unit with a generated short id and its first name in the history', async () => {
+    const res = await ylStaff.post(`/regions/${YL}/units`, { type: 'department', name: '玉林市数据局', shortName: '市数据局', assessor: true, assessorField: '数字政府' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: '玉林市数据局', status: 'active', version: 1, assessor: true, assessorField: '数字政府' });
+    expect(res.body.unitId).toMatch(/^u-[a-z2-9]{6}$/);
+    expect(res.body.names).toEqual([{ name: '玉林市数据局', from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect((await audit()).some((a) => a.action === 'unit.create' && a.target === `unit:${YL}/${res.body.unitId}` && a.actor === 'yl_staff')).toBe(true);
+  });
+
+  it('refuses bad input naming each field', async () => {
+    const res = await ylStaff.post(`/regions/${YL}/units`, { type: 'bureau', name: '甲' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: any) => d.path).sort()).toEqual(['body.name', 'body.type']);
+    const assessor = await ylStaff.post(`/regions/${YL}/units`, { type: 'other', name: '玉林市某中心', assessor: true });
+    expect(assessor.body.error.details).toEqual([{ path: 'body.assessorField', message: '考评单位须填写考评领域' }]);
+  });
+
+  it('refuses a name an active unit already has', async () => {
+    const res = await ylStaff.post(`/regions/${YL}/units`, { type: 'department', name: '玉林市教育局' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'body.name', message: '名称「玉林市教育局」已被在用单位使用' }]);
+    expect(res.body.error.message).toBe('单位名称有误：body.name（名称「玉林市教育局」已被在用单位使用）');
+  });
+
+  it('renames a unit, keeping the history of its names, and refuses the stale version after', async () => {
+    const res = await ylLeader.post(`/regions/${YL}/units/yl-gxj/rename`, { name: '玉林市工业和信息化委员会', from: '2030-01-01', version: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body.names.map((n: any) => n.name)).toEqual(['玉林市工业和信息化局', '玉林市工业和信息化委员会']);
+    expect(res.body.version).toBe(2);
+    const stale = await ylStaff.post(`/regions/${YL}/units/yl-gxj/rename`, { name: '玉林市工信局', version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await unit('yl-gxj')).name).toBe('玉林市工业和信息化委员会');
+    const entry = (await audit()).find((a) => a.action === 'unit.rename' && a.target === `unit:${YL}/yl-gxj`);
+    expect(entry).toMatchObject({ actor: 'yl_leader', before: { name: '玉林市工业和信息化局' }, after: { name: '玉林市工业和信息化委员会' } });
+  });
+
+  it('retires a unit, which stays readable and frees its name', async () => {
+    const res = await ylStaff.post(`/regions/${YL}/units/yl-ycj/retire`, { on: '2030-06-30', reason: '机构改革', version: 1 });
+    expect(res.status).toBe(201);
+    const read = await ylUnit.get(`/regions/${YL}/units/yl-ycj`);
+    expect(read.body).toMatchObject({ status: 'retired', retiredOn: '2030-06-30', retiredReason: '机构改革', version: 2 });
+    expect((await units('?status=retired')).body.items.map((u: any) => u.unitId)).toContain('yl-ycj');
+    expect((await ylStaff.post(`/regions/${YL}/units/yl-ycj/rename`, { name: '新名称', version: 2 })).status).toBe(409);
+    expect((await audit()).some((a) => a.action === 'unit.retire' && a.target === `unit:${YL}/yl-ycj`)).toBe(true);
+  });
+
+  it('merges two units into a new one in one step', async () => {
+    const body = {
+      sources: [{ unitId: 'yl-zgh', version: 1 }, { unitId: 'yl-tzb', version: 1 }],
+      newUnit: { type: 'department', name: '中共玉林市委统战部' },
+      on: '2030-07-01',
+      reason: '机构合并',
+    };
+    const res = await ylStaff.post(`/regions/${YL}/units/merge`, body);
+    expect(res.status).toBe(201);
+    const into = res.body.into.unitId;
+    expect(res.body.into).toMatchObject({ name: '中共玉林市委统战部', status: 'active', mergedFrom: ['yl-zgh', 'yl-tzb'] });
+    for (const id of ['yl-zgh', 'yl-tzb']) expect(await unit(id)).toMatchObject({ status: 'retired', mergedInto: into, version: 2 });
+    // The same request again: the sources are retired now, so nothing more is written.
+    const again = await ylStaff.post(`/regions/${YL}/units/merge`, body);
+    expect(again.status).toBe(400);
+    expect((await audit()).filter((a) => a.action === 'unit.merge')).toHaveLength(1);
+  });
+
+  it('merges into an existing unit and leaves nothing half-done on a stale version', async () => {
+    const stale = await ylStaff.post(`/regions/${YL}/units/merge`, {
+      sources: [{ unitId: 'yl-qxj', version: 1 }],
+      into: { unitId: 'yl-gxj', version: 1 },
+      on: '2030-07-01',
+      reason: '机构合并',
+    });
+    expect(stale.status).toBe(409);
+    expect((await unit('yl-qxj')).status).toBe('active');
+    const ok = await ylStaff.post(`/regions/${YL}/units/merge`, {
+      sources: [{ unitId: 'yl-qxj', version: 1 }],
+      into: { unitId: 'yl-gxj', version: 2 },
+      on: '2030-07-01',
+      reason: '机构合并',
+    });
+    expect(ok.status).toBe(201);
+    expect(await unit('yl-gxj')).toMatchObject({ mergedFrom: ['yl-qxj'], version: 3 });
+    expect(await unit('yl-qxj')).toMatchObject({ status: 'retired', mergedInto: 'yl-gxj' });
+  });
+
+  it('lets only one of two simultaneous adds of the same name through', async () => {
+    const body = { type: 'other', name: '玉林市并发测试中心' };
+    const results = await Promise.all([ylStaff.post(`/regions/${YL}/units`, body), ylLeader.post(`/regions/${YL}/units`, body)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, expect.any(Number)]);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect((await units('?type=other')).body.items.filter((u: any) => u.name === body.name)).toHaveLength(1);
+  });
+
+  it('refuses unit staff (403) and the bureau of another region (403)', async () => {
+    expect((await ylUnit.post(`/regions/${YL}/units`, { type: 'other', name: '玉林市某单位' })).status).toBe(403);
+    expect((await ylUnit.post(`/regions/${YL}/units/yl-jyj/retire`, { on: '2030-01-01', reason: '测试', version: 1 })).status).toBe(403);
+    expect((await blStaff.post(`/regions/${YL}/units`, { type: 'other', name: '玉林市某单位' })).status).toBe(403);
+    expect((await blStaff.get(`/regions/${YL}/units`)).status).toBe(403);
+    expect((await blStaff.get(`/regions/${BL}/units`)).body.items.every((u: any) => u.unitId.startsWith('bl-'))).toBe(true);
+  });
+});
+
+describe('categories of a cycle', () => {
+  const cats = (year: number | string) => `/regions/${YL}/cycles/${year}/categories`;
+
+  it('seeds the demo cycles with the default categories', async () => {
+    const res = await ylUnit.get(cats(2026));
+    expect(res.status).toBe(200);
+    expect(res.body.categories.map((c: any) => c.name)).toEqual(['县（市、区）', '市直党群部门', '市直政府部门', '中直区直驻市单位']);
+    expect(res.body.categories[0].units).toHaveLength(7);
+    expect(res.body.editable).toBe(false);
+    const bl = await blStaff.get(`/regions/${BL}/cycles/2026/categories`);
+    expect(bl.body.categories.map((c: any) => c.name)).toEqual(['镇（街道）', '市直部门']);
+  });
+
+  it('refuses changes once the cycle has left the plan stage (409)', async () => {
+    const current = (await ylStaff.get(cats(2026))).body;
+    const res = await put(ylStaff, cats(2026), { version: current.version, categories: [] });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('方案');
+  });
+
+  it('saves a plan-stage cycle’s categories atomically, with problems per field and nothing written', async () => {
+    expect((await ylStaff.post(`/regions/${YL}/cycles`, { year: 2030, name: '2030年度绩效考评', stages: defaultStageDates(2030) })).status).toBe(201);
+    const empty = (await ylStaff.get(cats(2030))).body;
+    expect(empty).toMatchObject({ version: 0, editable: true, categories: [] });
+    expect(empty.unassigned.map((u: any) => u.unitId)).toContain('yl-yuzhou');
+    expect(empty.unassigned.map((u: any) => u.unitId)).not.toContain('yl-jxb');
+
+    const bad = await put(ylStaff, cats(2030), {
+      version: 0,
+      categories: [
+        { name: '县（市、区）', unitIds: ['yl-yuzhou', 'yl-fumian'] },
+        { name: '', unitIds: ['yl-yuzhou', 'yl-ycj', 'nobody', 'yl-sqmy'] },
+        { name: '县（市、区）', unitIds: [] },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: any) => d.path)).toEqual([
+      'body.categories.1.name',
+      'body.categories.1.unitIds.0',
+      'body.categories.1.unitIds.1',
+      'body.categories.1.unitIds.2',
+      'body.categories.1.unitIds.3',
+      'body.categories.2.name',
+    ]);
+    expect((await ylStaff.get(cats(2030))).body.version).toBe(0);
+
+    const ok = await put(ylStaff, cats(2030), {
+      version: 0,
+      categories: [
+        { name: '县（市、区）', unitIds: ['yl-yuzhou', 'yl-fumian'] },
+        { name: '市直政府部门', unitIds: ['yl-jyj', 'yl-gxj'] },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.version).toBe(1);
+    expect(ok.body.categories.map((c: any) => [c.categoryId, c.order])).toEqual([['c1', 1], ['c2', 2]]);
+    expect(ok.body.unassigned.map((u: any) => u.unitId)).toContain('yl-beiliu');
+    expect(ok.body.unassigned.map((u: any) => u.unitId)).not.toContain('yl-jyj');
+    expect((await audit()).some((a) => a.action === 'categories.save' && a.target === `categories:${YL}/2030`)).toBe(true);
+  });
+
+  it('refuses a stale version (409) and unit staff (403)', async () => {
+    expect((await put(ylStaff, cats(2030), { version: 0, categories: [] })).status).toBe(409);
+    expect((await put(ylUnit, cats(2030), { version: 1, categories: [] })).status).toBe(403);
+    expect((await put(blStaff, cats(2030), { version: 1, categories: [] })).status).toBe(403);
+  });
+
+  it('keeps the name a unit had when it was assigned', async () => {
+    const before = (await ylStaff.get(cats(2030))).body;
+    const jyj = await unit('yl-jyj');
+    expect((await ylStaff.post(`/regions/${YL}/units/yl-jyj/rename`, { name: '玉林市教育和体育局', version: jyj.version })).status).toBe(201);
+    const after = (await ylStaff.get(cats(2030))).body;
+    expect(after.version).toBe(before.version);
+    expect(after.categories[1].units.find((u: any) => u.unitId === 'yl-jyj').name).toBe('玉林市教育局');
+    // The past cycle too: its seeded snapshot stays as it was.
+    const past = (await ylStaff.get(cats(2025))).body;
+    expect(past.categories[2].units.find((u: any) => u.unitId === 'yl-jyj').name).toBe('玉林市教育局');
+  });
+});

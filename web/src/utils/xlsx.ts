@@ -1,0 +1,55 @@
+// .xlsx reading and writing through exceljs, loaded on first use only: it is large and most pages
+// never need it, so it must stay out of the first chunk (always import it through loadExcel()).
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
+
+type ExcelModule = typeof import('exceljs');
+
+let loading: Promise<ExcelModule> | undefined;
+
+/** The exceljs module (a CommonJS/UMD bundle: its exports may sit on `default`). */
+export function loadExcel(): Promise<ExcelModule> {
+  loading ??= import('exceljs').then((m) => ((m as { default?: ExcelModule }).default ?? m) as ExcelModule);
+  return loading;
+}
+
+export async function newWorkbook(): Promise<Workbook> {
+  const { Workbook } = await loadExcel();
+  return new Workbook();
+}
+
+export async function readWorkbook(data: ArrayBuffer): Promise<Workbook> {
+  const workbook = await newWorkbook();
+  await workbook.xlsx.load(data);
+  return workbook;
+}
+
+/** A cell as the text a user sees: numbers in their shortest form, formulas by their result. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: CellValue }).result);
+  if ('text' in value) return String(value.text);
+  return '';
+}
+
+/** The sheet as rows of cell texts, from row 1 and column 1; empty rows stay (row n is index n − 1). */
+export function sheetRows(sheet: Worksheet): string[][] {
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+export async function workbookBlob(workbook: Workbook): Promise<Blob> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}

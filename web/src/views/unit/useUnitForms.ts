@@ -1,0 +1,153 @@
+// The four changes to units (add, rename, retire, merge): drafts, the shared schemas' checks,
+// server field errors next to the fields, and a confirmation before the irreversible ones.
+import { ElMessage } from 'element-plus';
+import { reactive, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { beijingDate } from '@shared/domain/dates.ts';
+import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody } from '@shared/http/organisation-schemas.ts';
+import { ApiError } from '@/api/http';
+import { createUnitApi, mergeUnitsApi, renameUnitApi, retireUnitApi, type UnitType, type UnitView } from '@/api/organisation';
+import { confirmAction } from '@/utils/confirm';
+
+export type UnitAction = 'create' | 'rename' | 'retire' | 'merge';
+
+export interface UnitDraft {
+  type: Exclude<UnitType, 'bureau'>;
+  name: string;
+  shortName: string;
+  assessor: boolean;
+  assessorField: string;
+  category: string;
+  from: string;
+  on: string;
+  reason: string;
+  /** merge: the units that go */
+  sources: string[];
+  /** merge: into an existing unit, or (empty) a new one from the fields above */
+  intoUnitId: string;
+}
+
+const today = () => beijingDate(Date.now());
+
+export const newDraft = (): UnitDraft => ({
+  type: 'department',
+  name: '',
+  shortName: '',
+  assessor: false,
+  assessorField: '',
+  category: '',
+  from: today(),
+  on: today(),
+  reason: '',
+  sources: [],
+  intoUnitId: '',
+});
+
+const opt = (s: string) => s.trim() || undefined;
+
+/** The request body for an action; `units` gives each unit's current version. */
+export function bodyFor(action: UnitAction, d: UnitDraft, target: UnitView | undefined, units: readonly UnitView[]): unknown {
+  const versionOf = (id: string) => units.find((u) => u.unitId === id)?.version ?? 0;
+  const newUnit = {
+    type: d.type,
+    name: d.name,
+    shortName: opt(d.shortName),
+    assessor: d.assessor,
+    assessorField: d.assessor ? opt(d.assessorField) : undefined,
+    category: opt(d.category),
+  };
+  switch (action) {
+    case 'create':
+      return newUnit;
+    case 'rename':
+      return { name: d.name, shortName: d.shortName.trim(), from: d.from, version: target!.version };
+    case 'retire':
+      return { on: d.on, reason: d.reason, version: target!.version };
+    case 'merge':
+      return {
+        sources: d.sources.map((unitId) => ({ unitId, version: versionOf(unitId) })),
+        ...(d.intoUnitId ? { into: { unitId: d.intoUnitId, version: versionOf(d.intoUnitId) } } : { newUnit }),
+        on: d.on,
+        reason: d.reason,
+      };
+  }
+}
+
+const schemas = { create: createUnitBody, rename: renameUnitBody, retire: retireUnitBody, merge: mergeUnitsBody };
+
+/** Field errors keyed by body path (`name`, `sources.1.unitId`, `newUnit.name`); empty when valid. */
+export function checkBody(action: UnitAction, body: unknown): Record<string, string> {
+  const parsed = schemas[action].safeParse(body);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const i of parsed.error.issues) errors[i.path.join('.') || 'form'] ??= i.message;
+  return errors;
+}
+
+export function useUnitForms(regionId: () => string, units: () => readonly UnitView[], onDone: () => Promise<void> | void) {
+  const { t } = useI18n();
+  const open = ref(false);
+  const action = ref<UnitAction>('create');
+  const target = ref<UnitView>();
+  const draft = reactive(newDraft());
+  const errors = ref<Record<string, string>>({});
+  const saving = ref(false);
+
+  function start(next: UnitAction, unit?: UnitView): void {
+    action.value = next;
+    target.value = unit;
+    Object.assign(draft, newDraft(), unit && next === 'rename' ? { name: unit.name, shortName: unit.shortName ?? '' } : {});
+    if (unit && next === 'merge') draft.sources = [unit.unitId];
+    errors.value = {};
+    open.value = true;
+  }
+
+  async function send(body: unknown) {
+    const id = target.value?.unitId ?? '';
+    switch (action.value) {
+      case 'create':
+        return createUnitApi(regionId(), body as never);
+      case 'rename':
+        return renameUnitApi(regionId(), id, body as never);
+      case 'retire':
+        return retireUnitApi(regionId(), id, body as never);
+      case 'merge':
+        return mergeUnitsApi(regionId(), body as never);
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    const body = bodyFor(action.value, draft, target.value, units());
+    errors.value = checkBody(action.value, body);
+    if (Object.keys(errors.value).length) return false;
+    if (action.value === 'retire' || action.value === 'merge') {
+      const names = action.value === 'retire' ? target.value!.name : draft.sources.map((id) => units().find((u) => u.unitId === id)?.name).join('、');
+      const ok = await confirmAction({
+        title: t(`units.${action.value}`),
+        message: t(`units.${action.value}Confirm`, { names }),
+        confirmText: t('action.confirm'),
+        cancelText: t('action.cancel'),
+        testId: `confirm-unit-${action.value}`,
+      });
+      if (!ok) return false;
+    }
+    saving.value = true;
+    try {
+      await send(body);
+      ElMessage.success(t('units.saved'));
+      open.value = false;
+      await onDone();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError) {
+        errors.value = e.fieldErrors();
+        ElMessage.error(e.message);
+        if (e.status === 409) await onDone();
+      }
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { open, action, target, draft, errors, saving, start, save };
+}
