@@ -1,8 +1,10 @@
-// Seeds the demo data into an empty table, through the same write path (with audit) as the API.
+// Seeds the demo data, part by part, through the same write path (with audit) as the API.
 import { calendarItem } from '../../functions/data/calendar.ts';
 import { commit, put, type Actor } from '../../functions/data/commit.ts';
 import { keys } from '../../functions/data/keys.ts';
-import { getRegion, regionItem, unitItem } from '../../functions/data/regions.ts';
+import { regionItem, unitItem } from '../../functions/data/regions.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../functions/data/client.ts';
 import { userItem } from '../../functions/data/users.ts';
 import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
@@ -52,21 +54,63 @@ function cycleItems(regionId: string, year: number, current: number, bureauUser:
   return [cycle, ...stages];
 }
 
-/** True when it seeded; an existing table is left as it is. */
-export async function seedIfEmpty(at: string): Promise<boolean> {
-  if (await getRegion(YULIN)) return false;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await inChunks([...regions.map(regionItem), ...units.map(unitItem)], 'seed.organisation', at);
-  await inChunks(users.map((u) => userItem({ ...u, passwordHash })), 'seed.users', at);
-  for (const [regionId, year, current] of cycles) {
-    const staff = users.find((u) => u.regionId === regionId && u.role === 'bureau_staff')!.username;
-    await inChunks(cycleItems(regionId, year, current, staff), 'seed.cycle', at);
-    await inChunks([demoCategoriesItem(regionId, String(year), staff, at)], 'seed.categories', at);
+interface SeedPart {
+  name: string;
+  apply(at: string): Promise<void>;
+}
+
+/** The demo data in parts, so a table seeded by an older version gains the parts added since. */
+const PARTS: SeedPart[] = [
+  {
+    name: 'organisation',
+    apply: async (at) => {
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      await inChunks([...regions.map(regionItem), ...units.map(unitItem)], 'seed.organisation', at);
+      await inChunks(users.map((u) => userItem({ ...u, passwordHash })), 'seed.users', at);
+    },
+  },
+  {
+    name: 'cycles',
+    apply: async (at) => {
+      for (const [regionId, year, current] of cycles) {
+        await inChunks(cycleItems(regionId, year, current, bureauStaff(regionId)), 'seed.cycle', at);
+      }
+    },
+  },
+  {
+    name: 'categories',
+    apply: async (at) => {
+      for (const [regionId, year] of cycles) {
+        await inChunks([demoCategoriesItem(regionId, String(year), bureauStaff(regionId), at)], 'seed.categories', at);
+      }
+    },
+  },
+  {
+    // Every region starts from the State Council's arrangements; its bureau may adjust them.
+    name: 'calendar',
+    apply: async (at) => {
+      const calendars = regions.flatMap((r) =>
+        OFFICIAL_CALENDARS.map((c) => calendarItem({ ...c, regionId: r.regionId, version: 1, updatedAt: at, updatedBy: SEED.username })),
+      );
+      await inChunks(calendars, 'seed.calendar', at);
+    },
+  },
+];
+
+function bureauStaff(regionId: string): string {
+  return users.find((u) => u.regionId === regionId && u.role === 'bureau_staff')!.username;
+}
+
+/** Applies the demo parts not applied yet (each leaves a marker); returns their names. */
+export async function seedDemo(at: string): Promise<string[]> {
+  const applied: string[] = [];
+  for (const part of PARTS) {
+    const marker = keys.seedPart(part.name);
+    const done = await documentClient().send(new GetCommand({ TableName: tableName(), Key: marker }));
+    if (done.Item) continue;
+    await part.apply(at);
+    await commit(SEED, { action: 'seed.part', target: part.name }, [put({ ...marker, entity: 'seed', at })], at);
+    applied.push(part.name);
   }
-  // Every region starts from the State Council's arrangements; its bureau may adjust them.
-  const calendars = regions.flatMap((r) =>
-    OFFICIAL_CALENDARS.map((c) => calendarItem({ ...c, regionId: r.regionId, version: 1, updatedAt: at, updatedBy: SEED.username })),
-  );
-  await inChunks(calendars, 'seed.calendar', at);
-  return true;
+  return applied;
 }

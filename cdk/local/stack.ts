@@ -9,7 +9,7 @@ import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { GROUPS } from '../../functions/http/routes.ts';
 import { LocalGateway, type GatewayOptions } from './gateway.ts';
-import { seedIfEmpty } from './seed.ts';
+import { seedDemo } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
 import { TokenIssuer } from './token-issuer.ts';
 
@@ -62,7 +62,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const apiHandlers = Object.fromEntries(
     await Promise.all(GROUPS.map(async (g) => [g, (await import(`../../functions/handlers/api/${g}.ts`)).handler])),
   ) as GatewayOptions['handlers'];
-  if (await seedIfEmpty(new Date(now()).toISOString())) log('seeded the demo data');
+  const seeded = await seedDemo(new Date(now()).toISOString());
+  if (seeded.length) log(`seeded the demo data: ${seeded.join(', ')}`);
   mark('seed');
 
   const stepFunctions = new LocalStepFunctions({

@@ -13,6 +13,7 @@
 //   calendar years of region  Query    pk=REGION#r  sk begins_with CALENDAR#   (one item per year)
 //   unit-list revision ...... GetItem  pk=REGION#r  sk=UNITREV   (every unit write bumps it: names stay unique)
 //   categories of a cycle ... GetItem  pk=REGION#r  sk=CATEGORIES#c  (the whole assignment with its unit snapshot)
+//   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export const keys = {
@@ -39,6 +40,8 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   inboxPartition: (regionId: string, unitId: string) => `INBOX#${regionId}#${unitId}`,
+  /** Local demo data: one marker per seeded part. */
+  seedPart: (name: string) => ({ pk: 'SEED', sk: `PART#${name}` }),
   calendar: (regionId: string, year: number) => ({ pk: `REGION#${regionId}`, sk: `CALENDAR#${year}` }),
   calendarPrefix: 'CALENDAR#',
 };
