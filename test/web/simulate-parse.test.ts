@@ -118,6 +118,18 @@ describe('simulate: bad rows', () => {
     expect(sim.result.value).toBe(before);
   });
 
+  it('refuses text without tabs, e.g. copied from a web page or typed with spaces', () => {
+    // Prepare
+    const sim = useSimulation();
+
+    // Act
+    const imported = sim.importText('市教育局 91.20\n市财政局 89.75\n');
+
+    // Assess
+    expect(imported).toBe(false);
+    expect(sim.problems.value[0]!.message).toContain('制表符');
+  });
+
   it('gives no result while the rules are invalid, with the error on the field', () => {
     // Prepare
     const sim = useSimulation();
@@ -144,6 +156,19 @@ describe('simulate: grading', () => {
     expect(result.quotas).toEqual({ first: 3, second: 5 });
     expect(result.counts).toEqual({ first: 3, second: 5, third: 2, fail: 0 });
     expect(result.units.map((u) => u.unitId).slice(0, 3)).toEqual(['单位01', '单位02', '单位03']);
+  });
+
+  it('grades by score lines in threshold mode, without quotas', () => {
+    // Prepare
+    const draft = { ...draftOf(), mode: 'threshold' as const, firstFrom: '90', secondFrom: '80' };
+    const units = readSampleTable(sampleRows('counties')).units;
+
+    // Act
+    const result = simulate(rulesOf(draft).rules!, units);
+
+    // Assess: 玉州区 92.35 and 北流市 90.12 reach 90, the other four 80; 陆川县 drops to 三等 (severe deduction).
+    expect(result.quotas).toBeNull();
+    expect(result.counts).toEqual({ first: 2, second: 3, third: 1, fail: 1 });
   });
 
   it('prefills the SPEC defaults and turns them back into the same rules', () => {
