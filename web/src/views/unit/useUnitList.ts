@@ -24,6 +24,19 @@ export function filterUnits(units: readonly UnitView[], f: UnitFilters): UnitVie
   );
 }
 
+/** The order a 绩效办 lists units in: bureau, counties, towns, departments, others; then by name (pinyin). */
+const TYPE_ORDER: Record<string, number> = { bureau: 0, county: 1, town: 2, department: 3, third_party: 4, other: 5 };
+const collator = new Intl.Collator('zh-CN');
+
+export function sortUnits(units: readonly UnitView[]): UnitView[] {
+  return [...units].sort(
+    (a, b) =>
+      (TYPE_ORDER[a.type] ?? 9) - (TYPE_ORDER[b.type] ?? 9) ||
+      collator.compare(a.category ?? '', b.category ?? '') ||
+      collator.compare(a.name, b.name),
+  );
+}
+
 export function useUnitList(regionId: () => string, pageSize = 20) {
   const units = shallowRef<UnitView[]>([]);
   const loading = ref(false);
@@ -40,7 +53,7 @@ export function useUnitList(regionId: () => string, pageSize = 20) {
   async function load(): Promise<void> {
     loading.value = true;
     try {
-      units.value = (await listUnitsApi(regionId())).items;
+      units.value = sortUnits((await listUnitsApi(regionId())).items);
     } finally {
       loading.value = false;
     }
