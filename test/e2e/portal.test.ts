@@ -20,6 +20,7 @@ const YEAR = 2027;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
+const pageErrors: string[] = [];
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const stage = (code: string) => page.getByTestId(`stage-${code}`);
@@ -34,7 +35,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
   afterAll(async () => {
@@ -116,5 +117,19 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).count()).toBe(1);
     await expect.poll(() => page.getByTestId(`public-cycle-${YEAR}`).innerText()).toContain('目标制定');
     await shot('09-public-after');
+  });
+
+  it('opens every page of the menu without a script error', async () => {
+    await page.goto(`${stack.url}/#/`);
+    for (const key of ['units', 'calendar', 'notices', 'audit', 'simulate', 'cycles']) {
+      await page.getByTestId(`menu-${key}`).click();
+      await expect.poll(() => page.locator('.el-breadcrumb').innerText()).not.toBe('');
+      await page.waitForLoadState('networkidle');
+      await shot(`10-menu-${key}`);
+    }
+    await page.goto(`${stack.url}/#/cycles/2026/categories`);
+    await expect.poll(() => page.locator('body').innerText()).toContain('市直政府部门');
+    await shot('11-categories');
+    expect(pageErrors).toEqual([]);
   });
 });
