@@ -10,6 +10,7 @@ import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.t
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
+import { demoPlanItems } from './seed-plan.ts';
 import { hashPassword } from './token-issuer.ts';
 
 const SEED: Actor = { username: 'system:seed', role: 'system', regionId: YULIN };
@@ -83,6 +84,12 @@ const PARTS: SeedPart[] = [
       for (const [regionId, year] of cycles) {
         await inChunks([demoCategoriesItem(regionId, String(year), bureauStaff(regionId), at)], 'seed.categories', at);
       }
+    },
+  },
+  {
+    name: 'plans',
+    apply: async (at) => {
+      for (const [regionId, year] of cycles) await inChunks(demoPlanItems(regionId, String(year), bureauStaff(regionId), at), 'seed.plan', at);
     },
   },
   {

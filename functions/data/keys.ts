@@ -13,6 +13,8 @@
 //   calendar years of region  Query    pk=REGION#r  sk begins_with CALENDAR#   (one item per year)
 //   unit-list revision ...... GetItem  pk=REGION#r  sk=UNITREV   (every unit write bumps it: names stay unique)
 //   categories of a cycle ... GetItem  pk=REGION#r  sk=CATEGORIES#c  (the whole assignment with its unit snapshot)
+//   plan of a category ...... Query    pk=REGION#r  sk begins_with PLAN#c#cat#  (one item per plan version,
+//                             sk ends v0001, v0002…: newest = descending, Limit 1; a given version = GetItem)
 //   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -23,6 +25,12 @@ export const keys = {
   unitPrefix: 'UNIT#',
   unitRevision: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'UNITREV' }),
   categories: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CATEGORIES#${cycleId}` }),
+  plan: (regionId: string, cycleId: string, categoryId: string, version: number) => ({
+    pk: `REGION#${regionId}`,
+    sk: `PLAN#${cycleId}#${categoryId}#v${String(version).padStart(4, '0')}`,
+  }),
+  /** Ends with `#`, so category c1 never prefixes c10. */
+  planPrefix: (cycleId: string, categoryId: string) => `PLAN#${cycleId}#${categoryId}#`,
   cycle: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CYCLE#${cycleId}` }),
   cyclePrefix: 'CYCLE#',
   openCycle: (regionId: string, cycleId: string) => ({ gsi1pk: 'OPEN_CYCLES', gsi1sk: `${regionId}#${cycleId}` }),

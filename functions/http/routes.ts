@@ -5,9 +5,10 @@ import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
 import { advanceStageBody, auditQuery, createCycleBody, pageQuery } from './schemas.ts';
 import { deadlineQuery, saveCalendarBody } from './calendar-schemas.ts';
 import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery } from './organisation-schemas.ts';
+import { importPlanBody, planQuery, savePlanBody } from './plan-schemas.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'cycles', 'organisation', 'calendar'] as const;
+export const GROUPS = ['public', 'account', 'cycles', 'organisation', 'calendar', 'plan'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export type Access =
@@ -57,6 +58,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/regions/{regionId}/calendar/deadline', group: 'calendar', op: 'workingDeadline', access: everyone('region'), query: deadlineQuery, summary: '按工作日计算截止日期' },
   { method: 'GET', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'getCalendarYear', access: everyone('region'), summary: '某年度的工作日历' },
   { method: 'PUT', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'saveCalendarYear', access: bureau, body: saveCalendarBody, summary: '保存某年度的工作日历' },
+
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'getPlan', access: everyone('region'), query: planQuery, summary: '某类别的考评方案（当前或指定版本）' },
+  { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'savePlan', access: bureau, body: savePlanBody, summary: '保存某类别的考评方案' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}/versions', group: 'plan', op: 'listPlanVersions', access: everyone('region'), summary: '某类别方案的版本记录' },
+  { method: 'POST', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}/import', group: 'plan', op: 'importPlan', access: bureau, body: importPlanBody, summary: '从表格导入某类别的指标体系' },
 ];
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

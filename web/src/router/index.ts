@@ -5,13 +5,14 @@ import account from './modules/account';
 import calendar from './modules/calendar';
 import cycle from './modules/cycle';
 import organisation from './modules/organisation';
+import plan from './modules/plan';
 import simulate from './modules/simulate';
 import workbench from './modules/workbench';
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...organisation, ...account, ...calendar, ...simulate] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...organisation, ...plan, ...account, ...calendar, ...simulate] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

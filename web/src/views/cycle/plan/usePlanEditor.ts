@@ -1,0 +1,120 @@
+// The plan editor of one cycle: category tabs, the draft plan of the selected category, save
+// (with a reason once past the plan stage), versions, and sheet import/export/template.
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { computed, ref, shallowRef } from 'vue';
+import { templateRows, type RowError } from '@shared/domain/plan-rows.ts';
+import { ApiError } from '@/api/http';
+import { getCategoriesApi, type CategoryView } from '@/api/organisation';
+import { getPlanApi, importPlanApi, listPlanVersionsApi, savePlanApi, type CategoryPlan, type PlanVersionInfo, type PlanView } from '@/api/plan';
+import { downloadBlob } from '@/utils/download';
+import { marksOf, serverErrorsById } from './plan-draft';
+import { errorsWorkbook, readPlanSheet, rowsWorkbook, treeWorkbook } from './plan-xlsx';
+
+export function usePlanEditor(regionId: () => string, cycleId: () => string) {
+  const categories = shallowRef<CategoryView[]>([]);
+  const categoryId = ref('');
+  const view = shallowRef<PlanView>();
+  const draft = ref<CategoryPlan>();
+  const versions = shallowRef<PlanVersionInfo[]>([]);
+  const serverErrors = ref<Map<string, string[]>>(new Map());
+  const importErrors = ref<RowError[]>([]);
+  const loading = ref(false);
+  const saving = ref(false);
+
+  const marks = computed(() => (draft.value ? marksOf(draft.value) : new Map<string, string[]>()));
+  const unitName = (id: string) => view.value?.assessors.find((u) => u.unitId === id)?.name ?? id;
+
+  async function loadCategories() {
+    categories.value = (await getCategoriesApi(regionId(), cycleId())).categories;
+    if (!categories.value.some((c) => c.categoryId === categoryId.value)) categoryId.value = categories.value[0]?.categoryId ?? '';
+  }
+
+  async function load(version?: number) {
+    if (!categoryId.value) return;
+    loading.value = true;
+    try {
+      const [v, list] = await Promise.all([
+        getPlanApi(regionId(), cycleId(), categoryId.value, version),
+        listPlanVersionsApi(regionId(), cycleId(), categoryId.value),
+      ]);
+      view.value = v;
+      versions.value = list.items;
+      draft.value = structuredClone(v.plan);
+      serverErrors.value = new Map();
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function init() {
+    loading.value = true;
+    try {
+      await loadCategories();
+    } finally {
+      loading.value = false;
+    }
+    await load();
+  }
+
+  /** Asks for the reason a version needs; undefined when the user cancels. */
+  async function reasonIfNeeded(): Promise<string | null | undefined> {
+    if (!view.value?.reasonRequired) return null;
+    try {
+      const { value } = await ElMessageBox.prompt('周期已过「方案」阶段，修改将生成新版本，请说明修改原因', '修改原因', {
+        inputValidator: (v) => (v?.trim().length ?? 0) >= 2 || '请填写原因（至少 2 个字）',
+      });
+      return value.trim();
+    } catch {
+      return undefined;
+    }
+  }
+
+  function applySaved(v: PlanView, message: string) {
+    view.value = v;
+    draft.value = structuredClone(v.plan);
+    serverErrors.value = new Map();
+    ElMessage.success(v.balanced ? message : `${message}（分值尚未平衡，已标出）`);
+    void listPlanVersionsApi(regionId(), cycleId(), categoryId.value).then((l) => (versions.value = l.items));
+  }
+
+  async function save() {
+    if (!view.value || !draft.value) return;
+    const reason = await reasonIfNeeded();
+    if (reason === undefined) return;
+    saving.value = true;
+    try {
+      const v = await savePlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), plan: draft.value });
+      applySaved(v, `已保存（第 ${v.version} 版）`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      serverErrors.value = serverErrorsById(draft.value, e.details);
+      ElMessage.error(e.message);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  async function importFile(file: File) {
+    if (!view.value) return;
+    const rows = await readPlanSheet(await file.arrayBuffer());
+    const reason = await reasonIfNeeded();
+    if (reason === undefined) return;
+    importErrors.value = [];
+    try {
+      const v = await importPlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), rows });
+      applySaved(v, '已导入');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const rowErrors = (e.details as Partial<RowError & { reason: string }>[]).filter((d) => d.row !== undefined);
+      importErrors.value = rowErrors.map((d) => ({ row: d.row!, column: d.column!, message: d.reason ?? d.message! }));
+      if (!rowErrors.length) ElMessage.error(e.message);
+    }
+  }
+
+  const categoryName = () => categories.value.find((c) => c.categoryId === categoryId.value)?.name ?? categoryId.value;
+  const downloadTemplate = async () => downloadBlob(await rowsWorkbook(templateRows(), '指标体系'), '指标体系导入模板.xlsx');
+  const exportTree = async () => draft.value && downloadBlob(await treeWorkbook(draft.value.tree, unitName, '指标体系'), `${cycleId()}年度${categoryName()}指标体系.xlsx`);
+  const downloadErrors = async () => downloadBlob(await errorsWorkbook(importErrors.value), '错误数据.xlsx');
+
+  return { categories, categoryId, view, draft, versions, marks, serverErrors, importErrors, loading, saving, init, load, save, importFile, downloadTemplate, exportTree, downloadErrors, unitName };
+}
