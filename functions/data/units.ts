@@ -104,6 +104,40 @@ export async function createUnit(actor: Actor, regionId: string, input: NewUnit,
   return unit;
 }
 
+/** Items of one transaction besides the units: the revision bump and the audit entry. */
+const TRANSACTION_ITEMS = 100;
+
+/**
+ * Several new units in one transaction (a sheet import): all or none, one audit entry, one revision
+ * bump. `read` is the state the caller checked the inputs against; a write since then fails the
+ * revision condition (409) instead of letting a name through twice.
+ */
+export async function createUnits(actor: Actor, regionId: string, inputs: readonly NewUnit[], read: { rev: number; units: UnitRecord[] }, at: string): Promise<UnitRecord[]> {
+  if (inputs.length + 2 > TRANSACTION_ITEMS) throw new ValidationError('导入单位过多', [{ path: 'body.rows', message: `每次最多导入 ${TRANSACTION_ITEMS - 2} 个单位` }]);
+  const taken = new Set(read.units.map((u) => u.unitId));
+  const names = new Set<string>();
+  const problems: Problem[] = [];
+  const created = inputs.map((input, i) => {
+    const clash = nameProblem(read.units, input.name, `units.${i}.name`);
+    const name = normaliseName(input.name);
+    if (clash) problems.push(clash);
+    else if (names.has(name)) problems.push({ path: `units.${i}.name`, message: `名称「${name}」重复` });
+    names.add(name);
+    const unit = buildUnit(regionId, input, taken, at);
+    taken.add(unit.unitId);
+    return unit;
+  });
+  if (problems.length) fail('单位名称有误', problems);
+  await commit(
+    actor,
+    { action: 'unit.import', target: `units:${regionId}`, after: { count: created.length, units: created } },
+    [...created.map((u): TransactItem => ({ Put: { TableName: tableName(), Item: unitItem(u), ConditionExpression: 'attribute_not_exists(pk)' } })), bumpRevision(regionId, read.rev)],
+    at,
+    '单位列表已被他人修改，请重新导入',
+  );
+  return created;
+}
+
 export interface Rename {
   name: string;
   shortName?: string;

@@ -75,3 +75,14 @@ export const saveCategoriesBody = z.object({
     .max(30),
 });
 export type SaveCategoriesBody = z.infer<typeof saveCategoriesBody>;
+
+/**
+ * Units from sheet rows: cell texts, row 1 first (the header is found by its 单位名称 and 单位类型
+ * cells). How many units one import may hold, and every cell, is checked by domain/unit-rows.ts.
+ */
+export const importUnitsBody = z.object({
+  rows: z.array(z.array(z.string().max(1000)).max(30)).min(1, '表格为空').max(1000, '表格行数过多，每次最多导入 90 个单位'),
+  /** Only check and preview: nothing is written. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportUnitsBody = z.infer<typeof importUnitsBody>;

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
 import { advanceStageBody, auditQuery, createCycleBody, pageQuery } from './schemas.ts';
 import { deadlineQuery, saveCalendarBody } from './calendar-schemas.ts';
-import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery } from './organisation-schemas.ts';
+import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery } from './organisation-schemas.ts';
 import { importPlanBody, planQuery, savePlanBody } from './plan-schemas.ts';
 
 /** Handler groups: one Lambda function each. */
@@ -46,6 +46,7 @@ export const routes: readonly Route[] = [
 
   { method: 'GET', path: '/regions/{regionId}/units', group: 'organisation', op: 'listUnits', access: everyone('region'), query: unitsQuery, summary: '本区域单位列表' },
   { method: 'POST', path: '/regions/{regionId}/units', group: 'organisation', op: 'createUnit', access: bureau, body: createUnitBody, summary: '新增单位' },
+  { method: 'POST', path: '/regions/{regionId}/units/import', group: 'organisation', op: 'importUnits', access: bureau, body: importUnitsBody, summary: '从表格批量导入单位' },
   { method: 'POST', path: '/regions/{regionId}/units/merge', group: 'organisation', op: 'mergeUnits', access: bureau, body: mergeUnitsBody, summary: '合并单位' },
   { method: 'GET', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'getUnit', access: everyone('region'), summary: '单位详情（含名称沿革）' },
   { method: 'POST', path: '/regions/{regionId}/units/{unitId}/rename', group: 'organisation', op: 'renameUnit', access: bureau, body: renameUnitBody, summary: '单位更名' },

@@ -3,12 +3,13 @@
 import { nowIso } from '../../config/clock.ts';
 import { getCategorySet, saveCategorySet, type Category, type CategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
-import { createUnit, mergeUnits, readUnits, renameUnit, retireUnit, type UnitRecord } from '../../data/units.ts';
+import { createUnit, createUnits, mergeUnits, readUnits, renameUnit, retireUnit, type UnitRecord } from '../../data/units.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { checkAssignment, normaliseName, unassignedUnits, type Problem } from '../../domain/organisation.ts';
 import { STAGE_NAMES, stageAt } from '../../domain/stages.ts';
+import { parseUnitRows } from '../../domain/unit-rows.ts';
 import { apiHandler } from '../../http/chain.ts';
-import type { CreateUnitBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody, UnitsQuery } from '../../http/organisation-schemas.ts';
+import type { CreateUnitBody, ImportUnitsBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody, UnitsQuery } from '../../http/organisation-schemas.ts';
 
 const unitView = ({ regionId, ...u }: UnitRecord) => u;
 const brief = (u: UnitRecord) => ({ unitId: u.unitId, name: u.name, shortName: u.shortName, type: u.type });
@@ -57,6 +58,21 @@ export const handler = apiHandler('organisation', {
   },
 
   createUnit: async ({ caller, params, body }) => unitView(await createUnit(caller!, params.regionId!, body as CreateUnitBody, nowIso())),
+
+  /** Units from sheet rows, all in one transaction; any bad row and nothing is written. `dryRun` only reports. */
+  importUnits: async ({ caller, params, body }) => {
+    const input = body as ImportUnitsBody;
+    const regionId = params.regionId!;
+    const read = await readUnits(regionId);
+    const { headerRow, entries, errors, units } = parseUnitRows(input.rows, read.units);
+    if (input.dryRun) return { dryRun: true, valid: errors.length === 0, headerRow, count: entries.length, entries, errors };
+    if (errors.length) {
+      const details = errors.map((e) => ({ path: `body.rows.${Math.max(0, e.row - 1)}`, message: `第 ${e.row} 行「${e.column}」：${e.message}`, row: e.row, column: e.column, reason: e.message }));
+      throw new ValidationError(`表格有 ${errors.length} 处错误，未导入任何单位`, details);
+    }
+    const created = await createUnits(caller!, regionId, units, read, nowIso());
+    return { count: created.length, items: created.map(unitView) };
+  },
 
   renameUnit: async ({ caller, params, body }) => unitView(await renameUnit(caller!, params.regionId!, params.unitId!, body as RenameUnitBody, nowIso())),
 

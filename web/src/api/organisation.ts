@@ -1,9 +1,11 @@
 // Units of the region and a cycle's categories (考评类别).
 import type { UnitStatus, UnitType } from '@shared/domain/organisation.ts';
+import type { RowError, UnitRowEntry } from '@shared/domain/unit-rows.ts';
 import type { CreateUnitBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody } from '@shared/http/organisation-schemas.ts';
 import { http, request } from './http';
 
 export type { UnitStatus, UnitType } from '@shared/domain/organisation.ts';
+export type { RowError, UnitRowEntry } from '@shared/domain/unit-rows.ts';
 export type { CreateUnitBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody };
 
 export interface UnitView {
@@ -75,3 +77,21 @@ export const getCategoriesApi = (regionId: string, cycleId: string) => http.get<
 /** 保存某周期的全部考评类别（一次提交） */
 export const saveCategoriesApi = (regionId: string, cycleId: string, body: SaveCategoriesBody) =>
   request<CategoriesView>('PUT', categories(regionId, cycleId), { body, silent: true });
+
+/** Dry run of an import: each data row read (cells by column, the unit when the row is good) and every problem. */
+export interface UnitImportReport {
+  dryRun: true;
+  valid: boolean;
+  headerRow: number;
+  count: number;
+  entries: UnitRowEntry[];
+  errors: RowError[];
+}
+
+/** 从表格导入单位：dryRun 只检查并预览，不写入 */
+export const previewUnitsImportApi = (regionId: string, rows: string[][]) =>
+  http.post<UnitImportReport>(`${units(regionId)}/import`, { rows, dryRun: true }, { silent: true });
+
+/** 从表格导入单位（全部或全不；有错误时返回逐行报告） */
+export const importUnitsApi = (regionId: string, rows: string[][]) =>
+  http.post<{ count: number; items: UnitView[] }>(`${units(regionId)}/import`, { rows }, { silent: true });
