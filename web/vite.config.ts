@@ -38,7 +38,8 @@ export default defineConfig(({ mode }) => {
     outDir: 'dist',
     emptyOutDir: true,
     target: ['chrome87', 'edge88', 'firefox78', 'safari14'],
-    chunkSizeWarningLimit: 700,
+    // exceljs (~930 kB, loaded only when a page reads or writes .xlsx) is the one chunk above 700 kB.
+    chunkSizeWarningLimit: 1000,
   },
   test: {
     name: 'web',
