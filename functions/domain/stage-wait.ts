@@ -1,6 +1,7 @@
 // How long the workflow waits in a stage. A Standard execution lives at most one year, while a
 // cycle runs about two, so an execution hands over to a fresh one before its lifetime runs out.
-import { deadlineInstant } from './dates.ts';
+import { beijingDate, deadlineInstant } from './dates.ts';
+import { CalendarGapError, type WorkingCalendar } from './working-days.ts';
 
 /** Work inside one execution for at most this long (a year is the hard limit). */
 export const EXECUTION_LIFETIME_MS = 330 * 86_400_000;
@@ -34,11 +35,26 @@ export function isNewlyOverdue(deadline: string, escalatedAt: string | undefined
   return escalatedAt === undefined && now >= deadlineInstant(deadline);
 }
 
-/** Reminders go out this many days before a stage deadline (SPEC.md: default 3 working days). */
-export const REMINDER_DAYS = 3;
+/** Reminders go out when this many working days are left before a stage deadline (SPEC.md default). */
+export const REMINDER_WORKING_DAYS = 3;
 
-/** The deadline is near enough for the reminder and has not passed yet. */
-export function isDueForReminder(deadline: string, reminderSentAt: string | undefined, now: number): boolean {
+/**
+ * The deadline is near enough for the reminder and has not passed yet: at most three working days
+ * left after today (Beijing date). Without a calendar for the years involved it falls back to three
+ * calendar days, since a reminder a little early beats none.
+ */
+export function isDueForReminder(
+  deadline: string,
+  reminderSentAt: string | undefined,
+  now: number,
+  calendar: WorkingCalendar,
+): boolean {
   const due = deadlineInstant(deadline);
-  return reminderSentAt === undefined && now < due && due - now <= REMINDER_DAYS * 86_400_000;
+  if (reminderSentAt !== undefined || now >= due) return false;
+  try {
+    return calendar.workingDaysBetween(beijingDate(now), deadline) <= REMINDER_WORKING_DAYS;
+  } catch (e) {
+    if (!(e instanceof CalendarGapError)) throw e;
+    return due - now <= REMINDER_WORKING_DAYS * 86_400_000;
+  }
 }

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deadlineInstant } from '../../functions/domain/dates.ts';
+import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
+import { WorkingCalendar } from '../../functions/domain/working-days.ts';
 import { EXECUTION_LIFETIME_MS, isDueForReminder, isNewlyOverdue, mustContinueAsNew, planWait } from '../../functions/domain/stage-wait.ts';
 
 const DAY = 86_400_000;
+const official = new WorkingCalendar(OFFICIAL_CALENDARS);
 
 describe('planWait', () => {
   it('waits until the deadline when it lies inside the execution lifetime', () => {
@@ -56,10 +59,25 @@ describe('escalation and reminders', () => {
     expect(isNewlyOverdue('2025-03-31', '2025-04-01T00:00:00Z', due + DAY)).toBe(false);
   });
 
-  it('reminds in the last three days before the deadline, once', () => {
-    expect(isDueForReminder('2025-03-31', undefined, due - 4 * DAY)).toBe(false);
-    expect(isDueForReminder('2025-03-31', undefined, due - 2 * DAY)).toBe(true);
-    expect(isDueForReminder('2025-03-31', 'sent', due - 2 * DAY)).toBe(false);
-    expect(isDueForReminder('2025-03-31', undefined, due)).toBe(false);
+  it('reminds once, when three working days or fewer are left', () => {
+    // Deadline Mon 2025-03-31: on Wed 26 three working days follow (Thu, Fri, Mon), on Tue 25 four.
+    const at = (iso: string) => Date.parse(iso);
+    expect(isDueForReminder('2025-03-31', undefined, at('2025-03-25T02:00:00Z'), official)).toBe(false);
+    expect(isDueForReminder('2025-03-31', undefined, at('2025-03-26T02:00:00Z'), official)).toBe(true);
+    expect(isDueForReminder('2025-03-31', 'sent', at('2025-03-26T02:00:00Z'), official)).toBe(false);
+    expect(isDueForReminder('2025-03-31', undefined, due, official)).toBe(false);
+  });
+
+  it('counts the National Day holiday as no working days', () => {
+    // Deadline Thu 2025-10-09: 1–8 October are holidays, so on 30 September only one working day is left.
+    expect(isDueForReminder('2025-10-09', undefined, Date.parse('2025-09-30T02:00:00Z'), official)).toBe(true);
+    expect(isDueForReminder('2025-10-09', undefined, Date.parse('2025-09-25T02:00:00Z'), official)).toBe(false);
+  });
+
+  it('falls back to three calendar days for a year without calendar data', () => {
+    const empty = new WorkingCalendar([]);
+    const end2031 = deadlineInstant('2031-03-31');
+    expect(isDueForReminder('2031-03-31', undefined, end2031 - 2 * DAY, empty)).toBe(true);
+    expect(isDueForReminder('2031-03-31', undefined, end2031 - 4 * DAY, empty)).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 // The daily job (EventBridge Scheduler, 01:00 Beijing time): reminders before stage deadlines and a
 // safety net that records any missed stage deadline the workflow has not recorded yet.
 import { now } from '../../config/clock.ts';
+import { loadWorkingCalendar } from '../../data/calendar.ts';
 import { getCycle, listOpenCycles } from '../../data/cycles.ts';
+import type { WorkingCalendar } from '../../domain/working-days.ts';
 import { isDueForReminder, isNewlyOverdue } from '../../domain/stage-wait.ts';
 import { escalateStage, remindStage } from '../workflow/escalation.ts';
 
@@ -9,6 +11,11 @@ const DAILY = 'system:daily';
 
 export async function handler() {
   const summary = { cycles: 0, reminded: 0, escalated: 0 };
+  const calendars = new Map<string, Promise<WorkingCalendar>>();
+  const calendarOf = (regionId: string) => {
+    if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
+    return calendars.get(regionId)!;
+  };
   for (const open of await listOpenCycles()) {
     const cycle = await getCycle(open.regionId, open.cycleId);
     const stage = cycle?.stages[cycle.currentStage - 1];
@@ -17,7 +24,7 @@ export async function handler() {
     const t = now();
     if (isNewlyOverdue(stage.deadline, stage.escalatedAt, t)) {
       if (await escalateStage(cycle, stage, DAILY)) summary.escalated++;
-    } else if (isDueForReminder(stage.deadline, stage.reminderSentAt, t)) {
+    } else if (isDueForReminder(stage.deadline, stage.reminderSentAt, t, await calendarOf(cycle.regionId))) {
       if (await remindStage(cycle, stage, DAILY)) summary.reminded++;
     }
   }
