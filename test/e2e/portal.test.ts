@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await page.goto(`${stack.url}/#/cycles/2026/plan`);
     await page.getByText('市直政府部门').first().click();
     // Indicator names sit in the tree's input fields.
-    await expect.poll(() => page.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('市委市政府重点工作');
+    await expect.poll(() => page.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toContain('市委市政府重点工作');
     await shot('12-plan');
     expect(pageErrors).toEqual([]);
   });
