@@ -5,6 +5,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 }
 import type { ZodType } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
+import { nowIso } from '../config/clock.ts';
+import { commit } from '../data/commit.ts';
 import { callerFrom } from './caller.ts';
 import { routeKey, routes, type Group, type Route } from './routes.ts';
 
@@ -58,11 +60,11 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       if (!route.access.public) {
         if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', '请先登录');
         if (!route.access.roles.includes(caller.role)) {
-          logRefusal(event, caller, 'role');
+          await recordRefusal(event, caller, 'role', params);
           throw new ForbiddenError('您的角色无权执行此操作');
         }
         if (route.access.scope === 'region' && params.regionId !== caller.regionId) {
-          logRefusal(event, caller, 'region');
+          await recordRefusal(event, caller, 'region', params);
           throw new ForbiddenError('无权访问其他行政区域的数据');
         }
       }
@@ -73,8 +75,15 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
   };
 }
 
-function logRefusal(event: Event, caller: Caller, reason: string) {
+/** A refused call is a security event: it goes to the caller's region's audit log (security.md M7). */
+async function recordRefusal(event: Event, caller: Caller, reason: 'role' | 'region', params: Record<string, string>) {
   console.warn(JSON.stringify({ level: 'WARN', msg: 'refused', reason, routeKey: event.routeKey, caller }));
+  try {
+    await commit(caller, { action: 'access.refused', target: event.routeKey, after: { reason, params } }, [], nowIso());
+  } catch (e) {
+    // The call is refused either way; a failed record must not turn the 403 into a 500.
+    console.error(JSON.stringify({ level: 'ERROR', msg: 'refusal not audited', error: String(e) }));
+  }
 }
 
 /** Errors of status < 500 are shown as they are; anything else becomes a generic message. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import { now } from '../../functions/config/clock.ts';
 import { getCycle } from '../../functions/data/cycles.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { ApiClient } from '../helpers/api-client.ts';
@@ -164,6 +165,16 @@ describe('access: every route of the route table', async () => {
       });
     }
   }
+
+  it('recorded every refusal in the refused caller\'s audit log', async () => {
+    const blLeader = await ApiClient.login(stack.url, 'bl_leader');
+    // Audit months follow the (development) clock, which an earlier test moved forward.
+    const month = new Date(now()).toISOString().slice(0, 7);
+    const audit = await blLeader.get(`/regions/${BL}/audit?month=${month}&limit=100`);
+    const refused = audit.body.items.filter((a: any) => a.action === 'access.refused' && a.actor === 'bl_staff');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({ after: { reason: 'region', params: { regionId: YL } } });
+  });
 
   it('left the other region untouched', async () => {
     const cycles = await blStaff.get(`/regions/${BL}/cycles`);
