@@ -137,4 +137,44 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await shot('12-plan');
     expect(pageErrors).toEqual([]);
   });
+
+  it('imports a plan from Excel: a wrong total is flagged, a bad row imports nothing', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    await page.goto(`${stack.url}/#/cycles/2026/plan`);
+    await page.getByText('市直政府部门').first().click();
+    await expect.poll(() => page.getByTestId('plan-tree').innerText()).toContain('1.1');
+    // Export the current tree, as a 绩效办 would, and change it in "Excel".
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+    const exported = join(SHOTS, 'plan-export.xlsx');
+    await download.saveAs(exported);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(exported);
+    const sheet = book.worksheets[0]!;
+    const cells = (r: number) => (sheet.getRow(r).values as unknown[]).map((v) => String(v ?? ''));
+    const headerRow = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => cells(r).includes('分值'))!;
+    const pointsCol = cells(headerRow).indexOf('分值');
+    const keyRow = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => cells(r).includes('市委市政府重点工作'))!;
+    const importSheet = async (name: string, edit: () => void) => {
+      edit();
+      const file = join(SHOTS, name);
+      await book.xlsx.writeFile(file);
+      await page.locator('.plan__upload input[type=file]').setInputFiles(file);
+      // Past the plan stage every change needs a reason and makes a new version.
+      await page.locator('.el-message-box__input input').fill('按市委调整重点工作分值');
+      await page.locator('.el-message-box__btns .el-button--primary').click();
+    };
+
+    await importSheet('plan-wrong-total.xlsx', () => (sheet.getRow(keyRow).getCell(pointsCol).value = 35));
+    // Saved as version 2, with the parent whose children no longer add up marked in red.
+    await expect.poll(() => page.getByTestId('plan-tree').innerText()).toContain('下级合计 65.00');
+    expect(await page.locator('.plan__error').count()).toBeGreaterThan(0);
+    await shot('13-plan-wrong-total');
+
+    await importSheet('plan-bad-row.xlsx', () => (sheet.getRow(keyRow).getCell(pointsCol).value = '三十'));
+    await expect.poll(() => page.getByTestId('plan-import-errors').innerText()).toContain(String(keyRow));
+    expect(await page.locator('body').innerText()).toContain('第 2 版'); // nothing imported: still version 2
+    await page.waitForTimeout(400); // let the report dialog finish fading in, for the screenshot only
+    await shot('14-plan-bad-row');
+    expect(pageErrors).toEqual([]);
+  });
 });
