@@ -5,7 +5,7 @@ import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { beijingDate } from '@shared/domain/dates.ts';
 import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody } from '@shared/http/organisation-schemas.ts';
-import { ApiError } from '@/api/http';
+import { useFormSubmit } from '@/composables/useFormSubmit';
 import { createUnitApi, mergeUnitsApi, renameUnitApi, retireUnitApi, type UnitType, type UnitView } from '@/api/organisation';
 import { confirmAction } from '@/utils/confirm';
 
@@ -90,7 +90,7 @@ export function useUnitForms(regionId: () => string, units: () => readonly UnitV
   const target = ref<UnitView>();
   const draft = reactive(newDraft());
   const errors = ref<Record<string, string>>({});
-  const saving = ref(false);
+  const { saving, submit } = useFormSubmit(errors);
 
   function start(next: UnitAction, unit?: UnitView): void {
     action.value = next;
@@ -130,23 +130,17 @@ export function useUnitForms(regionId: () => string, units: () => readonly UnitV
       });
       if (!ok) return false;
     }
-    saving.value = true;
-    try {
-      await send(body);
-      ElMessage.success(t('units.saved'));
-      open.value = false;
-      await onDone();
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        errors.value = e.fieldErrors();
-        ElMessage.error(e.message);
+    return submit(
+      async () => {
+        await send(body);
+        ElMessage.success(t('units.saved'));
+        open.value = false;
+        await onDone();
+      },
+      async (e) => {
         if (e.status === 409) await onDone();
-      }
-      return false;
-    } finally {
-      saving.value = false;
-    }
+      },
+    );
   }
 
   return { open, action, target, draft, errors, saving, start, save };

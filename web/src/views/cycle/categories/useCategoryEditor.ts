@@ -4,7 +4,7 @@ import { ElMessage } from 'element-plus';
 import { computed, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { checkAssignment, isResponsible, unassignedUnits } from '@shared/domain/organisation.ts';
-import { ApiError } from '@/api/http';
+import { useFormSubmit } from '@/composables/useFormSubmit';
 import { getCategoriesApi, listUnitsApi, saveCategoriesApi, type CategoriesView, type UnitView } from '@/api/organisation';
 
 export interface DraftCategory {
@@ -47,7 +47,7 @@ export function useCategoryEditor(regionId: () => string, cycleId: () => string)
   const draft = ref<DraftCategory[]>([]);
   const errors = ref<Record<string, string>>({});
   const loading = ref(false);
-  const saving = ref(false);
+  const { saving, submit } = useFormSubmit(errors);
 
   const options = computed(() => units.value.filter(isResponsible));
   const unassigned = computed(() => unassignedOf(units.value, draft.value));
@@ -79,22 +79,12 @@ export function useCategoryEditor(regionId: () => string, cycleId: () => string)
     const categories = draft.value.map((c) => ({ ...(c.categoryId ? { categoryId: c.categoryId } : {}), name: c.name.trim(), unitIds: c.unitIds }));
     errors.value = Object.fromEntries(checkAssignment(units.value, categories).map((p) => [p.path, p.message]));
     if (Object.keys(errors.value).length) return false;
-    saving.value = true;
-    try {
+    return submit(async () => {
       const saved = await saveCategoriesApi(regionId(), cycleId(), { version: view.value?.version ?? 0, categories });
       view.value = saved;
       draft.value = draftFrom(saved);
       ElMessage.success(t('categories.saved'));
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        errors.value = e.fieldErrors();
-        ElMessage.error(e.message);
-      }
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    });
   }
 
   return { view, units, draft, errors, loading, saving, options, unassigned, held, load, add, remove, move, save };

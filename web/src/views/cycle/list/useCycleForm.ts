@@ -1,10 +1,9 @@
 // The 新建考评周期 form: draft defaults, client-side checks (shared schema + stage rules) and saving.
-import { ElMessage } from 'element-plus';
 import { reactive, ref, watch } from 'vue';
 import { checkStageDates, defaultStageDates } from '@shared/domain/stages.ts';
 import { createCycleBody } from '@shared/http/schemas.ts';
 import { createCycleApi } from '@/api/cycles';
-import { ApiError } from '@/api/http';
+import { useFormSubmit } from '@/composables/useFormSubmit';
 import type { CreateCycleBody, CycleView } from '@/api/types';
 
 export const defaultCycleName = (year: number) => `${year}年度绩效考评`;
@@ -33,7 +32,7 @@ export function validateCycleDraft(draft: CreateCycleBody): Record<string, strin
 export function useCycleForm(regionId: () => string, onCreated: (cycle: CycleView) => void) {
   const draft = reactive(newCycleDraft(new Date().getFullYear() + 1));
   const errors = ref<Record<string, string>>({});
-  const saving = ref(false);
+  const { saving, submit } = useFormSubmit(errors);
 
   watch(
     () => draft.year,
@@ -52,20 +51,7 @@ export function useCycleForm(regionId: () => string, onCreated: (cycle: CycleVie
   async function save(): Promise<boolean> {
     errors.value = validateCycleDraft(draft);
     if (Object.keys(errors.value).length > 0) return false;
-    saving.value = true;
-    try {
-      const cycle = await createCycleApi(regionId(), createCycleBody.parse(draft));
-      onCreated(cycle);
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError) {
-        errors.value = e.fieldErrors();
-        ElMessage.error(e.message);
-      }
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    return submit(async () => onCreated(await createCycleApi(regionId(), createCycleBody.parse(draft))));
   }
 
   return { draft, errors, saving, reset, save };
