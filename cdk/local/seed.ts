@@ -3,8 +3,7 @@ import { calendarItem } from '../../functions/data/calendar.ts';
 import { commit, put, type Actor } from '../../functions/data/commit.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { regionItem, unitItem } from '../../functions/data/regions.ts';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../../functions/data/client.ts';
+import { isSeedPartDone, seedPartItem } from '../../functions/data/seed-parts.ts';
 import { userItem } from '../../functions/data/users.ts';
 import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
@@ -112,11 +111,9 @@ function bureauStaff(regionId: string): string {
 export async function seedDemo(at: string): Promise<string[]> {
   const applied: string[] = [];
   for (const part of PARTS) {
-    const marker = keys.seedPart(part.name);
-    const done = await documentClient().send(new GetCommand({ TableName: tableName(), Key: marker }));
-    if (done.Item) continue;
+    if (await isSeedPartDone(part.name)) continue;
     await part.apply(at);
-    await commit(SEED, { action: 'seed.part', target: part.name }, [put({ ...marker, entity: 'seed', at })], at);
+    await commit(SEED, { action: 'seed.part', target: part.name }, [put(seedPartItem(part.name, at))], at);
     applied.push(part.name);
   }
   return applied;
