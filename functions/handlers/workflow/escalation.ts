@@ -9,26 +9,18 @@ import { overdueNotice, reminderNotice } from '../../domain/notices.ts';
 
 export const systemActor = (regionId: string, username: string): Actor => ({ username, role: 'system', regionId });
 
-async function bureauNotice(cycle: Cycle, stage: StageItem, text: { kind: string; title: string; body: string }, at: string) {
+async function bureauNotice(cycle: Cycle, text: { kind: string; title: string; body: string }, at: string) {
   const region = await getRegion(cycle.regionId);
   if (!region) throw new Error(`region ${cycle.regionId} not found`);
-  return noticeItem({
-    regionId: cycle.regionId,
-    unitId: region.bureauUnitId,
-    at,
-    ...text,
-    link: `/cycles/${cycle.cycleId}`,
-  });
+  return noticeItem({ regionId: cycle.regionId, unitId: region.bureauUnitId, at, ...text, link: `/cycles/${cycle.cycleId}` });
 }
 
-export async function escalateStage(cycle: Cycle, stage: StageItem, by: string): Promise<boolean> {
+/** Mark the stage overdue (escalation) or reminded, once, with the notice to the bureau; false if already marked. */
+async function markWithNotice(cycle: Cycle, stage: StageItem, mark: 'escalatedAt' | 'reminderSentAt', by: string) {
   const at = nowIso();
-  const notice = await bureauNotice(cycle, stage, overdueNotice({ cycleName: cycle.name, ...stage }), at);
-  return markStageOnce(systemActor(cycle.regionId, by), stage, 'escalatedAt', [notice], at);
+  const text = (mark === 'escalatedAt' ? overdueNotice : reminderNotice)({ cycleName: cycle.name, ...stage });
+  return markStageOnce(systemActor(cycle.regionId, by), stage, mark, [await bureauNotice(cycle, text, at)], at);
 }
 
-export async function remindStage(cycle: Cycle, stage: StageItem, by: string): Promise<boolean> {
-  const at = nowIso();
-  const notice = await bureauNotice(cycle, stage, reminderNotice({ cycleName: cycle.name, ...stage }), at);
-  return markStageOnce(systemActor(cycle.regionId, by), stage, 'reminderSentAt', [notice], at);
-}
+export const escalateStage = (cycle: Cycle, stage: StageItem, by: string) => markWithNotice(cycle, stage, 'escalatedAt', by);
+export const remindStage = (cycle: Cycle, stage: StageItem, by: string) => markWithNotice(cycle, stage, 'reminderSentAt', by);
