@@ -23,7 +23,7 @@ export class JixiaoStack extends Stack {
     new DailyJob(this, 'Daily', { config, data });
     const site = new Site(this, 'Site', { config, logs: logs.bucket });
     const auth = new Auth(this, 'Auth', { config, siteUrls: site.origins });
-    const api = new Api(this, 'Api', { config, issuer: auth.issuer, data, workflow, siteOrigins: site.origins });
+    const api = new Api(this, 'Api', { config, issuer: auth.issuer, userPool: auth.userPool, data, workflow, siteOrigins: site.origins });
     site.publish({
       apiBase: api.url,
       auth: {
@@ -31,7 +31,7 @@ export class JixiaoStack extends Stack {
         issuer: auth.issuer.issuerUrl,
         clientId: auth.issuer.audience,
         scopes: ['openid', 'profile'],
-        // The handlers read cognito:username, cognito:groups and custom:* claims, which only the ID token carries.
+        // The handlers read the cognito:username claim, which only the ID token carries.
         tokenType: 'id_token',
         ...(auth.issuer.endSessionEndpoint ? { endSessionEndpoint: auth.issuer.endSessionEndpoint } : {}),
       },

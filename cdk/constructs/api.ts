@@ -20,12 +20,25 @@ import { GROUPS, routeKey, routes, type Group } from '../../functions/http/route
 import type { AppConfig } from '../config.ts';
 import { AppFunction, LOG_RETENTION } from './app-function.ts';
 import type { Issuer } from './auth.ts';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Data } from './data.ts';
 import type { Workflow } from './workflow.ts';
+
+/** What the account operations call on the pool, and nothing more. */
+export const COGNITO_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 export interface ApiProps {
   config: AppConfig;
   issuer: Issuer;
+  /** The Cognito pool the accounts are mirrored into; absent where another OIDC issuer keeps them. */
+  userPool?: IUserPool;
   data: Data;
   workflow: Workflow;
   /** Origins of the web site (CORS). */
@@ -37,7 +50,7 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   readonly functions: Record<Group, AppFunction>;
 
-  constructor(scope: Construct, id: string, { config, issuer, data, workflow, siteOrigins }: ApiProps) {
+  constructor(scope: Construct, id: string, { config, issuer, userPool, data, workflow, siteOrigins }: ApiProps) {
     super(scope, id);
 
     this.functions = Object.fromEntries(
@@ -59,6 +72,16 @@ export class Api extends Construct {
     const cycles = this.functions.cycles;
     cycles.addEnvironment('STATE_MACHINE_ARN', workflow.stateMachineArn);
     workflow.grantStartAndAnswer(cycles);
+
+    // Only the users group may touch the pool's accounts (functions/identity/directory.ts).
+    const users = this.functions.users;
+    if (userPool) {
+      users.addEnvironment('IDENTITY_MODE', 'cognito');
+      users.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+      userPool.grant(users, ...COGNITO_ADMIN_ACTIONS);
+    } else {
+      users.addEnvironment('IDENTITY_MODE', 'external');
+    }
 
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer.issuerUrl, { jwtAudience: [issuer.audience] });
     this.httpApi = new HttpApi(this, 'HttpApi', {

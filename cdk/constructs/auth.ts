@@ -7,12 +7,9 @@ import {
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
-  StringAttribute,
   UserPool,
-  UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLES, ROLE_NAMES } from '../../functions/domain/roles.ts';
 import type { AppConfig } from '../config.ts';
 
 /** What the JWT authorizer and the web client need. */
@@ -44,12 +41,8 @@ export class Auth extends Construct {
     const pool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false, // accounts are issued by the bureau
       signInAliases: { username: true },
+      // Only the name: role, region and unit live on the profile in our table (functions/data/users.ts).
       standardAttributes: { fullname: { required: true, mutable: true } },
-      // Mutable so an administrator can move a user; clients can never write them (writeAttributes below).
-      customAttributes: {
-        region: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-        unit: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-      },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -69,10 +62,6 @@ export class Auth extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    ROLES.forEach((role, i) => {
-      new UserPoolGroup(this, `Group${i}`, { userPool: pool, groupName: role, description: ROLE_NAMES[role], precedence: i });
-    });
-
     const client = pool.addClient('WebClient', {
       generateSecret: false, // a browser app cannot keep a secret: auth code + PKCE
       authFlows: { userSrp: true },
@@ -82,7 +71,7 @@ export class Auth extends Construct {
         callbackUrls: siteUrls.map((u) => `${u}/`),
         logoutUrls: siteUrls.map((u) => `${u}/`),
       },
-      // Role, region and unit come from the token: the user must not be able to edit them.
+      // A user cannot edit even their name from the client: the bureau keeps it.
       writeAttributes: new ClientAttributes(),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

@@ -6,14 +6,17 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { getUser } from '../../functions/data/users.ts';
-import { BUREAU_ROLES, isRole } from '../../functions/domain/roles.ts';
-import { callerFrom } from '../../functions/http/caller.ts';
+import { nowIso, now } from '../../functions/config/clock.ts';
+import { getUser, setUserPassword, type User } from '../../functions/data/users.ts';
+import { passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
+import { BUREAU_ROLES } from '../../functions/domain/roles.ts';
+import { callerFrom, callerOf } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
-import { loginBody } from '../../functions/http/schemas.ts';
+import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
-import { verifyPassword, type TokenIssuer } from './token-issuer.ts';
+import { hashPassword, verifyPassword } from '../../functions/identity/password.ts';
+import type { TokenIssuer } from './token-issuer.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
 
@@ -119,6 +122,7 @@ export class LocalGateway {
       return send(res, 200, { apiBase: API, auth: { mode: 'local' }, devClock: true });
     }
     if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
+    if (url.pathname === `${API}/auth/password` && req.method === 'POST') return this.changePassword(req, res);
     if (url.pathname === `${API}/dev/clock`) return this.devClock(req, res);
     if (url.pathname.startsWith(`${API}/`)) return this.api(req, res, url);
     return this.static(res, url.pathname);
@@ -179,6 +183,27 @@ export class LocalGateway {
     res.end(result.body ?? '');
   }
 
+  /** The profile whose password this is, or an error reply already sent. */
+  private async signIn(res: ServerResponse, username: string, password: string): Promise<User | undefined> {
+    const user = await getUser(username);
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
+      return undefined;
+    }
+    // Told only after the password matched, so the reply does not reveal which accounts exist.
+    if (!callerOf(user)) {
+      apiError(res, 401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+      return undefined;
+    }
+    return user;
+  }
+
+  private async token(res: ServerResponse, user: User) {
+    const token = await this.opts.issuer.sign(user, Math.floor(Date.now() / 1000));
+    const { passwordHash, ...profile } = user;
+    return send(res, 200, { token, user: profile });
+  }
+
   private async login(req: IncomingMessage, res: ServerResponse) {
     let input;
     try {
@@ -186,19 +211,33 @@ export class LocalGateway {
     } catch {
       return apiError(res, 400, 'VALIDATION', '请输入用户名和密码');
     }
-    const user = await getUser(input.username);
-    if (!user || !isRole(user.role) || !(await verifyPassword(input.password, user.passwordHash))) {
-      return apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
+    const user = await this.signIn(res, input.username, input.password);
+    if (!user) return;
+    // A temporary or expired password (security.md M1) buys no token, only the change form.
+    if (user.mustChangePassword) return send(res, 200, { passwordChangeRequired: true, reason: '首次登录或密码已重置，请设置新密码' });
+    if (passwordExpired(user.passwordChangedAt, now())) return send(res, 200, { passwordChangeRequired: true, reason: '密码已超过 90 天未更换，请设置新密码' });
+    return this.token(res, user);
+  }
+
+  private async changePassword(req: IncomingMessage, res: ServerResponse) {
+    let input;
+    try {
+      input = changePasswordBody.parse(JSON.parse(await readText(req)));
+    } catch {
+      return apiError(res, 400, 'VALIDATION', '请输入用户名、原密码和新密码');
     }
-    const token = await this.opts.issuer.sign(user, Math.floor(Date.now() / 1000));
-    const { passwordHash, ...profile } = user;
-    return send(res, 200, { token, user: profile });
+    const user = await this.signIn(res, input.username, input.password);
+    if (!user) return;
+    const problem = input.newPassword === input.password ? '新密码不能与原密码相同' : passwordProblem(input.newPassword, user.username);
+    if (problem) return apiError(res, 400, 'VALIDATION', problem);
+    const changed = await setUserPassword(user, user, await hashPassword(input.newPassword), false, nowIso());
+    return this.token(res, { ...user, ...changed });
   }
 
   /** Development clock: anyone signed in reads it; only the bureau moves it. */
   private async devClock(req: IncomingMessage, res: ServerResponse) {
     const payload = await this.claims(req);
-    const caller = payload && callerFrom({ requestContext: { authorizer: { jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } } as never);
+    const caller = payload && (await callerFrom({ requestContext: { authorizer: { jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } } as never));
     if (!caller) return apiError(res, 401, 'UNAUTHENTICATED', '请先登录');
     if (req.method === 'GET') return send(res, 200, this.opts.clock.state());
     if (req.method !== 'POST') return apiError(res, 405, 'METHOD', '不支持的请求方法');

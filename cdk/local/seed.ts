@@ -10,7 +10,7 @@ import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
 import { demoPlanItems } from './seed-plan.ts';
-import { hashPassword } from './token-issuer.ts';
+import { hashPassword } from '../../functions/identity/password.ts';
 
 const SEED: Actor = { username: 'system:seed', role: 'system', regionId: YULIN };
 
@@ -66,7 +66,7 @@ const PARTS: SeedPart[] = [
     apply: async (at) => {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       await inChunks([...regions.map(regionItem), ...units.map(unitItem)], 'seed.organisation', at);
-      await inChunks(users.map((u) => userItem({ ...u, passwordHash })), 'seed.users', at);
+      await inChunks(users.map((u) => userItem({ ...u, passwordHash, status: 'active', version: 1, createdAt: at, createdBy: SEED.username })), 'seed.users', at);
     },
   },
   {

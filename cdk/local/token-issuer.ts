@@ -1,31 +1,14 @@
-// The local token issuer: checks a demo user's password and signs a JWT with the same claims the
-// real issuer (Cognito, or the OIDC issuer in China) puts in its ID token.
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+// The local token issuer: signs an ID token naming the user, as Cognito or the OIDC issuer in China
+// does; what the user may do comes from their profile on every request (functions/http/caller.ts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWTPayload, type CryptoKey } from 'jose';
 import { CLAIMS } from '../../functions/http/caller.ts';
 import type { User } from '../../functions/data/users.ts';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
-
 export const ISSUER = 'urn:jixiao:local-issuer';
 export const AUDIENCE = 'jixiao-portal';
 const TOKEN_HOURS = 8;
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, 32);
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
-  const [kind, salt, hash] = (stored ?? '').split('$');
-  if (kind !== 'scrypt' || !salt || !hash) return false;
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), 32);
-  return timingSafeEqual(actual, Buffer.from(hash, 'base64'));
-}
 
 export class TokenIssuer {
   private constructor(
@@ -52,9 +35,6 @@ export class TokenIssuer {
       token_use: 'id',
       [CLAIMS.username]: user.username,
       [CLAIMS.name]: user.name,
-      [CLAIMS.groups]: [user.role],
-      [CLAIMS.region]: user.regionId,
-      [CLAIMS.unit]: user.unitId,
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'local' })
       .setSubject(user.username)

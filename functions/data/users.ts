@@ -1,9 +1,14 @@
-// User profiles. In AWS the identity provider holds the credentials; the local token issuer
-// keeps a salted scrypt hash on the profile instead.
+// User profiles: the one source of truth for who a signed-in person is (role, region, unit, whether
+// the account is in use). The identity provider only proves the username; every request looks the
+// profile up here. Locally the profile also keeps the salted password hash the token issuer checks.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountStatus } from '../domain/accounts.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { Role } from '../domain/roles.ts';
 import { documentClient, tableName } from './client.ts';
+import { commit, put, type Actor, type TransactItem } from './commit.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 export interface User {
   username: string;
@@ -11,15 +16,121 @@ export interface User {
   role: Role;
   regionId: string;
   unitId: string;
+  /** Absent on profiles stored before accounts were managed: read as active, version 1. */
+  status?: AccountStatus;
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  /** Set on a new or reset account: the next sign-in must choose a password. */
+  mustChangePassword?: boolean;
+  passwordChangedAt?: string;
   /** Local token issuer only. */
   passwordHash?: string;
 }
 
+/** A profile as the portal sees it: never the password hash. */
+export type UserView = Omit<User, 'passwordHash'> & Required<Pick<User, 'status' | 'version'>>;
+
+export function viewOf(u: User): UserView {
+  const { passwordHash, ...rest } = u;
+  return { ...rest, status: u.status ?? 'active', version: u.version ?? 1 };
+}
+
+function strip(item: Record<string, unknown>): User {
+  const { pk, sk, gsi1pk, gsi1sk, entity, ...user } = item;
+  return user as unknown as User;
+}
+
 export async function getUser(username: string): Promise<User | undefined> {
-  const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.user(username) }));
-  if (!res.Item) return undefined;
-  const { pk, sk, gsi1pk, gsi1sk, entity, ...user } = res.Item;
-  return user as User;
+  const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.user(username), ConsistentRead: true }));
+  return res.Item ? strip(res.Item) : undefined;
+}
+
+/**
+ * Profiles read for authorisation are kept a short while per process, so a request costs no extra
+ * read in the common case; a change made in this process is seen at once, elsewhere within the TTL.
+ */
+const PROFILE_TTL_MS = 60_000;
+const cached = new Map<string, { user: User | undefined; at: number }>();
+
+export async function getUserForRequest(username: string, nowMs = Date.now()): Promise<User | undefined> {
+  const hit = cached.get(username);
+  if (hit && nowMs - hit.at < PROFILE_TTL_MS) return hit.user;
+  const user = await getUser(username);
+  cached.set(username, { user, at: nowMs });
+  if (cached.size > 5000) cached.delete(cached.keys().next().value!);
+  return user;
+}
+
+export async function listUsers(regionId: string): Promise<UserView[]> {
+  const items = await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.userList(regionId, '').gsi1pk } });
+  return items.map((i) => viewOf(strip(i)));
 }
 
 export const userItem = (u: User) => ({ ...keys.user(u.username), ...keys.userList(u.regionId, u.username), entity: 'user', ...u });
+
+/** New profiles in one transaction (one form, or a whole sheet): all or none, one audit entry. */
+export async function createUsers(actor: Actor, regionId: string, users: readonly User[], at: string): Promise<UserView[]> {
+  const stored = users.map((u) => ({ ...u, status: 'active' as const, version: 1, createdAt: at, createdBy: actor.username }));
+  const items: TransactItem[] = stored.map((u) => put(userItem(u), 'attribute_not_exists(pk)'));
+  const views = stored.map(viewOf);
+  const change = users.length === 1
+    ? { action: 'user.create', target: `user:${users[0]!.username}`, after: views[0] }
+    : { action: 'user.import', target: `users:${regionId}`, after: { count: views.length, users: views } };
+  await commit(actor, change, items, at, '用户名已被使用，请换一个');
+  for (const u of users) cached.delete(u.username);
+  return views;
+}
+
+/** Takes back profiles whose account the identity provider could not open. */
+export async function removeUsers(actor: Actor, regionId: string, usernames: readonly string[], at: string): Promise<void> {
+  const items: TransactItem[] = usernames.map((u) => ({ Delete: { TableName: tableName(), Key: keys.user(u) } }));
+  await commit(actor, { action: 'user.create.undo', target: `users:${regionId}`, after: { usernames } }, items, at);
+  for (const u of usernames) cached.delete(u);
+}
+
+async function loadForChange(username: string, version: number): Promise<User> {
+  const user = await getUser(username);
+  if (!user) throw new NotFoundError(`账号 ${username} 不存在`);
+  if ((user.version ?? 1) !== version) throw new ConflictError('该账号已被他人修改，请刷新后重试');
+  return user;
+}
+
+/** One profile change under its version, with the before/after (never the hash) in the audit. */
+async function change(actor: Actor, before: User, after: User, action: string, at: string): Promise<UserView> {
+  const version = before.version ?? 1;
+  const next = { ...after, version: version + 1 };
+  const condition = version === 1 ? '(attribute_not_exists(version) OR version = :v)' : 'version = :v';
+  const write: TransactItem = {
+    Put: { TableName: tableName(), Item: userItem(next), ConditionExpression: `attribute_exists(pk) AND ${condition}`, ExpressionAttributeValues: { ':v': version } },
+  };
+  await commit(actor, { action, target: `user:${before.username}`, before: viewOf(before), after: viewOf(next) }, [write], at, '该账号已被他人修改，请刷新后重试');
+  cached.delete(before.username);
+  return viewOf(next);
+}
+
+export interface ProfileEdit {
+  name?: string;
+  role?: Role;
+  unitId?: string;
+}
+
+export async function editUser(actor: Actor, username: string, edit: ProfileEdit, version: number, at: string) {
+  const before = await loadForChange(username, version);
+  return change(actor, before, { ...before, ...edit }, 'user.update', at);
+}
+
+export async function setUserStatus(actor: Actor, username: string, status: AccountStatus, version: number, at: string) {
+  const before = await loadForChange(username, version);
+  return change(actor, before, { ...before, status }, status === 'disabled' ? 'user.disable' : 'user.enable', at);
+}
+
+/**
+ * A new password: set by an administrator (temporary, `mustChange`) or by the person (changed).
+ * Locally the hash is stored on the profile; elsewhere `hash` is absent and only the flags change.
+ */
+export async function setUserPassword(actor: Actor, user: User, hash: string | undefined, mustChange: boolean, at: string) {
+  const next: User = { ...user, mustChangePassword: mustChange, passwordChangedAt: at, ...(hash ? { passwordHash: hash } : {}) };
+  if (!mustChange) delete next.mustChangePassword;
+  return change(actor, user, next, mustChange ? 'user.password.reset' : 'user.password.change', at);
+}

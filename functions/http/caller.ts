@@ -1,30 +1,32 @@
-// The caller, read from the JWT claims the HTTP API authorizer (or the local gateway) verified.
+// The caller: the token (verified by the HTTP API authorizer, or the local gateway) names the
+// person; their profile in our table says what they are. So an issuer only has to authenticate,
+// and a disabled account or a changed role takes effect without waiting for the token to expire.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { getUserForRequest, type User } from '../data/users.ts';
 import { isRole, type Caller } from '../domain/roles.ts';
 
-/** Claim names, the same for Cognito and any other OIDC issuer configured to emit them. */
+/** Claim names. Cognito's username first; any OIDC issuer's preferred_username, then sub. */
 export const CLAIMS = {
   username: 'cognito:username',
+  preferredUsername: 'preferred_username',
   name: 'name',
-  groups: 'cognito:groups',
-  region: 'custom:region',
-  unit: 'custom:unit',
 } as const;
 
-/** HTTP API hands array claims over as a string like "[a b]"; accept that, a list, or "a,b". */
-function listClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string') return [];
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
-}
-
-export function callerFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): Caller | undefined {
+/** The username the verified token carries, or undefined without a token. */
+export function usernameFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): string | undefined {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   if (!claims) return undefined;
-  const role = listClaim(claims[CLAIMS.groups]).find(isRole);
-  const username = String(claims[CLAIMS.username] ?? claims.sub ?? '');
-  const regionId = String(claims[CLAIMS.region] ?? '');
-  const unitId = String(claims[CLAIMS.unit] ?? '');
-  if (!role || !username || !regionId || !unitId) return undefined;
-  return { username, name: String(claims[CLAIMS.name] ?? username), role, regionId, unitId };
+  const username = String(claims[CLAIMS.username] ?? claims[CLAIMS.preferredUsername] ?? claims.sub ?? '');
+  return username || undefined;
+}
+
+/** The caller a profile makes, or undefined when the account is missing, disabled or malformed. */
+export function callerOf(user: User | undefined): Caller | undefined {
+  if (!user || user.status === 'disabled' || !isRole(user.role) || !user.regionId || !user.unitId) return undefined;
+  return { username: user.username, name: user.name, role: user.role, regionId: user.regionId, unitId: user.unitId };
+}
+
+export async function callerFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): Promise<Caller | undefined> {
+  const username = usernameFrom(event);
+  return username ? callerOf(await getUserForRequest(username)) : undefined;
 }

@@ -5,9 +5,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 }
 import type { ZodType } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
-import { nowIso } from '../config/clock.ts';
-import { commit } from '../data/commit.ts';
-import { callerFrom } from './caller.ts';
+import { callerFrom, usernameFrom } from './caller.ts';
+import { auditRefusal } from './refusal.ts';
 import { routeKey, routes, type Group, type Route } from './routes.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -56,9 +55,9 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       const route = table.find((r) => routeKey(r) === event.routeKey);
       if (!route) throw new NotFoundError(`没有这个接口：${event.routeKey}`);
       const params = (event.pathParameters ?? {}) as Record<string, string>;
-      const caller = callerFrom(event);
+      const caller = route.access.public ? undefined : await callerFrom(event);
       if (!route.access.public) {
-        if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', '请先登录');
+        if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', usernameFrom(event) ? '账号不存在或已停用，请联系管理员' : '请先登录');
         if (!route.access.roles.includes(caller.role)) {
           await recordRefusal(event, caller, 'role', params);
           throw new ForbiddenError('您的角色无权执行此操作');
@@ -77,13 +76,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
 
 /** A refused call is a security event: it goes to the caller's region's audit log (security.md M7). */
 async function recordRefusal(event: Event, caller: Caller, reason: 'role' | 'region', params: Record<string, string>) {
-  console.warn(JSON.stringify({ level: 'WARN', msg: 'refused', reason, routeKey: event.routeKey, caller }));
-  try {
-    await commit(caller, { action: 'access.refused', target: event.routeKey, after: { reason, params } }, [], nowIso());
-  } catch (e) {
-    // The call is refused either way; a failed record must not turn the 403 into a 500.
-    console.error(JSON.stringify({ level: 'ERROR', msg: 'refusal not audited', error: String(e) }));
-  }
+  await auditRefusal(caller, event.routeKey, { reason, params });
 }
 
 /** Errors of status < 500 are shown as they are; anything else becomes a generic message. */

@@ -4,11 +4,13 @@ import type { ZodType } from 'zod';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
 import { advanceStageBody, auditQuery, createCycleBody, pageQuery } from './schemas.ts';
 import { deadlineQuery, saveCalendarBody } from './calendar-schemas.ts';
-import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery } from './organisation-schemas.ts';
+import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery, updateUnitBody } from './organisation-schemas.ts';
 import { importPlanBody, planQuery, savePlanBody } from './plan-schemas.ts';
+import { createUserBody, editUserBody, importUsersBody, versionBody } from './user-schemas.ts';
+import { ACCOUNT_MANAGERS } from '../domain/accounts.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'cycles', 'organisation', 'calendar', 'plan'] as const;
+export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export type Access =
@@ -30,6 +32,8 @@ export interface Route {
 const PUBLIC: Access = { public: true };
 const everyone = (scope: 'region' | 'self'): Access => ({ public: false, roles: ROLES, scope });
 const bureau: Access = { public: false, roles: BUREAU_ROLES, scope: 'region' };
+/** The bureau, and unit leaders for their own unit's staff (the operation checks which accounts). */
+const accountManagers: Access = { public: false, roles: ACCOUNT_MANAGERS, scope: 'region' };
 
 export const routes: readonly Route[] = [
   { method: 'GET', path: '/public/regions', group: 'public', op: 'listRegions', access: PUBLIC, summary: '公开：各行政区域及其考评周期' },
@@ -38,6 +42,15 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/me', group: 'account', op: 'me', access: everyone('self'), summary: '当前用户' },
   { method: 'GET', path: '/regions/{regionId}/notices', group: 'account', op: 'listNotices', access: everyone('region'), query: pageQuery, summary: '本单位的站内消息' },
   { method: 'GET', path: '/regions/{regionId}/audit', group: 'account', op: 'listAudit', access: bureau, query: auditQuery, summary: '操作日志' },
+
+  // `import` before `{username}`: the local gateway takes the first match.
+  { method: 'GET', path: '/regions/{regionId}/users', group: 'users', op: 'listUsers', access: accountManagers, summary: '账号列表（单位负责人只见本单位）' },
+  { method: 'POST', path: '/regions/{regionId}/users', group: 'users', op: 'createUser', access: accountManagers, body: createUserBody, summary: '开设账号（返回一次性初始密码）' },
+  { method: 'POST', path: '/regions/{regionId}/users/import', group: 'users', op: 'importUsers', access: bureau, body: importUsersBody, summary: '从表格批量开设账号' },
+  { method: 'PUT', path: '/regions/{regionId}/users/{username}', group: 'users', op: 'editUser', access: accountManagers, body: editUserBody, summary: '修改账号的姓名、角色或单位' },
+  { method: 'POST', path: '/regions/{regionId}/users/{username}/disable', group: 'users', op: 'disableUser', access: accountManagers, body: versionBody, summary: '停用账号' },
+  { method: 'POST', path: '/regions/{regionId}/users/{username}/enable', group: 'users', op: 'enableUser', access: accountManagers, body: versionBody, summary: '启用账号' },
+  { method: 'POST', path: '/regions/{regionId}/users/{username}/reset-password', group: 'users', op: 'resetPassword', access: accountManagers, body: versionBody, summary: '重置密码（返回一次性临时密码）' },
 
   { method: 'GET', path: '/regions/{regionId}/cycles', group: 'cycles', op: 'listCycles', access: everyone('region'), summary: '考评周期列表' },
   { method: 'POST', path: '/regions/{regionId}/cycles', group: 'cycles', op: 'createCycle', access: bureau, body: createCycleBody, summary: '新建考评周期' },
@@ -50,6 +63,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/regions/{regionId}/units/merge', group: 'organisation', op: 'mergeUnits', access: bureau, body: mergeUnitsBody, summary: '合并单位' },
   { method: 'GET', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'getUnit', access: everyone('region'), summary: '单位详情（含名称沿革）' },
   { method: 'POST', path: '/regions/{regionId}/units/{unitId}/rename', group: 'organisation', op: 'renameUnit', access: bureau, body: renameUnitBody, summary: '单位更名' },
+  { method: 'PUT', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'updateUnit', access: bureau, body: updateUnitBody, summary: '修改单位信息（简称、考评单位、默认类别）' },
   { method: 'POST', path: '/regions/{regionId}/units/{unitId}/retire', group: 'organisation', op: 'retireUnit', access: bureau, body: retireUnitBody, summary: '撤销单位' },
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'getCategories', access: everyone('region'), summary: '考评类别及其单位' },
   { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'saveCategories', access: bureau, body: saveCategoriesBody, summary: '保存考评类别划分' },

@@ -43,3 +43,6 @@ export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
 });
+
+/** Local token issuer: a person replaces a temporary or expired password. */
+export const changePasswordBody = loginBody.extend({ newPassword: z.string().min(1).max(128) });

@@ -3,15 +3,9 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import type { Caller } from '../../functions/domain/roles.ts';
 import { routeKey, routes, type Route } from '../../functions/http/routes.ts';
 
+/** What an ID token says of the caller: who they are. What they may do comes from their profile. */
 export function claimsOf(c: Caller): Record<string, string> {
-  return {
-    sub: c.username,
-    'cognito:username': c.username,
-    name: c.name,
-    'cognito:groups': `[${c.role}]`,
-    'custom:region': c.regionId,
-    'custom:unit': c.unitId,
-  };
+  return { sub: c.username, 'cognito:username': c.username, name: c.name };
 }
 
 export function routeFor(group: string, op: string): Route {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TABLE } from '../../functions/data/table.ts';
-import { ROLES } from '../../functions/domain/roles.ts';
 import { nagCanFail, ofType, resources, sharedChecks } from './shared.ts';
 import { synth, type Synth } from './synth.ts';
 
@@ -68,18 +67,18 @@ describe('global stack', () => {
     });
   });
 
-  it('has a Cognito user pool without self sign-up, with MFA, one group per role, a PKCE client without secret', () => {
+  it('has a Cognito user pool without self sign-up, with MFA, a PKCE client without secret', () => {
     s.template.resourceCountIs('AWS::Cognito::UserPool', 1);
     s.template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, MfaConfiguration: 'ON' }),
     });
-    const groups = ofType(s, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+    // Roles live on the profile in our table, not in the pool.
+    s.template.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
     const [[, client]] = ofType(s, 'AWS::Cognito::UserPoolClient') as any;
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.AllowedOAuthFlows).toEqual(['code']);
-    expect(client.Properties.WriteAttributes ?? []).not.toContain('custom:region');
+    expect(client.Properties.WriteAttributes ?? []).toEqual([]);
   });
 
   it('serves the site from a private bucket through CloudFront with OAC and SPA fallback', () => {

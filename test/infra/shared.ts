@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GROUPS, routeKey, routes } from '../../functions/http/routes.ts';
+import { COGNITO_ADMIN_ACTIONS } from '../../cdk/constructs/api.ts';
 import type { Synth } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; DependsOn?: string[] }>;
@@ -91,6 +92,21 @@ export function sharedChecks(get: () => Synth) {
     expect(cycles.actions.has('states:SendTaskSuccess')).toBe(true);
     expect(cycles.fn.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
     for (const g of GROUPS.filter((g) => g !== 'cycles')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('states:')), g).toEqual([]);
+  });
+
+  it('lets only the users group manage identity-provider accounts, and only where the pool is ours', () => {
+    const s = get();
+    const users = groupFunction(s, 'users');
+    const cognito = [...users.actions].filter((a) => a.startsWith('cognito-idp:')).sort();
+    const env = users.fn.Properties.Environment.Variables;
+    if (s.target === 'global') {
+      expect(cognito).toEqual([...COGNITO_ADMIN_ACTIONS].sort());
+      expect(env).toMatchObject({ IDENTITY_MODE: 'cognito', USER_POOL_ID: expect.anything() });
+    } else {
+      expect(cognito).toEqual([]);
+      expect(env.IDENTITY_MODE).toBe('external');
+    }
+    for (const g of GROUPS.filter((g) => g !== 'users')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('cognito-idp:')), g).toEqual([]);
   });
 
   it('has no IAM statement with Action "*" or a service wildcard, and no wildcard action on the table', () => {

@@ -1,7 +1,11 @@
-// The middleware chain without any I/O: routing, roles, region scope, validation, error shapes.
-import { describe, expect, it } from 'vitest';
+// The middleware chain: routing, the caller's profile, roles, region scope, validation, error shapes.
+// Profiles are read from DynamoDB Local, as every request does.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors.ts';
 import { callerFrom } from '../../functions/http/caller.ts';
+import { getUser, setUserStatus, userItem } from '../../functions/data/users.ts';
+import { commit, put } from '../../functions/data/commit.ts';
+import { useFreshTable } from '../helpers/table.ts';
 import { apiHandler, type OpInput } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
 import { apiEvent, callers, claimsOf, lambdaContext, routeFor } from '../helpers/events.ts';
@@ -37,14 +41,38 @@ describe('route table', () => {
   });
 });
 
-describe('claims', () => {
-  it('reads the role from the stringified group list HTTP API passes on', () => {
-    expect(callerFrom({ requestContext: { authorizer: { jwt: { claims: claimsOf(callers.ylStaff), scopes: [] } } } } as never)).toEqual(callers.ylStaff);
+const SYSTEM = { username: 'system:test', role: 'system', regionId: '450900' };
+beforeAll(async () => {
+  await useFreshTable();
+  const profiles = Object.values(callers).map((c) => put(userItem({ ...c, status: 'active', version: 1 })));
+  await commit(SYSTEM, { action: 'test.profiles', target: 'users' }, profiles, new Date().toISOString());
+});
+
+const eventOf = (claims: Record<string, string>) => ({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } }) as never;
+
+describe('the caller comes from the profile the token names', () => {
+  it('takes role, region and unit from the profile, not from the token', async () => {
+    const claims = { ...claimsOf(callers.ylUnitStaff), 'cognito:groups': '[bureau_leader]', 'custom:region': '450981' };
+    expect(await callerFrom(eventOf(claims))).toEqual(callers.ylUnitStaff);
   });
 
-  it('rejects claims without a known role', () => {
-    const claims = { ...claimsOf(callers.ylStaff), 'cognito:groups': '[admin]' };
-    expect(callerFrom({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as never)).toBeUndefined();
+  it('accepts an issuer that names the user by preferred_username or sub', async () => {
+    expect(await callerFrom(eventOf({ preferred_username: 'yl_staff' }))).toEqual(callers.ylStaff);
+    expect(await callerFrom(eventOf({ sub: 'bl_staff' }))).toEqual(callers.blStaff);
+  });
+
+  it('knows no caller for a username without a profile', async () => {
+    expect(await callerFrom(eventOf({ 'cognito:username': 'nobody' }))).toBeUndefined();
+    const res = await call(routeFor('cycles', 'listCycles'), { caller: { ...callers.ylStaff, username: 'nobody' }, params: { regionId: '450900' } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toContain('已停用');
+  });
+
+  it('refuses a disabled account at once in this process', async () => {
+    const list = routeFor('cycles', 'listCycles');
+    await call(list, { caller: callers.ylLeader, params: { regionId: '450900' } }); // cached now
+    await setUserStatus(SYSTEM, 'yl_leader', 'disabled', (await getUser('yl_leader'))!.version!, new Date().toISOString());
+    expect((await call(list, { caller: callers.ylLeader, params: { regionId: '450900' } })).status).toBe(401);
   });
 });
 

@@ -1,0 +1,82 @@
+// Who may manage which accounts, and what makes an account valid (SPEC "Actors"; security.md M1, M4).
+import type { Problem, UnitFacts } from './organisation.ts';
+import { isActive } from './organisation.ts';
+import type { Caller, Role } from './roles.ts';
+
+export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Lower-case letters, digits and `_ . -`, starting with a letter: safe in every identity provider. */
+export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
+export const USERNAME_RULE = '3–32 位，小写字母开头，只含小写字母、数字和 _ . -';
+
+/** The roles that manage accounts at all. */
+export const ACCOUNT_MANAGERS: readonly Role[] = ['bureau_leader', 'bureau_staff', 'unit_leader'];
+
+/** Which unit types each role belongs to: the bureau works in the bureau, a unit's people in their unit. */
+const ROLE_UNIT_TYPES: Record<Role, readonly string[]> = {
+  bureau_leader: ['bureau'],
+  bureau_staff: ['bureau'],
+  assessor_staff: ['county', 'town', 'department', 'other'],
+  unit_leader: ['county', 'town', 'department', 'other'],
+  unit_staff: ['county', 'town', 'department', 'other'],
+  third_party: ['third_party'],
+};
+
+/** The account facts the rules look at. */
+export interface AccountFacts {
+  username: string;
+  role: Role;
+  regionId: string;
+  unitId: string;
+}
+
+/**
+ * Why `manager` may not hold `account` (as it is, or as it would become), or undefined when it may.
+ * The bureau manages its region's accounts, but only its leader manages the bureau leader's; a unit's
+ * leader manages the filing staff of that one unit.
+ */
+export function managementRefusal(manager: Caller, account: AccountFacts): string | undefined {
+  if (account.regionId !== manager.regionId) return '无权管理其他行政区域的账号';
+  if (manager.role === 'bureau_leader') return undefined;
+  if (manager.role === 'bureau_staff') {
+    return account.role === 'bureau_leader' ? '绩效办领导的账号只能由绩效办领导管理' : undefined;
+  }
+  if (manager.role === 'unit_leader') {
+    if (account.unitId !== manager.unitId) return '单位负责人只能管理本单位的账号';
+    if (account.role !== 'unit_staff') return '单位负责人只能管理本单位的填报员账号';
+    return undefined;
+  }
+  return '您的角色无权管理账号';
+}
+
+/** Problems of a role placed in a unit: the unit must exist in the region, be in use and suit the role. */
+export function placementProblems(role: Role, unitId: string, units: readonly (UnitFacts & { assessor?: boolean })[]): Problem[] {
+  const unit = units.find((u) => u.unitId === unitId);
+  if (!unit) return [{ path: 'unitId', message: `本区域没有单位 ${unitId}` }];
+  if (!isActive(unit)) return [{ path: 'unitId', message: `「${unit.name}」已撤销，不能再开设账号` }];
+  if (!ROLE_UNIT_TYPES[role].includes(unit.type)) {
+    const where = role === 'bureau_leader' || role === 'bureau_staff' ? '绩效办' : role === 'third_party' ? '第三方机构' : '责任单位或考评单位';
+    return [{ path: 'unitId', message: `该角色的账号应开设在${where}，「${unit.name}」不是` }];
+  }
+  if (role === 'assessor_staff' && !unit.assessor) return [{ path: 'unitId', message: `「${unit.name}」不是考评单位` }];
+  return [];
+}
+
+/** Why a password is too weak (security.md M1: at least 8 characters of 3 kinds), or undefined. */
+export function passwordProblem(password: string, username?: string): string | undefined {
+  if (password.length < 8) return '密码至少 8 位';
+  if (password.length > 64) return '密码不能超过 64 位';
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length;
+  if (kinds < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少 3 种';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
+  return undefined;
+}
+
+/** Passwords must be changed every 90 days (security.md M1). */
+export const PASSWORD_MAX_AGE_DAYS = 90;
+
+export function passwordExpired(changedAt: string | undefined, nowMs: number): boolean {
+  if (!changedAt) return false;
+  return nowMs - Date.parse(changedAt) > PASSWORD_MAX_AGE_DAYS * 86_400_000;
+}

@@ -1,0 +1,133 @@
+// Account rules: who manages whom, where a role may sit, password strength, and the sheet layout.
+import { describe, expect, it } from 'vitest';
+import { managementRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
+import type { Caller, Role } from '../../functions/domain/roles.ts';
+import { parseRole, parseUserRows, usersToRows, userTemplateRows } from '../../functions/domain/user-rows.ts';
+import { temporaryPassword } from '../../functions/identity/password.ts';
+
+const R = '450900';
+const who = (role: Role, unitId = 'u-a'): Caller => ({ username: `${role}_x`, name: '某', role, regionId: R, unitId });
+const acct = (role: Role, unitId = 'u-a', regionId = R) => ({ username: 'target', role, regionId, unitId });
+const units = [
+  { unitId: 'jxb', name: '某市绩效办', type: 'bureau' as const },
+  { unitId: 'u-a', name: '某某区', shortName: '某区', type: 'county' as const },
+  { unitId: 'u-b', name: '某市统计局', type: 'department' as const, assessor: true },
+  { unitId: 'u-old', name: '某旧局', type: 'department' as const, status: 'retired' as const },
+  { unitId: 'tp', name: '某调查中心', type: 'third_party' as const },
+];
+
+describe('who manages which account', () => {
+  it('lets the bureau leader manage every account of the region, and no other region', () => {
+    for (const role of ['bureau_leader', 'bureau_staff', 'assessor_staff', 'unit_leader', 'unit_staff', 'third_party'] as Role[]) {
+      expect(managementRefusal(who('bureau_leader', 'jxb'), acct(role))).toBeUndefined();
+    }
+    expect(managementRefusal(who('bureau_leader', 'jxb'), acct('unit_staff', 'u-a', '450981'))).toContain('其他行政区域');
+  });
+
+  it('keeps the bureau leader\'s account from bureau staff', () => {
+    expect(managementRefusal(who('bureau_staff', 'jxb'), acct('bureau_leader', 'jxb'))).toContain('绩效办领导');
+    expect(managementRefusal(who('bureau_staff', 'jxb'), acct('bureau_staff', 'jxb'))).toBeUndefined();
+  });
+
+  it('lets a unit leader manage only filing staff of their own unit', () => {
+    expect(managementRefusal(who('unit_leader'), acct('unit_staff'))).toBeUndefined();
+    expect(managementRefusal(who('unit_leader'), acct('unit_staff', 'u-b'))).toContain('本单位');
+    expect(managementRefusal(who('unit_leader'), acct('unit_leader'))).toContain('填报员');
+  });
+
+  it('gives no other role any account', () => {
+    for (const role of ['unit_staff', 'assessor_staff', 'third_party'] as Role[]) expect(managementRefusal(who(role), acct('unit_staff'))).toBeDefined();
+  });
+});
+
+describe('where a role may sit', () => {
+  it('puts the bureau in the bureau, units\' people in units, third parties in third parties', () => {
+    expect(placementProblems('bureau_staff', 'jxb', units)).toEqual([]);
+    expect(placementProblems('bureau_staff', 'u-a', units)[0]!.message).toContain('绩效办');
+    expect(placementProblems('unit_staff', 'jxb', units)[0]!.message).toContain('责任单位');
+    expect(placementProblems('third_party', 'tp', units)).toEqual([]);
+    expect(placementProblems('third_party', 'u-a', units)[0]!.message).toContain('第三方');
+  });
+
+  it('asks assessor staff for an assessor unit, and refuses retired or unknown units', () => {
+    expect(placementProblems('assessor_staff', 'u-b', units)).toEqual([]);
+    expect(placementProblems('assessor_staff', 'u-a', units)[0]!.message).toContain('不是考评单位');
+    expect(placementProblems('unit_staff', 'u-old', units)[0]!.message).toContain('已撤销');
+    expect(placementProblems('unit_staff', 'nope', units)[0]!.message).toContain('没有单位');
+  });
+});
+
+describe('passwords (security.md M1)', () => {
+  it('asks for 8 characters of 3 kinds, without the username', () => {
+    expect(passwordProblem('Ab1#')).toContain('至少 8 位');
+    expect(passwordProblem('abcdefgh1')).toContain('至少 3 种');
+    expect(passwordProblem('Abcdefg1')).toBeUndefined();
+    expect(passwordProblem('zhangsan#A1', 'zhangsan')).toContain('用户名');
+  });
+
+  it('issues temporary passwords that always meet the rule and differ', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const p = temporaryPassword();
+      expect(passwordProblem(p), p).toBeUndefined();
+      expect(p).toMatch(/[A-Z]/);
+      expect(p).toMatch(/[a-z]/);
+      expect(p).toMatch(/[0-9]/);
+      expect(p).toMatch(/[^A-Za-z0-9]/);
+      seen.add(p);
+    }
+    expect(seen.size).toBe(500);
+  });
+
+  it('expires a password after 90 days, never one without a change date', () => {
+    const changed = '2026-01-01T00:00:00.000Z';
+    expect(passwordExpired(changed, Date.parse('2026-03-31T00:00:00Z'))).toBe(false);
+    expect(passwordExpired(changed, Date.parse('2026-04-02T00:00:00Z'))).toBe(true);
+    expect(passwordExpired(undefined, Date.now())).toBe(false);
+  });
+});
+
+describe('account sheets', () => {
+  const bureau = who('bureau_staff', 'jxb');
+
+  it('reads roles by their Chinese names or codes', () => {
+    expect(parseRole('责任单位填报员')).toBe('unit_staff');
+    expect(parseRole(' 绩效办领导 ')).toBe('bureau_leader');
+    expect(parseRole('third_party')).toBe('third_party');
+    expect(parseRole('管理员')).toBeUndefined();
+  });
+
+  it('reads the template and names units by full name, short name or id', () => {
+    const rows = [['用户名', '姓名', '角色', '所属单位'], ['a_one', '甲', '责任单位填报员', '某区'], ['b_two', '乙', '考评单位工作人员', 'u-b']];
+    expect(parseUserRows(rows, units, new Set(), bureau)).toMatchObject({
+      errors: [],
+      users: [
+        { username: 'a_one', name: '甲', role: 'unit_staff', unitId: 'u-a' },
+        { username: 'b_two', name: '乙', role: 'assessor_staff', unitId: 'u-b' },
+      ],
+    });
+    expect(parseUserRows(userTemplateRows(), units, new Set(), bureau).entries).toHaveLength(2);
+  });
+
+  it('names every bad cell and imports nothing', () => {
+    const rows = [['用户名', '姓名', '角色', '所属单位'], ['Bad Name', '', '管理员', '某区'], ['taken', '丙', '责任单位填报员', '某旧局'], ['ok_one', '丁', '绩效办领导', '某区']];
+    const result = parseUserRows(rows, units, new Set(['taken']), bureau);
+    expect(result.users).toEqual([]);
+    expect(result.errors.map((e) => `${e.row}/${e.column}`)).toEqual(['2/用户名', '2/姓名', '2/角色', '3/用户名', '3/所属单位', '4/所属单位', '4/角色']);
+  });
+
+  it('refuses rows the importer may not manage', () => {
+    const rows = [['用户名', '姓名', '角色', '所属单位'], ['lead_x', '甲', '绩效办领导', '某市绩效办']];
+    expect(parseUserRows(rows, units, new Set(), bureau).errors[0]!.message).toContain('绩效办领导的账号只能由绩效办领导管理');
+  });
+
+  it('exports what it imports, plus the status', () => {
+    const rows = usersToRows([{ username: 'a_one', name: '甲', role: 'unit_staff', unitId: 'u-a', status: 'disabled' }], units);
+    expect(rows).toEqual([['用户名', '姓名', '角色', '所属单位', '状态'], ['a_one', '甲', '责任单位填报员', '某某区', '已停用']]);
+    expect(parseUserRows(rows, units, new Set(), bureau).users).toEqual([{ username: 'a_one', name: '甲', role: 'unit_staff', unitId: 'u-a' }]);
+  });
+
+  it('finds no header in a sheet without one', () => {
+    expect(parseUserRows([['名单'], ['a', 'b']], units, new Set(), bureau).errors[0]!.message).toContain('找不到表头行');
+  });
+});
