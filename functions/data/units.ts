@@ -1,6 +1,8 @@
-// Writing a region's units: add, rename, retire and merge. Units are never deleted, so a retired
-// unit stays readable and its id is never given out again. Each write also bumps the region's
-// unit-list revision: two writes racing on the same list (e.g. the same new name) cannot both pass.
+// Writing a region's units: add, rename, edit, retire and merge. Units are never deleted, so a
+// retired unit stays readable and its id is never given out again. Each write that changes which
+// names are taken (add, rename, retire, merge) also bumps the region's unit-list revision: two writes
+// racing on the same list (e.g. the same new name) cannot both pass. An edit of a unit's other
+// fields only needs the unit's own version.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingDate } from '../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -61,8 +63,12 @@ function expectVersion(u: UnitRecord, version: number) {
   if (u.version !== version) throw new ConflictError(`「${u.name}」已被他人修改，请刷新后重试`);
 }
 
-function expectActive(u: UnitRecord) {
-  if (u.status === 'retired') throw new ConflictError(`「${u.name}」已于 ${u.retiredOn} 撤销，不能再修改`);
+function expectActive(u: UnitRecord, units: readonly UnitRecord[] = []) {
+  if (u.status !== 'retired') return;
+  const into = u.mergedInto ? units.find((x) => x.unitId === u.mergedInto) : undefined;
+  const when = u.retiredOn ? `于 ${u.retiredOn} ` : '';
+  const what = into ? `并入「${into.name}」` : '撤销';
+  throw new ConflictError(`「${u.name}」已${when}${what}，不能再修改`);
 }
 
 export interface NewUnit {
@@ -149,7 +155,7 @@ export interface Rename {
 export async function renameUnit(actor: Actor, regionId: string, unitId: string, input: Rename, at: string): Promise<UnitRecord> {
   const { rev, units } = await readUnits(regionId);
   const unit = find(units, unitId);
-  expectActive(unit);
+  expectActive(unit, units);
   expectVersion(unit, input.version);
   const name = normaliseName(input.name);
   const from = input.from ?? beijingDate(Date.parse(at));
@@ -178,6 +184,57 @@ export async function renameUnit(actor: Actor, regionId: string, unitId: string,
   return next;
 }
 
+/** The fields of a unit an edit sets (the name has its own operation, which keeps the history). */
+export interface UnitEdit {
+  /** Empty or absent: no short name. */
+  shortName?: string;
+  assessor: boolean;
+  /** Required when `assessor`; dropped when not. */
+  assessorField?: string;
+  /** Default category hint; empty or absent: none. */
+  category?: string;
+  version: number;
+}
+
+const EDITED = ['shortName', 'assessor', 'assessorField', 'category'] as const;
+/** The edited fields as the audit shows them: null for "none", so a cleared field is visible. */
+const editedFields = (u: UnitRecord) => Object.fromEntries(EDITED.map((k) => [k, u[k] ?? null]));
+
+/**
+ * Sets a unit's short name, assessor designation (是否考评单位, 考评领域) and default category.
+ * An edit that changes nothing writes nothing and returns the unit as it is.
+ */
+export async function updateUnit(actor: Actor, regionId: string, unitId: string, input: UnitEdit, at: string): Promise<UnitRecord> {
+  const { units } = await readUnits(regionId);
+  const unit = find(units, unitId);
+  expectActive(unit, units);
+  expectVersion(unit, input.version);
+  const assessorField = input.assessor ? input.assessorField?.trim() : undefined;
+  if (input.assessor && !assessorField) fail('单位信息有误', [{ path: 'assessorField', message: '考评单位须填写考评领域' }]);
+  // Undefined clears a field (the client drops undefined values when writing).
+  const next: UnitRecord = {
+    ...unit,
+    shortName: input.shortName?.trim() || undefined,
+    assessor: input.assessor || undefined,
+    assessorField,
+    category: input.category?.trim() || undefined,
+    version: unit.version + 1,
+  };
+  const before = editedFields(unit);
+  const after = editedFields(next);
+  // A unit never designated reads as assessor: null; not designated now is the same thing.
+  const same = EDITED.every((k) => (before[k] || null) === (after[k] || null));
+  if (same) return unit;
+  await commit(
+    actor,
+    { action: 'unit.update', target: unitTarget(regionId, unitId), before: { ...before, version: unit.version }, after: { ...after, version: next.version } },
+    [replaceUnit(next, unit.version)],
+    at,
+    `「${unit.name}」已被他人修改，请刷新后重试`,
+  );
+  return next;
+}
+
 export interface Retire {
   on: string;
   reason: string;
@@ -196,7 +253,7 @@ const retired = (u: UnitRecord, on: string, reason: string, mergedInto?: string)
 export async function retireUnit(actor: Actor, regionId: string, unitId: string, input: Retire, at: string): Promise<UnitRecord> {
   const { rev, units } = await readUnits(regionId);
   const unit = find(units, unitId);
-  expectActive(unit);
+  expectActive(unit, units);
   expectVersion(unit, input.version);
   if (unit.type === 'bureau') throw new ConflictError('绩效办不能撤销');
   const next = retired(unit, input.on, input.reason);

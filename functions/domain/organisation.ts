@@ -18,6 +18,9 @@ export interface UnitFacts {
   name: string;
   type: UnitType;
   status?: UnitStatus;
+  /** A retired unit: the Beijing date it went, and the unit it was merged into (if merged). */
+  retiredOn?: string;
+  mergedInto?: string;
 }
 
 export const isActive = (u: Pick<UnitFacts, 'status'>) => u.status !== 'retired';
@@ -88,6 +91,33 @@ export function checkMerge(units: readonly UnitFacts[], input: MergeInput): Prob
   return problems;
 }
 
+/**
+ * Where a retired unit's work went: following `mergedInto` (A → B, and B → C if B merged on later)
+ * to the first active unit. Undefined for an active unit, a unit retired without a merge, or a chain
+ * that ends at such a unit.
+ */
+export function successorOf<U extends UnitFacts>(units: readonly U[], unitId: string): U | undefined {
+  const byId = new Map(units.map((u) => [u.unitId, u]));
+  const seen = new Set<string>();
+  let u = byId.get(unitId);
+  if (!u || isActive(u)) return undefined;
+  while (u && !isActive(u) && u.mergedInto && !seen.has(u.unitId)) {
+    seen.add(u.unitId);
+    u = byId.get(u.mergedInto);
+  }
+  return u && isActive(u) ? u : undefined;
+}
+
+/** What to tell the bureau about a retired unit still in a category: what happened, and what to do. */
+export function retiredInCategoryMessage(units: readonly UnitFacts[], u: UnitFacts): string {
+  const when = u.retiredOn ? `于 ${u.retiredOn} ` : '';
+  const into = u.mergedInto ? units.find((x) => x.unitId === u.mergedInto) : undefined;
+  const next = successorOf(units, u.unitId);
+  if (!into) return `「${u.name}」已${when}撤销，请将其从本类别中移除`;
+  if (next && isResponsible(next)) return `「${u.name}」已${when}并入「${into.name}」，请将其从本类别中移除，或替换为「${next.name}」`;
+  return `「${u.name}」已${when}并入「${into.name}」，请将其从本类别中移除`;
+}
+
 export interface CategoryDraft {
   categoryId?: string;
   name: string;
@@ -112,7 +142,7 @@ export function checkAssignment(units: readonly UnitFacts[], categories: readonl
       const path = `categories.${i}.unitIds.${j}`;
       const u = byId.get(id);
       if (!u) problems.push({ path, message: `单位 ${id} 不存在` });
-      else if (!isActive(u)) problems.push({ path, message: `「${u.name}」已撤销` });
+      else if (!isActive(u)) problems.push({ path, message: retiredInCategoryMessage(units, u) });
       else if (!isResponsible(u)) problems.push({ path, message: `「${u.name}」不是绩效责任单位` });
       else if (placed.has(id)) {
         const k = placed.get(id)!;

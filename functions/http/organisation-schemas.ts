@@ -42,6 +42,22 @@ export type UnitsQuery = z.infer<typeof unitsQuery>;
 export const renameUnitBody = z.object({ name: unitName, shortName, from: isoDate.optional(), version });
 export type RenameUnitBody = z.infer<typeof renameUnitBody>;
 
+/**
+ * Edit a unit: the fields below replace the stored ones (absent or empty short name and category
+ * clear them). The name is not edited here: renaming is its own operation and keeps the history.
+ */
+export const updateUnitBody = z
+  .object({
+    name: z.never({ error: '单位名称请通过「更名」修改（保留名称沿革）' }).optional(),
+    shortName,
+    assessor: z.boolean({ error: '请选择是否为考评单位' }),
+    assessorField: z.string().trim().max(40).optional(),
+    category: z.string().trim().max(40).optional(),
+    version,
+  })
+  .superRefine(withAssessorField);
+export type UpdateUnitBody = z.infer<typeof updateUnitBody>;
+
 export const retireUnitBody = z.object({ on: isoDate, reason, version });
 export type RetireUnitBody = z.infer<typeof retireUnitBody>;
 

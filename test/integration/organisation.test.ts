@@ -141,6 +141,101 @@ describe('units of a region', () => {
   });
 });
 
+describe('editing a unit (short name, assessor designation, default category)', () => {
+  const edit = (c: ApiClient, id: string, body: unknown) => put(c, `/regions/${YL}/units/${id}`, body);
+  const updates = async (id: string) => (await audit()).filter((a) => a.action === 'unit.update' && a.target === `unit:${YL}/${id}`);
+
+  it('designates a unit as assessor for a field, with its short name and category, keeping name and history', async () => {
+    const before = await unit('yl-slj');
+    expect(before).toMatchObject({ version: 1, category: '市直政府部门' });
+    expect(before.assessor).toBeFalsy();
+    const res = await edit(ylLeader, 'yl-slj', { shortName: '市水利局', assessor: true, assessorField: '水利', category: '市直部门', version: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ unitId: 'yl-slj', name: '玉林市水利局', shortName: '市水利局', assessor: true, assessorField: '水利', category: '市直部门', version: 2 });
+    expect(res.body.names).toEqual(before.names);
+    expect(await unit('yl-slj')).toEqual(res.body);
+    expect((await units('?assessor=true')).body.items.map((u: any) => u.unitId)).toContain('yl-slj');
+    const [entry, ...more] = await updates('yl-slj');
+    expect(more).toHaveLength(0);
+    expect(entry).toMatchObject({
+      actor: 'yl_leader',
+      before: { shortName: null, assessor: null, assessorField: null, category: '市直政府部门', version: 1 },
+      after: { shortName: '市水利局', assessor: true, assessorField: '水利', category: '市直部门', version: 2 },
+    });
+  });
+
+  it('clears the designation, its field and the short name', async () => {
+    const res = await edit(ylStaff, 'yl-slj', { shortName: '', assessor: false, assessorField: '水利', category: '市直政府部门', version: 2 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 3, category: '市直政府部门' });
+    for (const k of ['shortName', 'assessor', 'assessorField']) expect(res.body).not.toHaveProperty(k);
+    expect((await updates('yl-slj'))[0]).toMatchObject({ after: { shortName: null, assessor: null, assessorField: null, version: 3 } });
+  });
+
+  it('refuses bad input naming each field, and changes nothing', async () => {
+    const newestBefore = (await audit())[0].id;
+    const noField = await edit(ylStaff, 'yl-slj', { assessor: true, version: 3 });
+    expect(noField.status).toBe(400);
+    expect(noField.body.error.details).toEqual([{ path: 'body.assessorField', message: '考评单位须填写考评领域' }]);
+    const blank = await edit(ylStaff, 'yl-slj', { assessor: true, assessorField: '   ', version: 3 });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.map((d: any) => d.path)).toEqual(['body.assessorField']);
+    const bad = await edit(ylStaff, 'yl-slj', { name: '玉林市水务局', shortName: 'x'.repeat(21), version: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: any) => d.path).sort()).toEqual(['body.assessor', 'body.name', 'body.shortName', 'body.version']);
+    expect(bad.body.error.details.find((d: any) => d.path === 'body.name').message).toContain('更名');
+    expect(await unit('yl-slj')).toMatchObject({ name: '玉林市水利局', version: 3 });
+    expect((await audit())[0].id).toBe(newestBefore);
+  });
+
+  it('refuses a stale version (409) and changes nothing', async () => {
+    const res = await edit(ylStaff, 'yl-slj', { assessor: true, assessorField: '水利', version: 2 });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('已被他人修改');
+    const now = await unit('yl-slj');
+    expect(now.version).toBe(3);
+    expect(now.assessor).toBeFalsy();
+  });
+
+  it('lets only one of two simultaneous edits of the same version through', async () => {
+    const results = await Promise.all([
+      edit(ylStaff, 'yl-slj', { assessor: true, assessorField: '水利', version: 3 }),
+      edit(ylLeader, 'yl-slj', { assessor: true, assessorField: '水资源', version: 3 }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await unit('yl-slj')).version).toBe(4);
+  });
+
+  it('writes nothing for an edit that changes nothing', async () => {
+    const now = await unit('yl-slj');
+    const res = await edit(ylStaff, 'yl-slj', { assessor: true, assessorField: now.assessorField, category: now.category, version: now.version });
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(now.version);
+    expect(await updates('yl-slj')).toHaveLength(3);
+  });
+
+  it('refuses a retired or merged unit with what became of it (409)', async () => {
+    const retired = await edit(ylStaff, 'yl-ycj', { assessor: false, version: 2 });
+    expect(retired.status).toBe(409);
+    expect(retired.body.error.message).toBe('「玉林市烟草专卖局」已于 2030-06-30 撤销，不能再修改');
+    const merged = await edit(ylStaff, 'yl-zgh', { assessor: false, version: 2 });
+    expect(merged.status).toBe(409);
+    expect(merged.body.error.message).toBe('「玉林市总工会」已于 2030-07-01 并入「中共玉林市委统战部」，不能再修改');
+  });
+
+  it('answers 404 for an unknown unit', async () => {
+    expect((await edit(ylStaff, 'u-nobody', { assessor: false, version: 1 })).status).toBe(404);
+  });
+
+  it('refuses unit staff (403) and the bureau of another region (403), changing nothing', async () => {
+    const before = await unit('yl-slj');
+    const body = { shortName: '水利', assessor: false, version: before.version };
+    expect((await edit(ylUnit, 'yl-slj', body)).status).toBe(403);
+    expect((await edit(blStaff, 'yl-slj', body)).status).toBe(403);
+    expect(await unit('yl-slj')).toEqual(before);
+  });
+});
+
 describe('categories of a cycle', () => {
   const cats = (year: number | string) => `/regions/${YL}/cycles/${year}/categories`;
 
@@ -218,5 +313,43 @@ describe('categories of a cycle', () => {
     // The past cycle too: its seeded snapshot stays as it was.
     const past = (await ylStaff.get(cats(2025))).body;
     expect(past.categories[2].units.find((u: any) => u.unitId === 'yl-jyj').name).toBe('玉林市教育局');
+  });
+
+  it('names a unit retired or merged since the assignment was saved, and says what to do', async () => {
+    const saved = (await ylStaff.get(cats(2030))).body;
+    // 2030: 县（市、区） holds yl-yuzhou and yl-fumian; place 兴业县 and 博白县 too, then retire one and merge the other.
+    const withMore = await put(ylStaff, cats(2030), {
+      version: saved.version,
+      categories: saved.categories.map((c: any, i: number) => ({ categoryId: c.categoryId, name: c.name, unitIds: [...c.units.map((u: any) => u.unitId), ...(i === 0 ? ['yl-xingye', 'yl-bobai'] : [])] })),
+    });
+    expect(withMore.status).toBe(200);
+    const version = (id: string) => unit(id).then((u) => u.version as number);
+    expect((await ylStaff.post(`/regions/${YL}/units/yl-xingye/retire`, { on: '2030-08-01', reason: '区划调整', version: await version('yl-xingye') })).status).toBe(201);
+    const merge = await ylStaff.post(`/regions/${YL}/units/merge`, {
+      sources: [{ unitId: 'yl-bobai', version: await version('yl-bobai') }],
+      into: { unitId: 'yl-luchuan', version: await version('yl-luchuan') },
+      on: '2030-08-01',
+      reason: '区划调整',
+    });
+    expect(merge.status).toBe(201);
+
+    // The saved assignment keeps them (a snapshot) …
+    const read = (await ylStaff.get(cats(2030))).body;
+    expect(read.categories[0].units.map((u: any) => u.unitId)).toEqual(['yl-yuzhou', 'yl-fumian', 'yl-xingye', 'yl-bobai']);
+    // … but saving it as it is names each and says what to do, and writes nothing.
+    const again = { version: read.version, categories: read.categories.map((c: any) => ({ categoryId: c.categoryId, name: c.name, unitIds: c.units.map((u: any) => u.unitId) })) };
+    const refused = await put(ylStaff, cats(2030), again);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      { path: 'body.categories.0.unitIds.2', message: '「兴业县」已于 2030-08-01 撤销，请将其从本类别中移除' },
+      { path: 'body.categories.0.unitIds.3', message: '「博白县」已于 2030-08-01 并入「陆川县」，请将其从本类别中移除，或替换为「陆川县」' },
+    ]);
+    expect((await ylStaff.get(cats(2030))).body.version).toBe(read.version);
+
+    // Fixed as the page's one click does: the retired one removed, the merged one replaced.
+    again.categories[0].unitIds = ['yl-yuzhou', 'yl-fumian', 'yl-luchuan'];
+    const ok = await put(ylStaff, cats(2030), again);
+    expect(ok.status).toBe(200);
+    expect(ok.body.categories[0].units.map((u: any) => u.name)).toEqual(['玉州区', '福绵区', '陆川县']);
   });
 });

@@ -7,6 +7,7 @@ import {
   isResponsible,
   nameProblem,
   newUnitId,
+  successorOf,
   unassignedUnits,
   type UnitFacts,
 } from '../../functions/domain/organisation.ts';
@@ -79,12 +80,46 @@ describe('category assignment', () => {
       { path: 'categories.0.name', message: '类别名称不能为空' },
       { path: 'categories.1.unitIds.0', message: '「玉州区」已在第 1 个类别中' },
       { path: 'categories.1.unitIds.1', message: '单位 ghost 不存在' },
-      { path: 'categories.1.unitIds.2', message: '「市农机局」已撤销' },
+      { path: 'categories.1.unitIds.2', message: '「市农机局」已撤销，请将其从本类别中移除' },
       { path: 'categories.1.unitIds.3', message: '「社情民意调查中心」不是绩效责任单位' },
       { path: 'categories.1.unitIds.4', message: '「市绩效办」不是绩效责任单位' },
       { path: 'categories.2.name', message: '类别名称「甲」与第 2 个类别重复' },
       { path: 'categories.2.unitIds.1', message: '「福绵区」重复选择' },
     ]);
+  });
+
+  it('says what became of a retired unit and what to do about it', () => {
+    const merged: UnitFacts[] = [
+      ...units,
+      { unitId: 'a', name: '市甲局', type: 'department', status: 'retired', retiredOn: '2030-07-01', mergedInto: 'b' },
+      { unitId: 'b', name: '市乙局', type: 'department', status: 'retired', retiredOn: '2030-09-01', mergedInto: 'jyj' },
+      { unitId: 'c', name: '市丙局', type: 'department', status: 'retired', retiredOn: '2030-07-01', mergedInto: 'sqmy' },
+      { unitId: 'd', name: '市丁局', type: 'department', status: 'retired', mergedInto: 'old' },
+    ];
+    expect(checkAssignment(merged, [{ name: '甲', unitIds: ['a', 'b', 'c', 'd'] }]).map((p) => p.message)).toEqual([
+      // A merged into B, and B later into 市教育局: the one to put in its place is 市教育局.
+      '「市甲局」已于 2030-07-01 并入「市乙局」，请将其从本类别中移除，或替换为「市教育局」',
+      '「市乙局」已于 2030-09-01 并入「市教育局」，请将其从本类别中移除，或替换为「市教育局」',
+      // Merged into a unit that is not graded, or into one retired since: removal only.
+      '「市丙局」已于 2030-07-01 并入「社情民意调查中心」，请将其从本类别中移除',
+      '「市丁局」已并入「市农机局」，请将其从本类别中移除',
+    ]);
+  });
+
+  it('follows merges to the active unit doing the work now, never looping', () => {
+    const chain: UnitFacts[] = [
+      { unitId: 'a', name: 'A', type: 'department', status: 'retired', mergedInto: 'b' },
+      { unitId: 'b', name: 'B', type: 'department', status: 'retired', mergedInto: 'c' },
+      { unitId: 'c', name: 'C', type: 'department' },
+      { unitId: 'x', name: 'X', type: 'department', status: 'retired', mergedInto: 'y' },
+      { unitId: 'y', name: 'Y', type: 'department', status: 'retired', mergedInto: 'x' },
+      { unitId: 'z', name: 'Z', type: 'department', status: 'retired' },
+    ];
+    expect(successorOf(chain, 'a')?.unitId).toBe('c');
+    expect(successorOf(chain, 'c')).toBeUndefined();
+    expect(successorOf(chain, 'x')).toBeUndefined();
+    expect(successorOf(chain, 'z')).toBeUndefined();
+    expect(successorOf(chain, 'nobody')).toBeUndefined();
   });
 
   it('never places a unit twice, whatever the draft', () => {

@@ -3,13 +3,13 @@
 import { nowIso } from '../../config/clock.ts';
 import { getCategorySet, saveCategorySet, type Category, type CategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
-import { createUnit, createUnits, mergeUnits, readUnits, renameUnit, retireUnit, type UnitRecord } from '../../data/units.ts';
+import { createUnit, createUnits, mergeUnits, readUnits, renameUnit, retireUnit, updateUnit, type UnitRecord } from '../../data/units.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { checkAssignment, normaliseName, unassignedUnits, type Problem } from '../../domain/organisation.ts';
 import { STAGE_NAMES, stageAt } from '../../domain/stages.ts';
 import { parseUnitRows } from '../../domain/unit-rows.ts';
 import { apiHandler } from '../../http/chain.ts';
-import type { CreateUnitBody, ImportUnitsBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody, UnitsQuery } from '../../http/organisation-schemas.ts';
+import type { CreateUnitBody, ImportUnitsBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody, UnitsQuery, UpdateUnitBody } from '../../http/organisation-schemas.ts';
 
 const unitView = ({ regionId, ...u }: UnitRecord) => u;
 const brief = (u: UnitRecord) => ({ unitId: u.unitId, name: u.name, shortName: u.shortName, type: u.type });
@@ -75,6 +75,9 @@ export const handler = apiHandler('organisation', {
   },
 
   renameUnit: async ({ caller, params, body }) => unitView(await renameUnit(caller!, params.regionId!, params.unitId!, body as RenameUnitBody, nowIso())),
+
+  /** Short name, assessor designation and default category; the name keeps its own operation. */
+  updateUnit: async ({ caller, params, body }) => unitView(await updateUnit(caller!, params.regionId!, params.unitId!, body as UpdateUnitBody, nowIso())),
 
   retireUnit: async ({ caller, params, body }) => unitView(await retireUnit(caller!, params.regionId!, params.unitId!, body as RetireUnitBody, nowIso())),
 

@@ -1,15 +1,20 @@
-// The four changes to units (add, rename, retire, merge): drafts, the shared schemas' checks,
+// The changes to units (add, edit, rename, retire, merge): drafts, the shared schemas' checks,
 // server field errors next to the fields, and a confirmation before the irreversible ones.
 import { ElMessage } from 'element-plus';
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { beijingDate } from '@shared/domain/dates.ts';
-import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody } from '@shared/http/organisation-schemas.ts';
+import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, updateUnitBody, type UpdateUnitBody } from '@shared/http/organisation-schemas.ts';
 import { useFormSubmit } from '@/composables/useFormSubmit';
+import { request } from '@/api/http';
 import { createUnitApi, mergeUnitsApi, renameUnitApi, retireUnitApi, type UnitType, type UnitView } from '@/api/organisation';
 import { confirmAction } from '@/utils/confirm';
 
-export type UnitAction = 'create' | 'rename' | 'retire' | 'merge';
+export type UnitAction = 'create' | 'edit' | 'rename' | 'retire' | 'merge';
+
+/** 修改单位信息（简称、考评单位及考评领域、默认类别；更名另行办理） */
+export const updateUnitApi = (regionId: string, unitId: string, body: UpdateUnitBody) =>
+  request<UnitView>('PUT', `/regions/${encodeURIComponent(regionId)}/units/${encodeURIComponent(unitId)}`, { body, silent: true });
 
 export interface UnitDraft {
   type: Exclude<UnitType, 'bureau'>;
@@ -45,6 +50,25 @@ export const newDraft = (): UnitDraft => ({
 
 const opt = (s: string) => s.trim() || undefined;
 
+/** The draft an action starts from: an edit or a rename shows the unit's current values. */
+export function draftFor(action: UnitAction, unit?: UnitView): UnitDraft {
+  const d = newDraft();
+  if (!unit) return d;
+  if (action === 'rename') return { ...d, name: unit.name, shortName: unit.shortName ?? '' };
+  if (action === 'edit')
+    return {
+      ...d,
+      type: unit.type === 'bureau' ? d.type : unit.type,
+      name: unit.name,
+      shortName: unit.shortName ?? '',
+      assessor: Boolean(unit.assessor),
+      assessorField: unit.assessorField ?? '',
+      category: unit.category ?? '',
+    };
+  if (action === 'merge') return { ...d, sources: [unit.unitId] };
+  return d;
+}
+
 /** The request body for an action; `units` gives each unit's current version. */
 export function bodyFor(action: UnitAction, d: UnitDraft, target: UnitView | undefined, units: readonly UnitView[]): unknown {
   const versionOf = (id: string) => units.find((u) => u.unitId === id)?.version ?? 0;
@@ -59,6 +83,15 @@ export function bodyFor(action: UnitAction, d: UnitDraft, target: UnitView | und
   switch (action) {
     case 'create':
       return newUnit;
+    case 'edit':
+      // Every editable field is sent: an empty short name or category clears it.
+      return {
+        shortName: d.shortName.trim(),
+        assessor: d.assessor,
+        assessorField: d.assessor ? opt(d.assessorField) : undefined,
+        category: d.category.trim(),
+        version: target!.version,
+      };
     case 'rename':
       return { name: d.name, shortName: d.shortName.trim(), from: d.from, version: target!.version };
     case 'retire':
@@ -73,7 +106,7 @@ export function bodyFor(action: UnitAction, d: UnitDraft, target: UnitView | und
   }
 }
 
-const schemas = { create: createUnitBody, rename: renameUnitBody, retire: retireUnitBody, merge: mergeUnitsBody };
+const schemas = { create: createUnitBody, edit: updateUnitBody, rename: renameUnitBody, retire: retireUnitBody, merge: mergeUnitsBody };
 
 /** Field errors keyed by body path (`name`, `sources.1.unitId`, `newUnit.name`); empty when valid. */
 export function checkBody(action: UnitAction, body: unknown): Record<string, string> {
@@ -95,8 +128,7 @@ export function useUnitForms(regionId: () => string, units: () => readonly UnitV
   function start(next: UnitAction, unit?: UnitView): void {
     action.value = next;
     target.value = unit;
-    Object.assign(draft, newDraft(), unit && next === 'rename' ? { name: unit.name, shortName: unit.shortName ?? '' } : {});
-    if (unit && next === 'merge') draft.sources = [unit.unitId];
+    Object.assign(draft, draftFor(next, unit));
     errors.value = {};
     open.value = true;
   }
@@ -106,6 +138,8 @@ export function useUnitForms(regionId: () => string, units: () => readonly UnitV
     switch (action.value) {
       case 'create':
         return createUnitApi(regionId(), body as never);
+      case 'edit':
+        return updateUnitApi(regionId(), id, body as never);
       case 'rename':
         return renameUnitApi(regionId(), id, body as never);
       case 'retire':
