@@ -1,8 +1,9 @@
 // The signed-in user: token, profile and role checks.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { ACCOUNT_MANAGERS } from '@shared/domain/accounts.ts';
 import { BUREAU_ROLES } from '@shared/domain/roles.ts';
-import { getMeApi, loginApi } from '@/api/auth';
+import { changePasswordApi, getMeApi, loginApi } from '@/api/auth';
 import type { Me } from '@/api/types';
 import { clearToken, readToken, writeToken } from '@/auth/token';
 import { runtimeConfig } from '@/config/runtime';
@@ -14,17 +15,30 @@ export const useSessionStore = defineStore('session', () => {
   const signedIn = computed(() => Boolean(token.value));
   const isBureau = computed(() => (me.value ? BUREAU_ROLES.includes(me.value.role) : false));
   const regionId = computed(() => me.value?.regionId ?? '');
+  /** Bureau roles and unit leaders manage accounts (账号管理). */
+  const isAccountManager = computed(() => (me.value ? ACCOUNT_MANAGERS.includes(me.value.role) : false));
 
   function setToken(value: string): void {
     token.value = value;
     writeToken(value);
   }
 
-  async function loginLocal(username: string, password: string): Promise<void> {
-    const res = await loginApi(username, password);
-    setToken(res.token);
+  async function startSession(newToken: string): Promise<void> {
+    setToken(newToken);
     me.value = undefined;
     await loadMe();
+  }
+
+  /** Signs in, or answers why a new password must be chosen first (no session then). */
+  async function loginLocal(username: string, password: string): Promise<{ passwordChangeRequired: string } | undefined> {
+    const res = await loginApi(username, password);
+    if ('passwordChangeRequired' in res) return { passwordChangeRequired: res.reason };
+    await startSession(res.token);
+    return undefined;
+  }
+
+  async function changePasswordLocal(username: string, password: string, newPassword: string): Promise<void> {
+    await startSession((await changePasswordApi(username, password, newPassword)).token);
   }
 
   async function loadMe(): Promise<Me> {
@@ -48,5 +62,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { token, me, signedIn, isBureau, regionId, setToken, loginLocal, loadMe, clear, logout };
+  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, loadMe, clear, logout };
 });
