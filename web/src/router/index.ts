@@ -7,12 +7,13 @@ import cycle from './modules/cycle';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
 import simulate from './modules/simulate';
+import users from './modules/users';
 import workbench from './modules/workbench';
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...organisation, ...plan, ...account, ...calendar, ...simulate] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -33,6 +34,7 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: { redirect: to.fullPath } };
   }
   if (to.meta.bureauOnly && !session.isBureau) return { name: 'dashboard' };
+  if (to.meta.accountManagers && !session.isAccountManager) return { name: 'dashboard' };
   return true;
 });
 

@@ -8,6 +8,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only bureau roles (绩效办) see and open it. */
     bureauOnly?: boolean;
+    /** Only the roles that manage accounts (bureau roles and unit leaders) see and open it. */
+    accountManagers?: boolean;
     /** Name of the route shown before this one in the breadcrumb. */
     parent?: string;
   }
