@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('市直政府部门');
     await shot('11-categories');
     await page.goto(`${stack.url}/#/cycles/2026/plan`);
-    await page.getByText('市直政府部门').first().click();
+    await page.getByTestId('plan-categories').getByText('市直政府部门').click(); // the plan page's tab, not the page before it
     // Indicator names sit in the tree's input fields.
     await expect.poll(() => page.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toContain('市委市政府重点工作');
     await shot('12-plan');
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
   it('imports a plan from Excel: a wrong total is flagged, a bad row imports nothing', async () => {
     const ExcelJS = (await import('exceljs')).default;
     await page.goto(`${stack.url}/#/cycles/2026/plan`);
-    await page.getByText('市直政府部门').first().click();
+    await page.getByTestId('plan-categories').getByText('市直政府部门').click(); // the plan page's tab, not the page before it
     await expect.poll(() => page.getByTestId('plan-tree').innerText()).toContain('1.1');
     // Export the current tree, as a 绩效办 would, and change it in "Excel".
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);

@@ -1,6 +1,7 @@
 // 模拟评定: the rules being tried, the sample units and the result, all in the browser. An import
 // either replaces the whole sample or, with any bad row, changes nothing and lists the problems.
 import { computed, reactive, ref, shallowRef } from 'vue';
+import type { GradingRules } from '@shared/domain/scoring/index.ts';
 import { downloadBlob } from '@/utils/download';
 import { hasTabs, parseTsv } from '@/utils/tsv';
 import { draftOf, rulesOf, type RulesDraft } from './rules-draft';
@@ -8,6 +9,18 @@ import { sampleRows, type SampleKey } from './samples';
 import { readSampleTable, type RowProblem, type SampleUnit } from './sample-table';
 import { simulate } from './simulation';
 import { MAX_FILE_BYTES, readSampleFile, resultBlob, templateBlob } from './xlsx-io';
+
+/** Grading rules taken from a saved plan (PlanPicker). */
+export interface LoadedPlan {
+  cycleId: string;
+  categoryId: string;
+  /** 「2028年度考评周期 · 县（市、区）」 */
+  label: string;
+  version: number;
+  rules: GradingRules;
+  /** The category's units, listed in the template so the bureau only fills in scores. */
+  unitNames: string[];
+}
 
 export type SampleSource = { kind: 'paste' } | { kind: 'file'; name: string } | { kind: 'sample'; key: SampleKey };
 
@@ -18,6 +31,9 @@ export function useSimulation() {
   const problems = shallowRef<RowProblem[]>([]);
   const source = ref<SampleSource | null>(null);
   const reading = ref(false);
+  const loaded = shallowRef<LoadedPlan | null>(null);
+  /** The rules no longer those of the loaded plan (edited or reset since). */
+  const modified = computed(() => Boolean(loaded.value) && JSON.stringify(rulesCheck.value.rules) !== JSON.stringify(rulesOf(draftOf(loaded.value!.rules)).rules));
 
   const result = computed(() => {
     const rules = rulesCheck.value.rules;
@@ -74,7 +90,7 @@ export function useSimulation() {
   }
 
   async function downloadTemplate(): Promise<void> {
-    downloadBlob(await templateBlob(), '模拟评定数据模板.xlsx');
+    downloadBlob(await templateBlob(loaded.value?.unitNames), '模拟评定数据模板.xlsx');
   }
 
   async function exportResult(): Promise<void> {
@@ -84,5 +100,10 @@ export function useSimulation() {
 
   const resetRules = () => Object.assign(draft, draftOf());
 
-  return { draft, rulesCheck, units, problems, source, reading, result, importRows, importText, importFile, loadSample, removeUnit, clear, resetRules, downloadTemplate, exportResult };
+  function loadPlan(plan: LoadedPlan): void {
+    Object.assign(draft, draftOf(plan.rules));
+    loaded.value = plan;
+  }
+
+  return { draft, rulesCheck, loaded, modified, loadPlan, units, problems, source, reading, result, importRows, importText, importFile, loadSample, removeUnit, clear, resetRules, downloadTemplate, exportResult };
 }

@@ -37,10 +37,12 @@ function header(sheet: Worksheet, titles: string[], widths: number[]): void {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-export async function templateBlob(): Promise<Blob> {
+/** The blank sample sheet; with `unitNames` (a plan's category) one row per unit, scores left blank. */
+export async function templateBlob(unitNames: readonly string[] = []): Promise<Blob> {
   const workbook = await newWorkbook();
   const data = workbook.addWorksheet(SAMPLE_SHEET);
   header(data, COLUMN_KEYS.map((k) => COLUMN_HEADERS[k]), [28, 10, 14, 26, 14, 10, 10, 10, 24, 22, 8]);
+  for (const name of unitNames) data.addRow([name]);
   // Show figures with two decimals: 85.50, not 85.5.
   for (const k of ['total', 'commonScore'] as const) data.getColumn(COLUMN_KEYS.indexOf(k) + 1).numFmt = '0.00';
   const notes = workbook.addWorksheet('填写说明');

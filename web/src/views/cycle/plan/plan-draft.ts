@@ -1,7 +1,15 @@
 // Pure helpers of the plan editor: where the tree does not add up (by node id, for red marks),
 // adding and removing nodes with fresh codes, and a default method per kind.
+import { PLAN_METHOD_NAMES } from '@shared/domain/plan-rows.ts';
 import { planProblems, walk, type PlanMethod, type PlanNode } from '@shared/domain/plan.ts';
+import { checkMethod, DEFAULT_QUALITATIVE_PERCENTS, formatPoints, QUALITATIVE_LEVELS } from '@shared/domain/scoring/index.ts';
 import type { CategoryPlan } from '@/api/plan';
+
+/** The scoring methods a leaf may use, in the order the editor offers them. */
+export const METHOD_KINDS = Object.keys(PLAN_METHOD_NAMES) as PlanMethod['kind'][];
+
+/** Depth of a node from its code: `2` is 1 (一级), `2.3` is 2 (二级). */
+export const depthOf = (id: string) => id.split('.').length;
 
 /** Messages per node id (sums, missing method or assessor); key '' holds the tree-level ones. */
 export function marksOf(plan: CategoryPlan): Map<string, string[]> {
@@ -53,6 +61,8 @@ export function defaultMethod(kind: PlanMethod['kind']): PlanMethod {
       return { kind, scale: 'bands', bands: [{ upToRank: 3, percent: 10_000 }], otherwisePercent: 0 };
     case 'deduction':
       return { kind, perOccurrence: 50, floor: 0 };
+    case 'qualitative':
+      return { kind, percents: { ...DEFAULT_QUALITATIVE_PERCENTS } };
     default:
       return { kind } as PlanMethod;
   }
@@ -70,3 +80,34 @@ export function serverErrorsById(plan: CategoryPlan, details: readonly { path: s
   }
   return out;
 }
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+/** 50 → '0.5', 10000 → '100': the shortest form a person would read. */
+const short = (v: number) => formatPoints(v).replace(/\.?0+$/, '');
+
+/** A method's parameters in one line for the tree (the dialog shows them in full). */
+export function methodSummary(m: PlanMethod | undefined, t: Translate): string {
+  switch (m?.kind) {
+    case 'completion':
+      return [t('plan.sum.cap', { p: short(m.capPercent ?? 10_000) }), m.lowerIsBetter ? t('plan.sum.lowerIsBetter') : ''].filter(Boolean).join(t('plan.sum.sep'));
+    case 'ranking':
+      if (m.scale === 'linear') return t('plan.sum.linear', { p: short(m.lastPercent ?? 0) });
+      return [
+        ...m.bands.map((b, i) => t('plan.sum.band', { from: (m.bands[i - 1]?.upToRank ?? 0) + 1, to: b.upToRank, p: short(b.percent) })),
+        t('plan.sum.otherwise', { p: short(m.otherwisePercent) }),
+      ].join(t('plan.sum.sep'));
+    case 'deduction':
+      return t('plan.sum.deduction', { per: short(m.perOccurrence), floor: short(m.floor ?? 0) });
+    case 'qualitative':
+      return QUALITATIVE_LEVELS.map((l) => `${t(`plan.quality.${l}`)} ${short(m.percents?.[l] ?? DEFAULT_QUALITATIVE_PERCENTS[l])}%`).join(t('plan.sum.sep'));
+    case 'direct':
+    case 'satisfaction':
+      return t(`plan.methodShort.${m.kind}`);
+    default:
+      return '';
+  }
+}
+
+/** What is wrong with a method for a leaf worth `points` (the engine's own checks). */
+export const methodProblems = (m: PlanMethod | undefined, points: number): string[] =>
+  !m || m.kind === 'satisfaction' ? [] : checkMethod(m, points).map((p) => p.message);

@@ -24,5 +24,6 @@ export async function rowsWorkbook(rows: string[][], sheetName: string): Promise
 
 export const treeWorkbook = (tree: readonly PlanNode[], unitName: (id: string) => string, sheetName: string) => rowsWorkbook(treeToRows(tree, unitName), sheetName);
 
-export const errorsWorkbook = (errors: readonly RowError[]) =>
-  rowsWorkbook([['行号', '列', '原因'], ...errors.map((e) => [String(e.row), e.column, e.message])], '错误数据');
+/** The import's bad cells as a sheet; `header` names the columns row, column and reason. */
+export const errorsWorkbook = (errors: readonly RowError[], header: [string, string, string], sheetName: string) =>
+  rowsWorkbook([header, ...errors.map((e) => [String(e.row), e.column, e.message])], sheetName);

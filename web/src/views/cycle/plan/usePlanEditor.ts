@@ -2,6 +2,7 @@
 // (with a reason once past the plan stage), versions, and sheet import/export/template.
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { computed, ref, shallowRef } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { templateRows, type RowError } from '@shared/domain/plan-rows.ts';
 import { ApiError } from '@/api/http';
 import { getCategoriesApi, type CategoryView } from '@/api/organisation';
@@ -11,6 +12,7 @@ import { marksOf, serverErrorsById } from './plan-draft';
 import { errorsWorkbook, readPlanSheet, rowsWorkbook, treeWorkbook } from './plan-xlsx';
 
 export function usePlanEditor(regionId: () => string, cycleId: () => string) {
+  const { t } = useI18n();
   const categories = shallowRef<CategoryView[]>([]);
   const categoryId = ref('');
   const view = shallowRef<PlanView>();
@@ -60,8 +62,8 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
   async function reasonIfNeeded(): Promise<string | null | undefined> {
     if (!view.value?.reasonRequired) return null;
     try {
-      const { value } = await ElMessageBox.prompt('周期已过「方案」阶段，修改将生成新版本，请说明修改原因', '修改原因', {
-        inputValidator: (v) => (v?.trim().length ?? 0) >= 2 || '请填写原因（至少 2 个字）',
+      const { value } = await ElMessageBox.prompt(t('plan.msg.reasonPrompt'), t('plan.msg.reasonTitle'), {
+        inputValidator: (v) => (v?.trim().length ?? 0) >= 2 || t('plan.msg.reasonTooShort'),
       });
       return value.trim();
     } catch {
@@ -73,7 +75,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     view.value = v;
     draft.value = structuredClone(v.plan);
     serverErrors.value = new Map();
-    ElMessage.success(v.balanced ? message : `${message}（分值尚未平衡，已标出）`);
+    ElMessage.success(v.balanced ? message : t('plan.msg.unbalanced', { message }));
     void listPlanVersionsApi(regionId(), cycleId(), categoryId.value).then((l) => (versions.value = l.items));
   }
 
@@ -84,7 +86,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     saving.value = true;
     try {
       const v = await savePlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), plan: draft.value });
-      applySaved(v, `已保存（第 ${v.version} 版）`);
+      applySaved(v, t('plan.msg.saved', { version: v.version }));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       serverErrors.value = serverErrorsById(draft.value, e.details);
@@ -102,7 +104,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     importErrors.value = [];
     try {
       const v = await importPlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), rows });
-      applySaved(v, '已导入');
+      applySaved(v, t('plan.msg.imported'));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const rowErrors = (e.details as Partial<RowError & { reason: string }>[]).filter((d) => d.row !== undefined);
@@ -112,9 +114,11 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
   }
 
   const categoryName = () => categories.value.find((c) => c.categoryId === categoryId.value)?.name ?? categoryId.value;
-  const downloadTemplate = async () => downloadBlob(await rowsWorkbook(templateRows(), '指标体系'), '指标体系导入模板.xlsx');
-  const exportTree = async () => draft.value && downloadBlob(await treeWorkbook(draft.value.tree, unitName, '指标体系'), `${cycleId()}年度${categoryName()}指标体系.xlsx`);
-  const downloadErrors = async () => downloadBlob(await errorsWorkbook(importErrors.value), '错误数据.xlsx');
+  const downloadTemplate = async () => downloadBlob(await rowsWorkbook(templateRows(), t('plan.file.sheet')), t('plan.file.template'));
+  const exportTree = async () =>
+    draft.value && downloadBlob(await treeWorkbook(draft.value.tree, unitName, t('plan.file.sheet')), t('plan.file.export', { cycle: cycleId(), category: categoryName() }));
+  const downloadErrors = async () =>
+    downloadBlob(await errorsWorkbook(importErrors.value, [t('plan.row'), t('plan.column'), t('plan.reason')], t('plan.file.errorsSheet')), t('plan.file.errors'));
 
   return { categories, categoryId, view, draft, versions, marks, serverErrors, importErrors, loading, saving, init, load, save, importFile, downloadTemplate, exportTree, downloadErrors, unitName };
 }
