@@ -43,3 +43,11 @@ export const callers = {
   ylUnitStaff: { username: 'yuzhou_staff', name: '张晓燕', role: 'unit_staff', regionId: '450900', unitId: 'yl-yuzhou' },
   blStaff: { username: 'bl_staff', name: '钟秀兰', role: 'bureau_staff', regionId: '450981', unitId: 'bl-jxb' },
 } satisfies Record<string, Caller>;
+
+/** The test callers' profiles, which the API reads on every request (functions/http/caller.ts). */
+export async function storeCallerProfiles(): Promise<void> {
+  const { commit, put } = await import('../../functions/data/commit.ts');
+  const { userItem } = await import('../../functions/data/users.ts');
+  const profiles = Object.values(callers).map((c) => put(userItem({ ...c, status: 'active', version: 1 })));
+  await commit({ username: 'system:test', role: 'system', regionId: '450900' }, { action: 'test.profiles', target: 'users' }, profiles, new Date().toISOString());
+}

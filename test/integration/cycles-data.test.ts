@@ -7,7 +7,7 @@ import { advanceStage, createCycle, getCycle, storeTaskToken } from '../../funct
 import { ConflictError } from '../../functions/domain/errors.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { handler as cyclesApi } from '../../functions/handlers/api/cycles.ts';
-import { apiEvent, callers, lambdaContext, routeFor } from '../helpers/events.ts';
+import { apiEvent, callers, lambdaContext, routeFor, storeCallerProfiles } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
 
 const YL = '450900';
@@ -19,6 +19,7 @@ const input = (year: number) => ({ year, name: `${year}年度绩效考评`, stag
 
 beforeAll(async () => {
   await useFreshTable();
+  await storeCallerProfiles();
   // A workflow endpoint nobody listens on: every Step Functions call fails.
   process.env.SFN_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
   process.env.STATE_MACHINE_ARN = 'arn:aws:states:local:000000000000:stateMachine:annual-cycle';

@@ -3,12 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors.ts';
 import { callerFrom } from '../../functions/http/caller.ts';
-import { getUser, setUserStatus, userItem } from '../../functions/data/users.ts';
-import { commit, put } from '../../functions/data/commit.ts';
+import { getUser, setUserStatus } from '../../functions/data/users.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import { apiHandler, type OpInput } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
-import { apiEvent, callers, claimsOf, lambdaContext, routeFor } from '../helpers/events.ts';
+import { apiEvent, callers, claimsOf, lambdaContext, routeFor, storeCallerProfiles } from '../helpers/events.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 
 const seen: OpInput[] = [];
@@ -44,8 +43,7 @@ describe('route table', () => {
 const SYSTEM = { username: 'system:test', role: 'system', regionId: '450900' };
 beforeAll(async () => {
   await useFreshTable();
-  const profiles = Object.values(callers).map((c) => put(userItem({ ...c, status: 'active', version: 1 })));
-  await commit(SYSTEM, { action: 'test.profiles', target: 'users' }, profiles, new Date().toISOString());
+  await storeCallerProfiles();
 });
 
 const eventOf = (claims: Record<string, string>) => ({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } }) as never;
