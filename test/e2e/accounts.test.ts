@@ -2,21 +2,16 @@
 // one-time password, disables and enables it, imports a sheet with a bad row (report, nothing opened)
 // and then a good one (passwords downloaded once); a unit leader sees and opens only their unit's
 // filing staff. New accounts are never signed in here (they must change their password first).
-import { existsSync, mkdirSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
-import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import type { LocalStack } from '../../cdk/local/stack.ts';
+import { hasChromium, openPage, screenshot, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.log(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
 const HEADER = ['用户名', '姓名', '角色', '所属单位'];
+let portal: Portal;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
@@ -26,7 +21,7 @@ const pageErrors: string[] = [];
 async function shot(name: string): Promise<void> {
   await expect.poll(() => page.locator('.el-loading-mask').count()).toBe(0);
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 const row = (username: string) => page.locator('[data-testid="users-table"] .el-table__row', { has: page.getByTestId(`user-row-${username}`) });
 const tableText = () => page.getByTestId('users-table').innerText();
@@ -34,8 +29,7 @@ const tableText = () => page.getByTestId('users-table').innerText();
 /** A fresh browser context signed in as `username`, on the accounts page. */
 async function signIn(username: string): Promise<void> {
   await page?.context().close();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await openPage(browser, pageErrors);
   await page.goto(`${stack.url}/#/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -63,19 +57,11 @@ async function pickOption(select: string, option: string): Promise<void> {
 
 describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildSiteIfStale(ROOT, () => {});
-    stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-accounts-${randomUUID()}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    portal = await startPortal('accounts');
+    ({ stack, browser } = portal);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it('lists the region’s accounts for the bureau, with their units and status', async () => {
     await signIn('yl_staff');

@@ -1,41 +1,30 @@
 // A new account in headless Chromium: the temporary password the bureau handed over only opens the
 // form to choose a new one; a weak choice is refused in place; a good one signs the person in.
-import { existsSync, mkdirSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
-import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../cdk/local/stack.ts';
+import { hasChromium, openPage, screenshot, startPortal, type Portal } from '../helpers/portal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results/screenshots');
+let portal: Portal;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 let temporary: string;
+const pageErrors: string[] = [];
 
-describe.skipIf(!existsSync(CHROMIUM))('first sign-in of a new account', () => {
+describe.skipIf(!hasChromium)('first sign-in of a new account', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildSiteIfStale(ROOT, () => {});
-    stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${randomUUID()}` });
+    portal = await startPortal('first-sign-in');
+    ({ stack, browser } = portal);
     const bureau = await ApiClient.login(stack.url, 'yl_staff');
     const res = await bureau.post('/regions/450900/users', { username: 'xin_tianbao', name: '覃天宝', role: 'unit_staff', unitId: 'yl-yuzhou' });
     expect(res.status).toBe(201);
     temporary = res.body.temporaryPassword;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await openPage(browser, pageErrors, { width: 1280, height: 800 });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it('asks for a new password instead of signing in with the temporary one', async () => {
     await page.goto(`${stack.url}/#/login`);
@@ -51,11 +40,12 @@ describe.skipIf(!existsSync(CHROMIUM))('first sign-in of a new account', () => {
     await page.getByTestId('login-confirm-password').fill('abcdefgh');
     await page.getByTestId('login-change-submit').click();
     await expect.poll(() => page.locator('.el-form-item__error').first().innerText()).toContain('至少 3 种');
-    await page.screenshot({ path: join(SHOTS, 'f01-change-password.png') });
+    await screenshot(page, 'f01-change-password');
     await page.getByTestId('login-new-password').fill('Tian#bao2026');
     await page.getByTestId('login-confirm-password').fill('Tian#bao2026');
     await page.getByTestId('login-change-submit').click();
     await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('覃天宝');
-    await page.screenshot({ path: join(SHOTS, 'f02-signed-in.png') });
+    await screenshot(page, 'f02-signed-in');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -2,29 +2,24 @@
 // Chromium: a cycle for 2028, its category of units, the indicator tree typed in row by row with
 // four scoring methods, a wrong points total seen and corrected, the grading rules; then the
 // simulation with that plan's rules, and the plan exported to Excel and read back.
-import { existsSync, mkdirSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
-import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../cdk/local/stack.ts';
+import { hasChromium, openPage, screenshot, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.log(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
 const YEAR = 2028;
 const CATEGORY = '县（市、区）';
 const COUNTIES = ['玉州区', '福绵区', '北流市', '容县', '陆川县', '博白县', '兴业县'];
+let portal: Portal;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, name);
 /** The whole page: the layout scrolls inside its main area, so the window grows to its height for the shot. */
 async function tallShot(name: string) {
   const height = (await page.evaluate('(() => { const m = document.querySelector(".layout__main"); return m ? m.scrollHeight + m.getBoundingClientRect().top : 900; })()')) as number;
@@ -69,21 +64,12 @@ async function leaf(id: string, assessor: string, common: boolean, method: () =>
 
 describe.skipIf(!hasChromium)('the annual plan, set up by hand', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildSiteIfStale(ROOT, () => {});
-    stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-plan-${randomUUID()}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    portal = await startPortal('plan');
+    ({ stack, browser } = portal);
+    page = await openPage(browser, pageErrors);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it('logs the bureau staff in', async () => {
     await page.goto(`${stack.url}/#/login`);

@@ -1,47 +1,33 @@
 // The real local stack in headless Chromium: the bureau creates a cycle, advances a stage, moves the
 // development clock past a deadline and sees the escalation, and the public page follows.
-import { existsSync, mkdirSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
-import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../cdk/local/stack.ts';
+import { hasChromium, openPage, screenshot, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 import { deadlineInstant } from '../../functions/domain/dates.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.log(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
 const YEAR = 2027;
+let portal: Portal;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, name);
 const stage = (code: string) => page.getByTestId(`stage-${code}`);
 
 describe.skipIf(!hasChromium)('portal in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await buildSiteIfStale(ROOT, () => {});
-    stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${randomUUID()}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    portal = await startPortal('portal');
+    ({ stack, browser } = portal);
+    page = await openPage(browser, pageErrors);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it('shows the public page without login', async () => {
     await page.goto(`${stack.url}/#/public`);
