@@ -80,3 +80,18 @@ export function passwordExpired(changedAt: string | undefined, nowMs: number): b
   if (!changedAt) return false;
   return nowMs - Date.parse(changedAt) > PASSWORD_MAX_AGE_DAYS * 86_400_000;
 }
+
+/** Sign-in failures (security.md M2): 5 within 15 minutes lock the account for 30 minutes. */
+export const LOCKOUT = { failures: 5, windowMs: 15 * 60_000, lockMs: 30 * 60_000 } as const;
+
+/** The failures still inside the window after one more at `nowMs`, and the lock they impose, if any. */
+export function afterFailedSignIn(failures: readonly string[] = [], nowMs: number): { failures: string[]; lockedUntil?: string } {
+  const recent = [...failures.filter((t) => nowMs - Date.parse(t) < LOCKOUT.windowMs), new Date(nowMs).toISOString()];
+  if (recent.length < LOCKOUT.failures) return { failures: recent };
+  return { failures: [], lockedUntil: new Date(nowMs + LOCKOUT.lockMs).toISOString() };
+}
+
+/** Seconds until a lock ends (0 when not locked). */
+export function lockedFor(lockedUntil: string | undefined, nowMs: number): number {
+  return lockedUntil ? Math.max(0, Math.ceil((Date.parse(lockedUntil) - nowMs) / 1000)) : 0;
+}

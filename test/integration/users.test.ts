@@ -180,6 +180,31 @@ describe('importing accounts from a sheet', () => {
   });
 });
 
+describe('sign-in lock (security.md M2)', () => {
+  it('locks an account after 5 failures in 15 minutes, even against the right password, and audits every attempt', async () => {
+    for (let i = 0; i < 5; i++) expect((await auth('login', { username: 'jyj_staff', password: `wrong-${i}` })).status).toBe(401);
+    const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'jyj_staff', password: 'Jixiao@2025' }) });
+    expect(res.status).toBe(423);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1800);
+    expect(((await res.json()) as any).error.message).toContain('已锁定');
+    const attempts = (await auditOf()).filter((a) => a.target === 'user:jyj_staff' && a.action.startsWith('login'));
+    expect(attempts.map((a) => a.action).sort()).toEqual(['login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.locked']);
+    expect((await account('jyj_staff')).lockedUntil).toBeDefined();
+  });
+
+  it('is lifted by a password reset', async () => {
+    const u = await account('jyj_staff');
+    const reset = await ylStaff.post(`/regions/${YL}/users/jyj_staff/reset-password`, { version: u.version });
+    expect((await auth('login', { username: 'jyj_staff', password: reset.body.temporaryPassword })).body.passwordChangeRequired).toBe(true);
+    expect((await account('jyj_staff')).lockedUntil).toBeUndefined();
+  });
+
+  it('records a successful sign-in', async () => {
+    expect((await auth('login', { username: 'yl_tjj', password: 'Jixiao@2025' })).status).toBe(200);
+    expect((await auditOf()).some((a) => a.action === 'login' && a.actor === 'yl_tjj')).toBe(true);
+  });
+});
+
 describe('password age (security.md M1)', () => {
   it('asks for a new password once the last change is over 90 days old', async () => {
     expect((await auth('login', { username: 'xinjia_staff', password: 'Xin#jia2026' })).body.token).toBeDefined();

@@ -1,6 +1,6 @@
 // Account rules: who manages whom, where a role may sit, password strength, and the sheet layout.
 import { describe, expect, it } from 'vitest';
-import { managementRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
+import { afterFailedSignIn, lockedFor, LOCKOUT, managementRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
 import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { parseRole, parseUserRows, usersToRows, userTemplateRows } from '../../functions/domain/user-rows.ts';
 import { temporaryPassword } from '../../functions/identity/password.ts';
@@ -84,6 +84,30 @@ describe('passwords (security.md M1)', () => {
     expect(passwordExpired(changed, Date.parse('2026-03-31T00:00:00Z'))).toBe(false);
     expect(passwordExpired(changed, Date.parse('2026-04-02T00:00:00Z'))).toBe(true);
     expect(passwordExpired(undefined, Date.now())).toBe(false);
+  });
+});
+
+describe('sign-in lock (security.md M2)', () => {
+  const t0 = Date.parse('2026-11-26T08:00:00Z');
+  const minutes = (m: number) => t0 + m * 60_000;
+
+  it('locks at the 5th failure within 15 minutes, for 30 minutes', () => {
+    let failures: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const next = afterFailedSignIn(failures, minutes(i * 3));
+      expect(next.lockedUntil).toBeUndefined();
+      failures = next.failures;
+    }
+    const fifth = afterFailedSignIn(failures, minutes(12));
+    expect(fifth).toEqual({ failures: [], lockedUntil: new Date(minutes(12) + LOCKOUT.lockMs).toISOString() });
+    expect(lockedFor(fifth.lockedUntil, minutes(12))).toBe(1800);
+    expect(lockedFor(fifth.lockedUntil, minutes(42))).toBe(0);
+  });
+
+  it('forgets failures older than the window', () => {
+    const old = [0, 1, 2, 3].map((m) => new Date(minutes(m)).toISOString());
+    expect(afterFailedSignIn(old, minutes(15.5)).failures).toHaveLength(4); // minute 0 dropped, 15.5 added
+    expect(afterFailedSignIn(old, minutes(30))).toEqual({ failures: [new Date(minutes(30)).toISOString()] });
   });
 });
 
