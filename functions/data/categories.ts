@@ -6,6 +6,7 @@ import type { UnitType } from '../domain/organisation.ts';
 import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { keys } from './keys.ts';
+import { unitListUnchanged } from './units.ts';
 
 export interface UnitSnapshot {
   unitId: string;
@@ -46,7 +47,8 @@ export const categorySetItem = (s: CategorySet) => ({ ...keys.categories(s.regio
  * Replace the assignment if it is still at `readVersion` (0: none yet) and the cycle is still in
  * its plan stage: the stage is checked in the same transaction, not only before it.
  */
-export async function saveCategorySet(actor: Actor, next: CategorySet, readVersion: number, before: CategorySet | undefined, at: string): Promise<void> {
+/** `unitsRev`: the unit-list revision the snapshot was taken at; a unit retired or merged since fails the save. */
+export async function saveCategorySet(actor: Actor, next: CategorySet, readVersion: number, before: CategorySet | undefined, unitsRev: number, at: string): Promise<void> {
   const stillPlanning: TransactItem = {
     ConditionCheck: {
       TableName: tableName(),
@@ -69,8 +71,8 @@ export async function saveCategorySet(actor: Actor, next: CategorySet, readVersi
   await commit(
     actor,
     { action: 'categories.save', target: `categories:${next.regionId}/${next.cycleId}`, before: summary(before), after: summary(next) },
-    [stillPlanning, write],
+    [stillPlanning, unitListUnchanged(next.regionId, unitsRev), write],
     at,
-    '考评类别已被他人修改或周期已离开方案阶段，请刷新后重试',
+    '考评类别或单位名单已被他人修改，或周期已离开方案阶段，请刷新后重试',
   );
 }

@@ -38,6 +38,16 @@ const bumpRevision = (regionId: string, rev: number): TransactItem => ({
   },
 });
 
+/** A write that relied on the unit list as read (e.g. a category snapshot) passes only if no unit was added, renamed, retired or merged since. */
+export const unitListUnchanged = (regionId: string, rev: number): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: keys.unitRevision(regionId),
+    ConditionExpression: rev === 0 ? 'attribute_not_exists(rev)' : 'rev = :rev',
+    ...(rev === 0 ? {} : { ExpressionAttributeValues: { ':rev': rev } }),
+  },
+});
+
 /** Replace a unit, only if it is still at the version read (seeded items may carry no version: 1). */
 const replaceUnit = (next: UnitRecord, readVersion: number): TransactItem => ({
   Put: {

@@ -103,7 +103,7 @@ export const handler = apiHandler('organisation', {
       const where = cycle.status === 'closed' ? '已结束' : `已进入「${STAGE_NAMES[stageAt(cycle.currentStage)]}」阶段`;
       throw new ConflictError(`该考评周期${where}，考评类别只能在「方案」阶段调整`);
     }
-    const [before, { units }] = await Promise.all([getCategorySet(regionId, cycle.cycleId), readUnits(regionId)]);
+    const [before, { rev, units }] = await Promise.all([getCategorySet(regionId, cycle.cycleId), readUnits(regionId)]);
     if ((before?.version ?? 0) !== input.version) throw new ConflictError('考评类别已被他人修改，请刷新后重试');
 
     const known = new Set(before?.categories.map((c) => c.categoryId));
@@ -127,7 +127,7 @@ export const handler = apiHandler('organisation', {
     }));
     const at = nowIso();
     const next: CategorySet = { regionId, cycleId: cycle.cycleId, categories, nextNo, version: input.version + 1, updatedAt: at, updatedBy: caller!.username };
-    await saveCategorySet(caller!, next, input.version, before, at);
+    await saveCategorySet(caller!, next, input.version, before, rev, at);
     return categoriesView(next, true, units);
   },
 });
