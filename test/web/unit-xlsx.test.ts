@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseUnitRows, UNIT_TYPE_NAMES, type UnitRowSource } from '@shared/domain/unit-rows.ts';
 import { ApiError } from '@/api/http';
 import zh from '@/locales/zh-CN.json';
-import { cellText } from '@/utils/xlsx';
+import { problemIndex } from '@/utils/sheet-rows';
+import { cellText, readFirstSheet } from '@/utils/xlsx';
 import UnitImportDialog from '@/views/unit/UnitImportDialog.vue';
-import { errorRows, errorsWorkbook, readUnitSheet, unitsWorkbook, unitTemplateWorkbook } from '@/views/unit/unit-xlsx';
-import { problemIndex, rowErrorsOf } from '@/views/unit/useUnitImport';
+import { rowErrorsOf } from '@/composables/useSheetImport';
+import { unitErrorRows, unitErrorsWorkbook, unitsWorkbook, unitTemplateWorkbook } from '@/views/unit/unit-xlsx';
 import { plugins } from './setup';
 
 const existing = [
@@ -42,7 +43,7 @@ describe('units: xlsx', () => {
     });
 
     // Act
-    const rows = await readUnitSheet(data);
+    const rows = await readFirstSheet(data);
     const res = parseUnitRows(rows, existing);
 
     // Assess
@@ -65,7 +66,7 @@ describe('units: xlsx', () => {
     ];
 
     // Act
-    const rows = await readUnitSheet(await (await unitsWorkbook(units)).arrayBuffer());
+    const rows = await readFirstSheet(await (await unitsWorkbook(units)).arrayBuffer());
 
     // Assess
     expect(rows[0]).toEqual(['单位名称', '简称', '单位类型', '默认考评类别', '是否考评单位', '考评领域', '状态', '名称沿革']);
@@ -79,7 +80,7 @@ describe('units: xlsx', () => {
 
   it('gives a template that imports without a problem', async () => {
     // Act
-    const rows = await readUnitSheet(await (await unitTemplateWorkbook()).arrayBuffer());
+    const rows = await readFirstSheet(await (await unitTemplateWorkbook()).arrayBuffer());
 
     // Assess
     expect(rows[0]).toEqual(['单位名称', '简称', '单位类型', '默认考评类别', '是否考评单位', '考评领域']);
@@ -97,7 +98,7 @@ describe('units: xlsx', () => {
     const { entries, errors } = parseUnitRows(rows, existing);
 
     // Act
-    const blob = await errorsWorkbook(entries, errors);
+    const blob = await unitErrorsWorkbook(entries, errors);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await blob.arrayBuffer());
 
@@ -108,7 +109,7 @@ describe('units: xlsx', () => {
     expect(row(2)).toEqual(['市数据局', '', '局', '', '否', '', '2', '单位类型：未知的单位类型「局」，应为县（市、区）、镇（街道）、部门、第三方机构、其他之一']);
     expect(row(3)).toEqual(['市教育局', '', '部门', '', '否', '体育', '4', '单位名称：名称「市教育局」已被在用单位使用；考评领域：填写了考评领域，但「是否考评单位」不是「是」']);
     expect(sheet.rowCount).toBe(3);
-    const fixed = errorRows(entries, errors).map((r, i) => (i === 1 ? ['市数据局', '', '部门', ...r.slice(3)] : r));
+    const fixed = unitErrorRows(entries, errors).map((r, i) => (i === 1 ? ['市数据局', '', '部门', ...r.slice(3)] : r));
     expect(parseUnitRows(fixed.slice(0, 2), existing).errors).toEqual([]);
   });
 
@@ -117,7 +118,7 @@ describe('units: xlsx', () => {
     const { entries, errors } = parseUnitRows([['说明'], ['单位名称', '单位类型']], existing);
 
     // Assess
-    expect(errorRows(entries, errors).slice(1)).toEqual([['', '', '', '', '', '', '2', '单位名称：表格没有数据行']]);
+    expect(unitErrorRows(entries, errors).slice(1)).toEqual([['', '', '', '', '', '', '2', '单位名称：表格没有数据行']]);
   });
 
   it('takes the row report out of a refused import', () => {

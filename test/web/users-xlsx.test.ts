@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseUserRows } from '@shared/domain/user-rows.ts';
 import { ApiError } from '@/api/http';
-import { cellText } from '@/utils/xlsx';
-import { importRowErrors, problemsByCell } from '@/views/user/useUserImport';
-import { passwordRows, passwordsWorkbook, readUserSheet, userErrorRows, userErrorsWorkbook, usersWorkbook, userTemplateWorkbook } from '@/views/user/user-xlsx';
+import { rowErrorsOf } from '@/composables/useSheetImport';
+import { problemIndex } from '@/utils/sheet-rows';
+import { cellText, readFirstSheet } from '@/utils/xlsx';
+import { passwordRows, passwordsWorkbook, userErrorRows, userErrorsWorkbook, usersWorkbook, userTemplateWorkbook } from '@/views/user/user-xlsx';
 import { accounts, bureauStaff, units } from './users-fixtures';
 
 const header = ['用户名', '姓名', '角色', '所属单位'];
@@ -19,7 +20,7 @@ async function sheetOf(blob: Blob, name: string): Promise<string[][]> {
 describe('accounts: xlsx', () => {
   it('gives a template whose example rows read as the import expects', async () => {
     // Act
-    const rows = await readUserSheet(await (await userTemplateWorkbook()).arrayBuffer());
+    const rows = await readFirstSheet(await (await userTemplateWorkbook()).arrayBuffer());
     const res = parseUserRows(rows, [...units, { unitId: 'mm', name: '某某区', type: 'county' }, { unitId: 'ss', name: '某某市统计局', type: 'department', assessor: true }], new Set(), bureauStaff);
 
     // Assess
@@ -33,7 +34,7 @@ describe('accounts: xlsx', () => {
     const listed = accounts.filter((a) => a.role === 'unit_staff');
 
     // Act
-    const rows = await readUserSheet(await (await usersWorkbook(listed, units)).arrayBuffer());
+    const rows = await readFirstSheet(await (await usersWorkbook(listed, units)).arrayBuffer());
 
     // Assess
     expect(rows).toEqual([
@@ -90,7 +91,7 @@ describe('accounts: xlsx', () => {
     ]);
 
     // Act & Assess
-    expect(importRowErrors(e)).toEqual([{ row: 4, column: '用户名', message: '用户名「a」已被使用' }]);
-    expect(problemsByCell(importRowErrors(e)).get('4|用户名')).toEqual(['用户名「a」已被使用']);
+    expect(rowErrorsOf(e)).toEqual([{ row: 4, column: '用户名', message: '用户名「a」已被使用' }]);
+    expect(problemIndex(rowErrorsOf(e)).get('4|用户名')).toEqual(['用户名「a」已被使用']);
   });
 });

@@ -53,3 +53,23 @@ export async function workbookBlob(workbook: Workbook): Promise<Blob> {
   const buffer = await workbook.xlsx.writeBuffer();
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
+
+/** The first sheet as rows of trimmed cell texts (row 1 first): what the sheet import APIs take. */
+export async function readFirstSheet(data: ArrayBuffer): Promise<string[][]> {
+  const sheet = (await readWorkbook(data)).worksheets[0];
+  if (!sheet) return [];
+  return sheetRows(sheet).map((r) => r.map((c) => c.trim()));
+}
+
+/**
+ * Rows as a one-sheet workbook, header bold. Every cell is written as text, so 是/否, names and
+ * numbers-as-names read back exactly as typed; `widths` per column, 16 for any column beyond them.
+ */
+export async function rowsWorkbook(rows: readonly (readonly string[])[], sheetName: string, widths: readonly number[]): Promise<Blob> {
+  const workbook = await newWorkbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  rows.forEach((r) => sheet.addRow([...r]));
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((c, i) => (c.width = widths[i] ?? 16));
+  return workbookBlob(workbook);
+}
