@@ -22,6 +22,8 @@ export interface UserView {
   createdBy?: string;
   mustChangePassword?: boolean;
   passwordChangedAt?: string;
+  /** Set by repeated failed sign-ins (local issuer); a password reset lifts it. */
+  lockedUntil?: string;
 }
 
 /**
