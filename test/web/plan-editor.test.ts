@@ -7,7 +7,8 @@ import { defaultPlan, type CategoryPlan, type PlanNode } from '@shared/domain/pl
 import { i18n } from '@/i18n';
 import MethodDialog from '@/views/cycle/plan/MethodDialog.vue';
 import { addNode, childSum, defaultMethod, depthOf, marksOf, methodProblems, methodSummary, nextId, removeNode } from '@/views/cycle/plan/plan-draft';
-import { readPlanSheet, treeWorkbook } from '@/views/cycle/plan/plan-xlsx';
+import { treeWorkbook } from '@/views/cycle/plan/plan-xlsx';
+import { readFirstSheet } from '@/utils/xlsx';
 import { plugins } from './setup';
 
 const leaf = (id: string, name: string, points: number): PlanNode => ({ id, name, points, method: { kind: 'direct' }, assessorUnitId: 'jxb', common: false });
@@ -43,7 +44,7 @@ describe('plan editor: xlsx', () => {
   it('reads an exported sheet back into the same tree, and a hand-made sheet with merged 一级 cells', async () => {
     const tree = [{ id: '1', name: '职能工作', points: 10_000, children: [{ ...leaf('1.1', '重点工作', 10_000), method: { kind: 'deduction' as const, perOccurrence: 50, floor: 0 } }] }];
     const blob = await treeWorkbook(tree, (id) => (id === 'jxb' ? '市绩效办' : id), '指标体系');
-    const rows = await readPlanSheet(await blob.arrayBuffer());
+    const rows = await readFirstSheet(await blob.arrayBuffer());
     expect(rows[2]).toEqual(['', '重点工作', '100', '扣分法', '每次扣0.5分；保底0分', '市绩效办', '个性', '']);
     expect(rowsToTree(rows, [{ unitId: 'jxb', name: '市绩效办' }]).tree).toEqual(tree);
 
@@ -54,7 +55,7 @@ describe('plan editor: xlsx', () => {
     sheet.addRow([null, '业务工作', 20, '直接评分法']);
     sheet.mergeCells('A2:A3');
     const data = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer).slice().buffer;
-    const read = rowsToTree(await readPlanSheet(data), []);
+    const read = rowsToTree(await readFirstSheet(data), []);
     expect(read.errors).toEqual([]);
     expect(read.tree[0]).toMatchObject({ name: '职能工作', points: 6_000, children: [{ name: '重点工作', points: 4_000 }, { name: '业务工作', points: 2_000 }] });
   });

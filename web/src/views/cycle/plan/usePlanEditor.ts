@@ -9,7 +9,8 @@ import { getCategoriesApi, type CategoryView } from '@/api/organisation';
 import { getPlanApi, importPlanApi, listPlanVersionsApi, savePlanApi, type CategoryPlan, type PlanVersionInfo, type PlanView } from '@/api/plan';
 import { downloadBlob } from '@/utils/download';
 import { marksOf, serverErrorsById } from './plan-draft';
-import { errorsWorkbook, readPlanSheet, rowsWorkbook, treeWorkbook } from './plan-xlsx';
+import { readFirstSheet } from '@/utils/xlsx';
+import { errorsWorkbook, planWorkbook, treeWorkbook } from './plan-xlsx';
 
 export function usePlanEditor(regionId: () => string, cycleId: () => string) {
   const { t } = useI18n();
@@ -98,7 +99,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
 
   async function importFile(file: File) {
     if (!view.value) return;
-    const rows = await readPlanSheet(await file.arrayBuffer());
+    const rows = await readFirstSheet(await file.arrayBuffer());
     const reason = await reasonIfNeeded();
     if (reason === undefined) return;
     importErrors.value = [];
@@ -114,7 +115,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
   }
 
   const categoryName = () => categories.value.find((c) => c.categoryId === categoryId.value)?.name ?? categoryId.value;
-  const downloadTemplate = async () => downloadBlob(await rowsWorkbook(templateRows(), t('plan.file.sheet')), t('plan.file.template'));
+  const downloadTemplate = async () => downloadBlob(await planWorkbook(templateRows(), t('plan.file.sheet')), t('plan.file.template'));
   const exportTree = async () =>
     draft.value && downloadBlob(await treeWorkbook(draft.value.tree, unitName, t('plan.file.sheet')), t('plan.file.export', { cycle: cycleId(), category: categoryName() }));
   const downloadErrors = async () =>
