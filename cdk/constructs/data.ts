@@ -1,11 +1,17 @@
 // The single DynamoDB table, built from the one key definition in functions/data/table.ts.
 import { type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { TABLE } from '../../functions/data/table.ts';
 
 const key = (name: string) => ({ name, type: AttributeType.STRING });
+
+/** Partition keys of the audit log (functions/data/keys.ts `audit`). */
+export const AUDIT_KEY_PREFIX = 'AUDIT#';
+/** What no application role may do to an audit entry: change or remove it, by any API. */
+export const AUDIT_DENIED_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
 
 export class Data extends Construct {
   readonly table: TableV2;
@@ -33,9 +39,21 @@ export class Data extends Construct {
     this.wire(fn);
   }
 
-  /** Read/write item access (no table management actions) plus TABLE_NAME. */
+  /**
+   * Read/write item access (no table management actions) plus TABLE_NAME. The audit log is
+   * append-only for every application role (security.md M8): entries may be added (commit's Put,
+   * conditioned on not existing) but never updated or deleted.
+   */
   allowReadWrite(fn: LambdaFunction): void {
     this.table.grantReadWriteData(fn);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: AUDIT_DENIED_ACTIONS,
+        resources: [this.table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] } },
+      }),
+    );
     this.wire(fn);
   }
 

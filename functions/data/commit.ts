@@ -36,6 +36,8 @@ export async function commit(
   const audit: TransactItem = {
     Put: {
       TableName: tableName(),
+      // Append-only (security.md M8): an entry is never overwritten; IAM denies updates and deletes.
+      ConditionExpression: 'attribute_not_exists(pk)',
       Item: {
         ...keys.audit(actor.regionId, at, id),
         entity: 'audit',

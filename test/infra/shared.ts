@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GROUPS, routeKey, routes } from '../../functions/http/routes.ts';
 import { COGNITO_ADMIN_ACTIONS } from '../../cdk/constructs/api.ts';
+import { AUDIT_DENIED_ACTIONS, AUDIT_KEY_PREFIX } from '../../cdk/constructs/data.ts';
+import { keys } from '../../functions/data/keys.ts';
 import type { Synth } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; DependsOn?: string[] }>;
@@ -92,6 +94,19 @@ export function sharedChecks(get: () => Synth) {
     expect(cycles.actions.has('states:SendTaskSuccess')).toBe(true);
     expect(cycles.fn.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
     for (const g of GROUPS.filter((g) => g !== 'cycles')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('states:')), g).toEqual([]);
+  });
+
+  it('keeps the audit log append-only: every writing role is denied updates and deletes of AUDIT# items', () => {
+    const s = get();
+    const denies = ofType(s, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement.filter((st: any) => st.Effect === 'Deny').map((st: any) => ({ st, roles: p.Properties.Roles })));
+    for (const g of GROUPS.filter((g) => g !== 'public')) {
+      const roleId = groupFunction(s, g).fn.Properties.Role['Fn::GetAtt'][0];
+      const deny = denies.find((d) => d.roles.some((r: any) => r.Ref === roleId));
+      expect(deny, g).toBeDefined();
+      expect(list(deny!.st.Action).sort(), g).toEqual([...AUDIT_DENIED_ACTIONS].sort());
+      expect(deny!.st.Condition).toEqual({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
+    }
+    expect(keys.auditPartition('450900', '2026-11').startsWith(AUDIT_KEY_PREFIX)).toBe(true);
   });
 
   it('lets only the users group manage identity-provider accounts, and only where the pool is ours', () => {
