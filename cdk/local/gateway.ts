@@ -16,7 +16,7 @@ import { routeKey, routes, type Group, type Route } from '../../functions/http/r
 import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
 import { hashPassword, verifyPassword } from '../../functions/identity/password.ts';
-import type { TokenIssuer } from './token-issuer.ts';
+import { SESSION, type TokenIssuer } from './token-issuer.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
 
@@ -125,6 +125,7 @@ export class LocalGateway {
     }
     if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
     if (url.pathname === `${API}/auth/password` && req.method === 'POST') return this.changePassword(req, res);
+    if (url.pathname === `${API}/auth/refresh` && req.method === 'POST') return this.refresh(req, res);
     if (url.pathname === `${API}/dev/clock`) return this.devClock(req, res);
     if (url.pathname.startsWith(`${API}/`)) return this.api(req, res, url);
     return this.static(res, url.pathname);
@@ -253,6 +254,20 @@ export class LocalGateway {
     if (problem) return apiError(res, 400, 'VALIDATION', problem);
     const changed = await setUserPassword(user, user, await hashPassword(input.newPassword), false, nowIso());
     return this.token(res, { ...user, ...changed });
+  }
+
+  /**
+   * A fresh token for a still-valid one, while the portal is in use: same sign-in time, so the
+   * session still ends 12 hours after sign-in; a disabled account gets none.
+   */
+  private async refresh(req: IncomingMessage, res: ServerResponse) {
+    const payload = await this.claims(req);
+    const user = typeof payload?.sub === 'string' ? await getUser(payload.sub) : undefined;
+    if (!payload || !callerOf(user)) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const authTime = Number(payload.auth_time ?? payload.iat);
+    if (nowSeconds - authTime >= SESSION.absoluteSeconds) return apiError(res, 401, 'SESSION_ENDED', '登录已超过 12 小时，请重新登录');
+    return send(res, 200, { token: await this.opts.issuer.sign(user!, nowSeconds, authTime) });
   }
 
   /** Development clock: anyone signed in reads it; only the bureau moves it. */

@@ -1,5 +1,6 @@
 // A new account in headless Chromium: the temporary password the bureau handed over only opens the
-// form to choose a new one; a weak choice is refused in place; a good one signs the person in.
+// form to choose a new one; a weak choice is refused in place; a good one signs the person in; left
+// alone for 30 minutes (the page's clock fast-forwarded), the session ends and the login page says why.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
@@ -46,6 +47,18 @@ describe.skipIf(!hasChromium)('first sign-in of a new account', () => {
     await page.getByTestId('login-change-submit').click();
     await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('覃天宝');
     await screenshot(page, 'f02-signed-in');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs out after 30 minutes without activity, and says why', async () => {
+    await page.clock.install();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('覃天宝');
+    await page.clock.fastForward('31:00');
+    await expect.poll(() => page.getByTestId('login-idle').count()).toBe(1);
+    expect(await page.getByTestId('login-idle').innerText()).toContain('30 分钟');
+    expect(await page.evaluate(() => sessionStorage.getItem('jx.token'))).toBeNull();
+    await screenshot(page, 'f03-idle-signed-out');
     expect(pageErrors).toEqual([]);
   });
 });

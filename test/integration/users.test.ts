@@ -205,6 +205,21 @@ describe('sign-in lock (security.md M2)', () => {
   });
 });
 
+describe('token renewal (local issuer)', () => {
+  it('renews a valid token for an account in use, and refuses without one or for a disabled account', async () => {
+    const token = (await auth('login', { username: 'yl_sthjj', password: 'Jixiao@2025' })).body.token;
+    const renew = (t?: string) => fetch(`${stack.url}/api/auth/refresh`, { method: 'POST', headers: t ? { authorization: `Bearer ${t}` } : {} });
+    const res = await renew(token);
+    expect(res.status).toBe(200);
+    const next = ((await res.json()) as any).token;
+    expect((await new ApiClient(stack.url, next).get('/me')).body.username).toBe('yl_sthjj');
+    expect((await renew()).status).toBe(401);
+    const u = await account('yl_sthjj');
+    expect((await ylStaff.post(`/regions/${YL}/users/yl_sthjj/disable`, { version: u.version })).status).toBe(201);
+    expect((await renew(next)).status).toBe(401);
+  });
+});
+
 describe('password age (security.md M1)', () => {
   it('asks for a new password once the last change is over 90 days old', async () => {
     expect((await auth('login', { username: 'xinjia_staff', password: 'Xin#jia2026' })).body.token).toBeDefined();

@@ -13,3 +13,6 @@ export const changePasswordApi = (username: string, password: string, newPasswor
 
 /** 当前用户 */
 export const getMeApi = () => http.get<Me>('/me');
+
+/** 本地模式：以仍有效的令牌换取新令牌（会话自登录起最长 12 小时） */
+export const refreshTokenApi = () => http.post<{ token: string }>('/auth/refresh', undefined, { silent: true });

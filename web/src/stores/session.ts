@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ACCOUNT_MANAGERS } from '@shared/domain/accounts.ts';
 import { BUREAU_ROLES } from '@shared/domain/roles.ts';
-import { changePasswordApi, getMeApi, loginApi } from '@/api/auth';
+import { changePasswordApi, getMeApi, loginApi, refreshTokenApi } from '@/api/auth';
 import type { Me } from '@/api/types';
 import { clearToken, readToken, writeToken } from '@/auth/token';
 import { runtimeConfig } from '@/config/runtime';
@@ -37,6 +37,11 @@ export const useSessionStore = defineStore('session', () => {
     return undefined;
   }
 
+  /** Local mode: a renewed token for the same session. */
+  async function renewLocal(): Promise<void> {
+    setToken((await refreshTokenApi()).token);
+  }
+
   async function changePasswordLocal(username: string, password: string, newPassword: string): Promise<void> {
     await startSession((await changePasswordApi(username, password, newPassword)).token);
   }
@@ -62,5 +67,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, loadMe, clear, logout };
+  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, renewLocal, loadMe, clear, logout };
 });
