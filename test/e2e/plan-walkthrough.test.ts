@@ -263,4 +263,57 @@ describe.skipIf(!hasChromium)('the annual plan, set up by hand', () => {
     ]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('prints the plan as the bureau publishes it', async () => {
+    await page.goto(`${stack.url}/#/cycles/${YEAR}/plan`);
+    await byId('plan-print').click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/cycles/${YEAR}/plan/[^/]+/print$`));
+    // A given version prints the same way; the button opens the current one.
+    const printUrl = page.url();
+    await page.goto(`${printUrl}?version=1`);
+    await expect.poll(() => byId('plan-print-meta').innerText()).toMatch(/^第 1 版/);
+    await page.goto(`${stack.url}/#/cycles/${YEAR}/plan`);
+    await byId('plan-print').click();
+    await expect.poll(() => page.url()).toBe(printUrl);
+    await expect.poll(() => byId('plan-print-title').innerText()).toBe(`玉林市${YEAR}年度绩效考评方案（${CATEGORY}）`);
+    expect(await byId('plan-print-meta').innerText()).toMatch(/^第 1 版\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} 由 yl_staff 保存$/);
+
+    // The table: each 一级 cell spans its 二级 rows, methods in words, assessors by name, a total row.
+    const table = byId('plan-print-indicators');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['编号', '一级指标', '二级指标', '分值', '评分方法', '评分标准', '考评单位', '共性/个性']);
+    expect(await byId('plan-print-name-1').getAttribute('rowspan')).toBe('2');
+    expect(await byId('plan-print-name-1').innerText()).toBe('经济高质量发展\n（60分）');
+    const row = async (code: string) => (await byId(`plan-print-row-${code}`).locator('td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    expect(await row('1.2')).toEqual(['1.2', '重点项目建设排名', '30', '排名法 第1–2名 100%；第3–4名 80%；其余 60%', '按全市重点项目季度考评平均名次排名', '玉林市发展和改革委员会', '个性']);
+    expect(await row('2.2')).toEqual(['2.2', '安全生产', '20', '扣分法 每次扣 2 分，最低 0 分', '每发生一起一般安全生产责任事故扣 2 分', '中共玉林市委政法委员会', '共性']);
+    expect((await byId('plan-print-name-2').innerText()).split('\n')).toEqual(['党的建设与平安建设', '（40分）']);
+    expect(await byId('plan-print-total').locator('td').allInnerTexts()).toEqual(['合计', '100', '']);
+
+    // The rules in sentences, and the units of the category.
+    const doc = await byId('plan-print-document').innerText();
+    expect(doc).toContain('本类别不设加分项目。');
+    expect(doc).toContain('本类别不设扣分项目。');
+    expect(doc).toContain('本类别不设一票否决事项。');
+    const grading = await byId('plan-print-grading').allInnerTexts();
+    expect(grading[0]).toBe('1. 年度考评总分低于 65 分的，评定为不合格等次；有一票否决事项的，直接评定为不合格等次。');
+    expect(grading[1]).toContain('前 20% 评定为一等，其后 50% 评定为二等');
+    expect(grading.at(-1)).toBe('6. 被考评单位对考评结果有异议的，可在结果反馈之日起 5 个工作日内申请复核（第二十一条）。');
+    const units = await byId('plan-print-units').innerText();
+    expect(units).toMatch(/^本类别考评对象共 7 个：/);
+    for (const name of COUNTIES) expect(units).toContain(name);
+
+    // Printed: no menu, top bar or toolbar; the shot shows the page as it prints.
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await page.emulateMedia({ media: 'print' });
+    expect(await byId('plan-print-print').isVisible()).toBe(false);
+    expect(await page.locator('.layout__aside').isVisible()).toBe(false);
+    expect(await byId('topbar-user').isVisible()).toBe(false);
+    await shot('p10-plan-print');
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await byId('plan-print-back').click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/cycles/${YEAR}/plan$`));
+    expect(pageErrors).toEqual([]);
+  });
 });
