@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('printing portal pages', () => {
       await expect.poll(() => page.getByTestId(ready).count()).toBeGreaterThan(0);
       await page.waitForTimeout(500); // tables and charts settle
       await page.emulateMedia({ media: 'print' });
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
       await page.emulateMedia({ media: null }); // back to the default: page.pdf() prints with print CSS
       expect(height).toBeGreaterThan(SHEET_PX); // the case that used to be cut
       const pdf = await page.pdf({ format: 'A4' });
