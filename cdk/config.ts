@@ -13,7 +13,7 @@ export interface AppConfig {
   env: { account: string; region: string };
   arch: Architecture;
   /** cn only: the OIDC issuer the JWT authorizer trusts (global uses its own Cognito user pool). */
-  oidc?: { issuerUrl: string; audience: string };
+  oidc?: { issuerUrl: string; audience: string; usernameClaim: string };
   /** global only: prefix of the Cognito hosted sign-in domain (unique per region). */
   authDomainPrefix: string;
   /** Custom domain of the site. cn: an IAM server certificate id (no ACM for CloudFront there). */
@@ -61,6 +61,9 @@ export function loadConfig(node: Node): AppConfig {
             // Placeholders keep offline synth working; a real deploy passes the mainland issuer (Authing, Keycloak...).
             issuerUrl: ctx('oidcIssuer') ?? 'https://idp.example.cn/oidc',
             audience: ctx('oidcAudience') ?? 'jixiao-web',
+            // The claim that names the person, matched to the profile's username. OIDC promises only
+            // `sub` to be unique and unchanging; name another only if the issuer guarantees it too.
+            usernameClaim: ctx('oidcUsernameClaim') ?? 'sub',
           }
         : undefined,
     authDomainPrefix: ctx('authDomainPrefix') ?? `${stackName.toLowerCase()}-${account}`,

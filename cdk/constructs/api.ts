@@ -66,6 +66,7 @@ export class Api extends Construct {
 
     // Least privilege: the public pages only read; the cycles group also drives the state machine.
     for (const group of GROUPS) {
+      this.functions[group].addEnvironment('USERNAME_CLAIM', issuer.usernameClaim);
       if (group === 'public') data.allowRead(this.functions[group]);
       else data.allowReadWrite(this.functions[group]);
     }

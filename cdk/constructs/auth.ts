@@ -17,6 +17,8 @@ export interface Issuer {
   issuerUrl: string;
   /** The `aud` (or `client_id`) the API accepts: the web client's id. */
   audience: string;
+  /** The ID-token claim that names the person (the API matches it to a profile's username). */
+  usernameClaim: string;
   /** RP logout for issuers whose discovery document has none (Cognito). */
   endSessionEndpoint?: string;
 }
@@ -85,6 +87,11 @@ export class Auth extends Construct {
     const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: config.authDomainPrefix } });
 
     this.userPool = pool;
-    this.issuer = { issuerUrl: pool.userPoolProviderUrl, audience: client.userPoolClientId, endSessionEndpoint: `${domain.baseUrl()}/logout` };
+    this.issuer = {
+      issuerUrl: pool.userPoolProviderUrl,
+      audience: client.userPoolClientId,
+      usernameClaim: 'cognito:username',
+      endSessionEndpoint: `${domain.baseUrl()}/logout`,
+    };
   }
 }

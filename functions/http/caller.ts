@@ -12,12 +12,15 @@ export const CLAIMS = {
   name: 'name',
 } as const;
 
-/** The username the verified token carries, or undefined without a token. */
-export function usernameFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): string | undefined {
+/**
+ * The username the verified token carries, or undefined without a token. Deployed, USERNAME_CLAIM
+ * names the one claim to read (set by CDK per issuer); locally the first of the usual ones present.
+ */
+export function usernameFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, claim = process.env.USERNAME_CLAIM): string | undefined {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   if (!claims) return undefined;
-  const username = String(claims[CLAIMS.username] ?? claims[CLAIMS.preferredUsername] ?? claims.sub ?? '');
-  return username || undefined;
+  const value = claim ? claims[claim] : (claims[CLAIMS.username] ?? claims[CLAIMS.preferredUsername] ?? claims.sub);
+  return value === undefined || value === '' ? undefined : String(value);
 }
 
 /** The caller a profile makes, or undefined when the account is missing, disabled or malformed. */

@@ -30,6 +30,8 @@ describe('cdk config', () => {
     expect(c.env.region).toBe('cn-northwest-1');
     expect(c.arch.name).toBe('x86_64');
     expect(c.oidc?.issuerUrl).toBe('https://login.example.cn');
+    expect(c.oidc?.usernameClaim).toBe('sub'); // the one claim OIDC promises unique and unchanging
+    expect(cfg({ target: 'cn', oidcUsernameClaim: 'preferred_username' }).oidc?.usernameClaim).toBe('preferred_username');
     expect(c.site).toMatchObject({ aliases: ['a.example.cn', 'b.example.cn'], iamCertificateId: 'ASCAEXAMPLE' });
   });
 

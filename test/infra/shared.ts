@@ -109,6 +109,12 @@ export function sharedChecks(get: () => Synth) {
     expect(keys.auditPartition('450900', '2026-11').startsWith(AUDIT_KEY_PREFIX)).toBe(true);
   });
 
+  it('tells every API function which token claim names the person', () => {
+    const s = get();
+    const expected = s.target === 'global' ? 'cognito:username' : 'sub';
+    for (const g of GROUPS) expect(groupFunction(s, g).fn.Properties.Environment.Variables.USERNAME_CLAIM, g).toBe(expected);
+  });
+
   it('lets only the users group manage identity-provider accounts, and only where the pool is ours', () => {
     const s = get();
     const users = groupFunction(s, 'users');

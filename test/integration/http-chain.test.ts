@@ -2,7 +2,7 @@
 // Profiles are read from DynamoDB Local, as every request does.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors.ts';
-import { callerFrom } from '../../functions/http/caller.ts';
+import { callerFrom, usernameFrom } from '../../functions/http/caller.ts';
 import { getUser, setUserStatus } from '../../functions/data/users.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import { apiHandler, type OpInput } from '../../functions/http/chain.ts';
@@ -57,6 +57,14 @@ describe('the caller comes from the profile the token names', () => {
   it('accepts an issuer that names the user by preferred_username or sub', async () => {
     expect(await callerFrom(eventOf({ preferred_username: 'yl_staff' }))).toEqual(callers.ylStaff);
     expect(await callerFrom(eventOf({ sub: 'bl_staff' }))).toEqual(callers.blStaff);
+  });
+
+  it('reads only the configured claim when one is named', async () => {
+    const claims = { 'cognito:username': 'yl_staff', preferred_username: 'yl_leader', sub: 'bl_staff' };
+    expect(usernameFrom(eventOf(claims), 'sub')).toBe('bl_staff');
+    expect(usernameFrom(eventOf(claims), 'preferred_username')).toBe('yl_leader');
+    expect(usernameFrom(eventOf({ sub: 'bl_staff' }), 'employee_no')).toBeUndefined();
+    expect(usernameFrom(eventOf(claims), undefined)).toBe('yl_staff');
   });
 
   it('knows no caller for a username without a profile', async () => {
