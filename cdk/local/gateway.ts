@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { nowIso, now } from '../../functions/config/clock.ts';
 import { getUser, recordSignIn, setUserPassword, type User } from '../../functions/data/users.ts';
 import { afterFailedSignIn, lockedFor, passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
@@ -20,9 +21,18 @@ import { SESSION, type TokenIssuer } from './token-issuer.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
 
+/** An external OIDC issuer in place of the local one, as the mainland deployment has. */
+export interface OidcIssuer {
+  issuer: string;
+  /** The portal's client id: the `aud` the ID token must carry. */
+  audience: string;
+}
+
 export interface GatewayOptions {
   handlers: Record<Group, Handler>;
   issuer: TokenIssuer;
+  /** Verify tokens of this issuer (like the HTTP API JWT authorizer) and send the portal there to sign in. */
+  oidc?: OidcIssuer;
   clock: DevClock;
   siteDir: string;
   host?: string;
@@ -121,8 +131,12 @@ export class LocalGateway {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/config.json') {
-      return send(res, 200, { apiBase: API, auth: { mode: 'local' }, devClock: true });
+      const oidc = this.opts.oidc;
+      const auth = oidc ? { mode: 'oidc', issuer: oidc.issuer, clientId: oidc.audience, scopes: ['openid', 'profile'], tokenType: 'id_token' } : { mode: 'local' };
+      return send(res, 200, { apiBase: API, auth, devClock: true });
     }
+    // With an external issuer the local sign-in, password and renewal endpoints do not exist.
+    if (this.opts.oidc && url.pathname.startsWith(`${API}/auth/`)) return apiError(res, 404, 'NOT_FOUND', '本部署由统一身份认证平台登录');
     if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
     if (url.pathname === `${API}/auth/password` && req.method === 'POST') return this.changePassword(req, res);
     if (url.pathname === `${API}/auth/refresh` && req.method === 'POST') return this.refresh(req, res);
@@ -135,8 +149,24 @@ export class LocalGateway {
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     if (!token) return undefined;
+    if (this.opts.oidc) return this.verifyOidc(token, this.opts.oidc);
     // Token lifetimes follow the real clock, not the development clock.
     return this.opts.issuer.verify(token, Math.floor(Date.now() / 1000));
+  }
+
+  private jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  /** As the JWT authorizer does: keys from the issuer's discovery document, issuer and audience checked. */
+  private async verifyOidc(token: string, oidc: OidcIssuer): Promise<JWTPayload | undefined> {
+    if (!this.jwks) {
+      const discovery = (await (await fetch(`${oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      this.jwks = createRemoteJWKSet(new URL(discovery.jwks_uri));
+    }
+    try {
+      return (await jwtVerify(token, this.jwks, { issuer: oidc.issuer, audience: oidc.audience })).payload;
+    } catch {
+      return undefined;
+    }
   }
 
   private async api(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -8,7 +8,7 @@ import { listOpenCycles } from '../../functions/data/cycles.ts';
 import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { GROUPS } from '../../functions/http/routes.ts';
-import { LocalGateway, type GatewayOptions } from './gateway.ts';
+import { LocalGateway, type GatewayOptions, type OidcIssuer } from './gateway.ts';
 import { seedDemo } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
 import { TokenIssuer } from './token-issuer.ts';
@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   dynamoEndpoint?: string;
   tableName?: string;
   log?: (line: string) => void;
+  /** Sign in at this OIDC issuer instead of the local one; the named claim is the username. */
+  oidc?: OidcIssuer & { usernameClaim: string };
 }
 
 export interface LocalStack {
@@ -54,6 +56,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
+  if (opts.oidc) process.env.USERNAME_CLAIM = opts.oidc.usernameClaim;
+  else delete process.env.USERNAME_CLAIM;
 
   if (await ensureTable(dynamoEndpoint, tableName)) log('created table');
   // Imported only now: handlers read their configuration from the environment when they load.
@@ -96,6 +100,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const gateway = new LocalGateway({
     handlers: apiHandlers,
     issuer,
+    ...(opts.oidc ? { oidc: { issuer: opts.oidc.issuer, audience: opts.oidc.audience } } : {}),
     clock,
     siteDir: join(ROOT, 'web/dist'),
     port: opts.port,

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
-import { ROOT, startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
+import { ROOT, startLocalStack, type LocalStack, type LocalStackOptions } from '../../cdk/local/stack.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -23,10 +23,10 @@ export interface Portal {
 }
 
 /** The site (built if stale), a local stack with the demo data, and a browser. */
-export async function startPortal(name: string): Promise<Portal> {
+export async function startPortal(name: string, options: Pick<LocalStackOptions, 'port' | 'oidc'> = {}): Promise<Portal> {
   mkdirSync(SHOTS, { recursive: true });
   await buildSiteIfStale(ROOT, () => {});
-  const stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${name}-${randomUUID()}` });
+  const stack = await startLocalStack({ ...options, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${name}-${randomUUID()}` });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
