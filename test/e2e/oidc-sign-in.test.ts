@@ -15,13 +15,27 @@ let portal: Portal;
 let idp: Server;
 let page: Page;
 const pageErrors: string[] = [];
+/** The grant type of every token the issuer handed out. */
+const issuerRequests: string[] = [];
 
 /** An issuer that knows the demo people by username (its `sub`), and one person the portal does not know. */
 async function startIssuer(port: number, portalUrl: string): Promise<{ issuer: string; server: Server }> {
   const issuer = `http://127.0.0.1:${port}`;
   const names = new Map([...users.map((u) => [u.username, u.name] as const), ['stranger', '陌生人']]);
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, token_endpoint_auth_method: 'none', redirect_uris: [`${portalUrl}/`], post_logout_redirect_uris: [`${portalUrl}/`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [`${portalUrl}/`],
+        post_logout_redirect_uris: [`${portalUrl}/`],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      },
+    ],
+    // Like Cognito: a refresh token with every code sign-in, and short ID tokens (6 minutes here).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    ttl: { IdToken: 6 * 60 },
     claims: { openid: ['sub'], profile: ['name'] },
     findAccount: async (_ctx, sub) => (names.has(sub) ? { accountId: sub, claims: async () => ({ sub, name: names.get(sub) }) } : undefined),
     // The portal is a first-party client: no consent page.
@@ -33,6 +47,7 @@ async function startIssuer(port: number, portalUrl: string): Promise<{ issuer: s
     },
     cookies: { keys: ['local-test-cookie-key'] },
   });
+  provider.on('grant.success', (ctx) => issuerRequests.push(String(ctx.oidc.params?.grant_type)));
   const server = provider.listen(port, '127.0.0.1') as unknown as Server;
   return { issuer, server };
 }
@@ -44,6 +59,7 @@ describe.skipIf(!hasChromium)('sign-in at an external OIDC issuer', () => {
     idp = started.server;
     portal = await startPortal('oidc', { port: portalPort, oidc: { issuer: started.issuer, audience: CLIENT_ID, usernameClaim: 'sub' } });
     page = await openPage(portal.browser, pageErrors);
+    await page.clock.install(); // the page's time runs as usual until a test moves it
     // Nothing leaves the machine (the provider's sign-in page asks for a web font).
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   });
@@ -73,6 +89,19 @@ describe.skipIf(!hasChromium)('sign-in at an external OIDC issuer', () => {
     await expect.poll(() => page.getByTestId('topbar-user').innerText(), { timeout: 20_000 }).toContain('王芳');
     expect(await page.getByTestId('menu-users').count()).toBe(1); // a bureau role, from the profile
     await screenshot(page, 'o01-oidc-signed-in');
+  });
+
+  it('renews the token by the refresh token while the person works', async () => {
+    const token = () => page.evaluate('sessionStorage.getItem("jx.token")') as Promise<string | null>;
+    const first = await token();
+    const refreshes = () => issuerRequests.filter((r) => r === 'refresh_token').length;
+    const before = refreshes();
+    await page.mouse.move(200, 200);
+    await page.clock.fastForward('02:00'); // 4 minutes left: the session keeper renews
+    await expect.poll(token, { timeout: 15_000 }).not.toBe(first);
+    expect(refreshes()).toBe(before + 1); // by the refresh-token grant, not a hidden sign-in page
+    await page.reload();
+    await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('王芳');
   });
 
   it('refuses a person the issuer knows but the portal has no profile for', async () => {

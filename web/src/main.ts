@@ -33,6 +33,7 @@ async function start(): Promise<void> {
 
   if (config.auth.mode === 'oidc') {
     const oidc = await import('./auth/oidc');
+    if (oidc.isSilentRenewFrame()) return oidc.completeSilentRenew(config.auth);
     if (oidc.isOidcCallback()) {
       const { token, returnTo } = await oidc.completeOidcLogin(config.auth);
       session.setToken(token);

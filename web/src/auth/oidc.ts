@@ -14,6 +14,8 @@ function userManager(config: OidcConfig): UserManager {
     authority: config.issuer,
     client_id: config.clientId,
     redirect_uri: pageUrl(),
+    // Issuers without refresh tokens renew in a hidden frame of this page (see completeSilentRenew).
+    silent_redirect_uri: pageUrl(),
     post_logout_redirect_uri: pageUrl(),
     response_type: 'code',
     scope: config.scope,
@@ -36,6 +38,14 @@ export function isOidcCallback(): boolean {
   return q.has('state') && (q.has('code') || q.has('error'));
 }
 
+/** True when this page is the hidden frame of a silent renewal (it only hands the answer back). */
+export const isSilentRenewFrame = (): boolean => window.parent !== window && isOidcCallback();
+
+/** In the hidden frame: passes the issuer's answer to the page that asked. */
+export async function completeSilentRenew(config: OidcConfig): Promise<void> {
+  await userManager(config).signinSilentCallback();
+}
+
 /** Finishes the redirect: returns the API token and the route to open. */
 export async function completeOidcLogin(config: OidcConfig): Promise<{ token: string; returnTo: string }> {
   const user = await userManager(config).signinRedirectCallback();
@@ -44,6 +54,17 @@ export async function completeOidcLogin(config: OidcConfig): Promise<{ token: st
   if (!token) throw new Error(`issuer returned no ${config.tokenType}`);
   const state = user.state as { returnTo?: string } | undefined;
   return { token, returnTo: state?.returnTo ?? '/' };
+}
+
+/**
+ * A fresh token for the same session, by the refresh token the issuer gave at sign-in (the session
+ * keeper calls this only while the person is at work). Without one it fails and the token runs out.
+ */
+export async function renewOidc(config: OidcConfig): Promise<string> {
+  const user = await userManager(config).signinSilent();
+  const token = config.tokenType === 'id_token' ? user?.id_token : user?.access_token;
+  if (!token) throw new Error(`issuer returned no ${config.tokenType}`);
+  return token;
 }
 
 export async function oidcLogout(config: OidcConfig): Promise<void> {

@@ -27,7 +27,7 @@ export function nextStep(nowMs: number, lastActivityMs: number, expiresMs: numbe
 
 export interface KeeperOptions {
   token: () => string | undefined;
-  /** Renews the token; absent where the issuer offers no renewal (then the token simply runs out). */
+  /** Renews the token; when it fails the token simply runs out and the next call asks for a sign-in. */
   renew?: () => Promise<void>;
   endIdle: () => void;
   now?: () => number;

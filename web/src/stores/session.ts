@@ -37,9 +37,12 @@ export const useSessionStore = defineStore('session', () => {
     return undefined;
   }
 
-  /** Local mode: a renewed token for the same session. */
-  async function renewLocal(): Promise<void> {
-    setToken((await refreshTokenApi()).token);
+  /** A renewed token for the same session: from the local issuer, or by the OIDC refresh token. */
+  async function renew(): Promise<void> {
+    const auth = runtimeConfig().auth;
+    if (auth.mode === 'local') return setToken((await refreshTokenApi()).token);
+    const { renewOidc } = await import('@/auth/oidc');
+    setToken(await renewOidc(auth));
   }
 
   async function changePasswordLocal(username: string, password: string, newPassword: string): Promise<void> {
@@ -67,5 +70,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, renewLocal, loadMe, clear, logout };
+  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, renew, loadMe, clear, logout };
 });
