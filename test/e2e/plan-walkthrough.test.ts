@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
-import { hasChromium, openPage, screenshot, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
-import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
-
+import { hasChromium, openPage, screenshot, signIn, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YEAR = 2028;
 const CATEGORY = '县（市、区）';
@@ -72,10 +70,7 @@ describe.skipIf(!hasChromium)('the annual plan, set up by hand', () => {
   afterAll(() => portal?.stop());
 
   it('logs the bureau staff in', async () => {
-    await page.goto(`${stack.url}/#/login`);
-    await byId('login-username').fill('yl_staff');
-    await byId('login-password').fill(DEMO_PASSWORD);
-    await byId('login-submit').click();
+    await signIn(page, stack.url, 'yl_staff');
     await expect.poll(() => byId('topbar-user').innerText()).toContain('王芳');
     await shot('p01-dashboard');
   });
