@@ -50,6 +50,17 @@ export function managementRefusal(manager: Caller, account: AccountFacts): strin
   return '您的角色无权管理账号';
 }
 
+/** Why `manager` may not disable `account` (undefined: they may): the management rule, and never oneself. */
+export function disableRefusal(manager: Caller, account: AccountFacts): string | undefined {
+  return managementRefusal(manager, account) ?? (account.username === manager.username ? '不能停用自己的账号' : undefined);
+}
+
+/** Why an edit of `before` into `after` is refused to `manager` (undefined: it is not), beyond who manages whom. */
+export function selfEditRefusal(manager: Caller, before: AccountFacts, after: AccountFacts): string | undefined {
+  const moved = after.role !== before.role || after.unitId !== before.unitId;
+  return before.username === manager.username && moved ? '不能修改自己的角色或单位' : undefined;
+}
+
 /** Problems of a role placed in a unit: the unit must exist in the region, be in use and suit the role. */
 export function placementProblems(role: Role, unitId: string, units: readonly (UnitFacts & { assessor?: boolean })[]): Problem[] {
   const unit = units.find((u) => u.unitId === unitId);

@@ -1,6 +1,6 @@
 // Account rules: who manages whom, where a role may sit, password strength, and the sheet layout.
 import { describe, expect, it } from 'vitest';
-import { afterFailedSignIn, lockedFor, LOCKOUT, managementRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
+import { afterFailedSignIn, disableRefusal, lockedFor, LOCKOUT, managementRefusal, selfEditRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
 import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { parseRole, parseUserRows, usersToRows, userTemplateRows } from '../../functions/domain/user-rows.ts';
 import { temporaryPassword } from '../../functions/identity/password.ts';
@@ -37,6 +37,24 @@ describe('who manages which account', () => {
 
   it('gives no other role any account', () => {
     for (const role of ['unit_staff', 'assessor_staff', 'third_party'] as Role[]) expect(managementRefusal(who(role), acct('unit_staff'))).toBeDefined();
+  });
+});
+
+describe('managing one\'s own account', () => {
+  const leader = who('bureau_leader', 'jxb');
+  const own = { username: leader.username, role: leader.role, regionId: R, unitId: 'jxb' };
+
+  it('never disables oneself, and otherwise follows who manages whom', () => {
+    expect(disableRefusal(leader, own)).toBe('不能停用自己的账号');
+    expect(disableRefusal(leader, acct('unit_staff'))).toBeUndefined();
+    expect(disableRefusal(who('unit_leader'), acct('unit_staff', 'u-b'))).toContain('本单位');
+  });
+
+  it('lets one rename oneself but not change one\'s own role or unit', () => {
+    expect(selfEditRefusal(leader, own, { ...own })).toBeUndefined();
+    expect(selfEditRefusal(leader, own, { ...own, role: 'bureau_staff' })).toBe('不能修改自己的角色或单位');
+    expect(selfEditRefusal(leader, own, { ...own, unitId: 'u-a' })).toBe('不能修改自己的角色或单位');
+    expect(selfEditRefusal(leader, acct('unit_staff'), acct('unit_leader'))).toBeUndefined();
   });
 });
 

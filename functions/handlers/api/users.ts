@@ -4,7 +4,7 @@
 import { nowIso } from '../../config/clock.ts';
 import { readUnits } from '../../data/units.ts';
 import { createUsers, editUser, getUser, listUsers, removeUsers, setUserPassword, setUserStatus, type User } from '../../data/users.ts';
-import { managementRefusal, placementProblems, USERNAME_PATTERN, type AccountFacts } from '../../domain/accounts.ts';
+import { disableRefusal, managementRefusal, placementProblems, selfEditRefusal, USERNAME_PATTERN, type AccountFacts } from '../../domain/accounts.ts';
 import { DomainError, NotFoundError, UnavailableError, ValidationError } from '../../domain/errors.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { parseUserRows, type UserInput } from '../../domain/user-rows.ts';
@@ -106,17 +106,16 @@ export const handler = apiHandler('users', {
     const after = { ...before, ...edit };
     await mayManage(caller!, before);
     await mayManage(caller!, after);
-    if (before.username === caller!.username && (after.role !== before.role || after.unitId !== before.unitId)) {
-      await refuse(caller!, `user:${before.username}`, '不能修改自己的角色或单位');
-    }
+    const selfEdit = selfEditRefusal(caller!, before, after);
+    if (selfEdit) await refuse(caller!, `user:${before.username}`, selfEdit);
     if (edit.role !== undefined || edit.unitId !== undefined) await checkPlacement(after.role, after.unitId, before.regionId);
     return editUser(caller!, before.username, edit, version, nowIso());
   },
 
   disableUser: async ({ caller, params, body }) => {
     const user = await loadAccount(params.regionId!, params.username!);
-    await mayManage(caller!, user);
-    if (user.username === caller!.username) await refuse(caller!, `user:${user.username}`, '不能停用自己的账号');
+    const refusal = disableRefusal(caller!, user);
+    if (refusal) await refuse(caller!, `user:${user.username}`, refusal);
     // The profile first: from here on the account is refused, whatever the provider answers.
     const view = await setUserStatus(caller!, user.username, 'disabled', (body as VersionBody).version, nowIso());
     try {

@@ -29,10 +29,7 @@ export function unitChoices(caller: Caller, role: Role | '', units: readonly Uni
 /** Why the caller may not manage this account at all (undefined: they may). */
 export const refusalFor = (caller: Caller, account: UserView): string | undefined => managementRefusal(caller, account);
 
-/** Why the caller may not disable this account (undefined: they may). */
-export function disableRefusal(caller: Caller, account: UserView): string | undefined {
-  return refusalFor(caller, account) ?? (account.username === caller.username ? '不能停用自己的账号' : undefined);
-}
+export { disableRefusal } from '@shared/domain/accounts.ts';
 
 /** One's own role and unit are not changed here (the API refuses it too). */
 export const isSelf = (caller: Caller, account: UserView): boolean => account.username === caller.username;
