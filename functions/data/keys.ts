@@ -16,6 +16,8 @@
 //   plan of a category ...... Query    pk=REGION#r  sk begins_with PLAN#c#cat#  (one item per plan version,
 //                             sk ends v0001, v0002…: newest = descending, Limit 1; a given version = GetItem)
 //   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
+//   profile + one session ... BatchGet pk=USER#name sk=USER and sk=SESSION#h (consistent; h = hash of issuer and sid)
+//   sign-in guard of a name . GetItem  pk=USER#name sk=SIGNIN   (lock bookkeeping of a username with no profile)
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export const keys = {
@@ -52,6 +54,10 @@ export const keys = {
   seedPart: (name: string) => ({ pk: 'SEED', sk: `PART#${name}` }),
   calendar: (regionId: string, year: number) => ({ pk: `REGION#${regionId}`, sk: `CALENDAR#${year}` }),
   calendarPrefix: 'CALENDAR#',
+  /** A signed-in session of the account (functions/data/sessions.ts), next to its profile. */
+  session: (username: string, sessionHash: string) => ({ pk: `USER#${username}`, sk: `SESSION#${sessionHash}` }),
+  /** Sign-in failures and lock of a username that has no profile (functions/data/sign-in.ts). */
+  signInGuard: (username: string) => ({ pk: `USER#${username}`, sk: 'SIGNIN' }),
 };
 
 /** Cycle ids are the cycle's year, so `CYCLE#2025` never prefixes another cycle's keys. */
