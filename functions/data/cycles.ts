@@ -1,32 +1,19 @@
 // Cycles and their stages: one cycle item plus one item per stage, all in the region's partition,
 // so a cycle with its whole timeline is one Query.
-import { STAGE_COUNT, type StageDates, type StageRecord } from '../domain/stages.ts';
+import { STAGE_COUNT, type StageDates } from '../domain/stages.ts';
 import { ConflictError } from '../domain/errors.ts';
+import { cycleRecord, stageRecord, type CycleRecord, type StageRecord } from '../model/cycle.ts';
 import { tableName } from './client.ts';
 import { commit, put, update, type Actor, type TransactItem } from './commit.ts';
+import { entity } from './entity.ts';
 import { cycleIdOf, keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
-export interface CycleItem {
-  regionId: string;
-  cycleId: string;
-  year: number;
-  name: string;
-  /** 1-based position of the open stage; after the last stage is advanced the cycle is closed. */
-  currentStage: number;
-  status: 'open' | 'closed';
-  createdAt: string;
-  createdBy: string;
-  closedAt?: string;
-  version: number;
-}
+export const cycleEntity = entity('cycle', cycleRecord, (c) => keys.cycle(c.regionId, c.cycleId));
+export const stageEntity = entity('stage', stageRecord, (s) => keys.stage(s.regionId, s.cycleId, s.index));
 
-export interface StageItem extends StageRecord {
-  regionId: string;
-  cycleId: string;
-  taskToken?: string;
-  reminderSentAt?: string;
-}
+export type CycleItem = CycleRecord;
+export type StageItem = StageRecord;
 
 export interface Cycle extends CycleItem {
   stages: StageItem[];
@@ -34,31 +21,27 @@ export interface Cycle extends CycleItem {
 
 const cycleTarget = (c: { regionId: string; cycleId: string }) => `cycle:${c.regionId}/${c.cycleId}`;
 
-function strip<T extends Record<string, unknown>>(item: T) {
-  const { pk, sk, gsi1pk, gsi1sk, entity, ...rest } = item;
-  return rest;
-}
-
 function assemble(items: Record<string, unknown>[]): Cycle[] {
   const cycles = new Map<string, Cycle>();
-  for (const item of items.filter((i) => i.entity === 'cycle')) {
-    const c = strip(item) as unknown as CycleItem;
+  for (const item of items.filter(cycleEntity.is)) {
+    const c = cycleEntity.parse(item);
     cycles.set(c.cycleId, { ...c, stages: [] });
   }
-  for (const item of items.filter((i) => i.entity === 'stage')) {
-    const s = strip(item) as unknown as StageItem;
+  for (const item of items.filter(stageEntity.is)) {
+    const s = stageEntity.parse(item);
     cycles.get(s.cycleId)?.stages.push(s);
   }
   for (const c of cycles.values()) c.stages.sort((a, b) => a.index - b.index);
   return [...cycles.values()];
 }
 
+/** The cycle with exactly this id (its items' sort keys begin with its key). */
 export async function getCycle(regionId: string, cycleId: string): Promise<Cycle | undefined> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': keys.regionPartition(regionId), ':sk': keys.cycle(regionId, cycleId).sk },
   });
-  return assemble(items)[0];
+  return assemble(items).find((c) => c.cycleId === cycleId);
 }
 
 /** All cycles of a region with their stages, newest year first. */
@@ -77,11 +60,10 @@ export async function listOpenCycles(): Promise<{ regionId: string; cycleId: str
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': 'OPEN_CYCLES' },
   });
-  return items.map((i) => ({
-    regionId: i.regionId as string,
-    cycleId: i.cycleId as string,
-    currentStage: i.currentStage as number,
-  }));
+  return items.map((i) => {
+    const { regionId, cycleId, currentStage } = cycleEntity.parse(i);
+    return { regionId, cycleId, currentStage };
+  });
 }
 
 export interface NewCycle {
@@ -108,11 +90,8 @@ export async function createCycle(actor: Actor, regionId: string, input: NewCycl
     actor,
     { action: 'cycle.create', target: cycleTarget(cycle), after: { ...cycle, stages: input.stages } },
     [
-      put(
-        { ...keys.cycle(regionId, cycleId), ...keys.openCycle(regionId, cycleId), entity: 'cycle', ...cycle },
-        'attribute_not_exists(pk)',
-      ),
-      ...stages.map((s) => put({ ...keys.stage(regionId, cycleId, s.index), entity: 'stage', ...s })),
+      put(cycleEntity.item(cycle, keys.openCycle(regionId, cycleId)), 'attribute_not_exists(pk)'),
+      ...stages.map((s) => put(stageEntity.item(s))),
     ],
     at,
     `${input.year} 年度的考评周期已存在`,

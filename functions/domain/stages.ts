@@ -1,6 +1,9 @@
 // The eleven stages of an annual cycle, in order (SPEC.md "The annual cycle").
 import { deadlineInstant, isIsoDate, shiftIsoDate } from './dates.ts';
 import type { FieldProblem } from './errors.ts';
+import type { StageDates, StageProgress, TimelineEntry } from '../model/cycle.ts';
+
+export type { StageDates, StageProgress, TimelineEntry };
 
 export const STAGE_CODES = [
   'plan',
@@ -32,14 +35,6 @@ export const STAGE_NAMES: Record<StageCode, string> = {
   rectification: '整改',
   closed: '结果运用',
 };
-
-export interface StageDates {
-  code: StageCode;
-  /** First day of the stage, YYYY-MM-DD (Beijing date). */
-  opensOn: string;
-  /** Last day of the stage; the deadline ends at 24:00 Beijing time on this date. */
-  deadline: string;
-}
 
 /** The stage at 1-based position `index`. */
 export function stageAt(index: number): StageCode {
@@ -100,32 +95,15 @@ export function checkStageDates(stages: readonly StageDates[]): FieldProblem[] {
   return problems;
 }
 
-export type StageState = 'done' | 'current' | 'upcoming';
-
-export interface StageRecord extends StageDates {
-  index: number;
-  openedAt?: string;
-  doneAt?: string;
-  doneBy?: string;
-  escalatedAt?: string;
-}
-
-export interface TimelineEntry extends StageRecord {
-  name: string;
-  state: StageState;
-  /** Deadline as an instant (ISO, UTC). */
-  deadlineAt: string;
-  overdue: boolean;
-  /** Milliseconds left until the deadline for the current stage; negative once overdue. */
-  remainingMs?: number;
-}
+export const STAGE_STATES = ['done', 'current', 'upcoming'] as const;
+export type StageState = (typeof STAGE_STATES)[number];
 
 /**
  * The stage timeline as a person sees it at `now`: stages before the current one are done,
  * the current one counts down to its deadline, and a deadline passed while open is overdue.
  */
 export function timeline(
-  stages: readonly StageRecord[],
+  stages: readonly StageProgress[],
   currentStage: number,
   closed: boolean,
   now: number,
@@ -148,3 +126,10 @@ export function timeline(
       };
     });
 }
+
+/** The 1-based position of a stage: rules name stages by code, never by a bare number. */
+export const stageNumber = (code: StageCode): number => STAGE_CODES.indexOf(code) + 1;
+
+/** Whether an open cycle stands at the stage named. */
+export const isAtStage = (cycle: { status: string; currentStage: number }, code: StageCode): boolean =>
+  cycle.status === 'open' && cycle.currentStage === stageNumber(code);

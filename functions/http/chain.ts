@@ -1,27 +1,43 @@
-// The one middleware chain every API Lambda runs: find the route, check the caller against it,
-// validate the input, call the operation, and turn failures into clear JSON errors.
+// The one middleware chain every API Lambda runs: find the route, check the caller and the unit
+// scope against it, validate path, query and body, call the operation, check its answer against
+// the contract, and turn failures into clear JSON errors in the caller's language.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import middy, { type MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { ZodType } from 'zod';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Group, Operation, RouteContract } from '../contracts/define.ts';
+import { contracts, type Contracts } from '../contracts/index.ts';
+import { languageOf, setLanguageSource, t, type Lang } from '../contracts/lang.ts';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors.ts';
+import type { Reach } from '../domain/reach.ts';
 import type { Caller } from '../domain/roles.ts';
 import { callerFrom, usernameFrom } from './caller.ts';
 import { auditRefusal } from './refusal.ts';
-import { routeKey, routes, type Group, type Route } from './routes.ts';
+import { routeKey, routes, type Route } from './routes.ts';
+import { checkScope } from './scope.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = Exclude<APIGatewayProxyResultV2, string>;
 
-export interface OpInput<B = any, Q = any> {
+// One Lambda may serve several requests at once locally (the gateway), so the language is per request.
+const requestLanguage = new AsyncLocalStorage<Lang>();
+setLanguageSource(() => requestLanguage.getStore() ?? 'zh');
+
+/** What an operation receives, before the contract's types are applied. */
+export interface CheckedInput {
   caller?: Caller;
   params: Record<string, string>;
-  body: B;
-  query: Q;
+  query: unknown;
+  body: unknown;
+  /** assessorOf / thirdParty routes: the units and plan leaves the caller reaches (absent: all, the bureau). */
+  reach?: Reach;
 }
-export type Op = (input: OpInput) => Promise<unknown>;
+/** The erased form of every operation: the contracts type them, the chain only passes values on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyOp = (input: any) => Promise<unknown>;
 
 /** The guard hands the matched route and the checked input to the handler, keyed by the event. */
-const checked = new WeakMap<Event, { route: Route; input: OpInput }>();
+const checked = new WeakMap<Event, { route: Route; input: CheckedInput }>();
 
 const json = (statusCode: number, body: unknown): Result => ({
   statusCode,
@@ -29,12 +45,12 @@ const json = (statusCode: number, body: unknown): Result => ({
   body: JSON.stringify(body),
 });
 
-function parse(schema: ZodType | undefined, value: unknown, where: 'body' | 'query') {
+function parse(schema: ZodType | undefined, value: unknown, where: 'params' | 'body' | 'query') {
   if (!schema) return value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
-  throw new ValidationError('输入有误', fields);
+  const fields: FieldProblem[] = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
+  throw new ValidationError(t('输入有误', 'Invalid input'), fields);
 }
 
 function readBody(event: Event): unknown {
@@ -43,40 +59,40 @@ function readBody(event: Event): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError('请求体有误', [{ path: 'body', message: '不是有效的 JSON' }]);
+    throw new ValidationError(t('请求体有误', 'Invalid request body'), [{ path: 'body', message: t('不是有效的 JSON', 'Not valid JSON') }]);
   }
 }
 
-/** Route, caller, scope and input checks, before the operation runs. */
+/** Route, caller, role, scope and input checks, before the operation runs. */
 function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
   return {
     before: async (request) => {
       const event = request.event;
       const route = table.find((r) => routeKey(r) === event.routeKey);
-      if (!route) throw new NotFoundError(`没有这个接口：${event.routeKey}`);
-      const params = (event.pathParameters ?? {}) as Record<string, string>;
-      const caller = route.access.public ? undefined : await callerFrom(event);
+      if (!route) throw new NotFoundError(t(`没有这个接口：${event.routeKey}`, `No such route: ${event.routeKey}`));
+      // Path ids are checked before anything is looked up by them.
+      const params = parse(route.params, event.pathParameters ?? {}, 'params') as Record<string, string>;
+      let caller: Caller | undefined;
+      let reach: Reach | undefined;
       if (!route.access.public) {
-        if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', usernameFrom(event) ? '账号不存在或已停用，请联系管理员' : '请先登录');
+        caller = await callerFrom(event);
+        if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', usernameFrom(event) ? t('账号不存在或已停用，请联系管理员', 'This account does not exist or is disabled; ask an administrator') : t('请先登录', 'Please sign in'));
         if (!route.access.roles.includes(caller.role)) {
-          await recordRefusal(event, caller, 'role', params);
-          throw new ForbiddenError('您的角色无权执行此操作');
+          await auditRefusal(caller, event.routeKey, { reason: 'role', params });
+          throw new ForbiddenError(t('您的角色无权执行此操作', 'Your role may not do this'));
         }
-        if (route.access.scope === 'region' && params.regionId !== caller.regionId) {
-          await recordRefusal(event, caller, 'region', params);
-          throw new ForbiddenError('无权访问其他行政区域的数据');
+        const scope = await checkScope(route.access.scope, caller, params);
+        if (scope.refused) {
+          await auditRefusal(caller, event.routeKey, { reason: scope.refused.reason, params });
+          throw new ForbiddenError(scope.refused.message);
         }
+        reach = scope.reach;
       }
       const body = parse(route.body, readBody(event), 'body');
       const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
-      checked.set(event, { route, input: { caller, params, body, query } });
+      checked.set(event, { route, input: { caller, params, body, query, reach } });
     },
   };
-}
-
-/** A refused call is a security event: it goes to the caller's region's audit log (security.md M7). */
-async function recordRefusal(event: Event, caller: Caller, reason: 'role' | 'region', params: Record<string, string>) {
-  await auditRefusal(caller, event.routeKey, { reason, params });
 }
 
 /** Errors of status < 500 are shown as they are; anything else becomes a generic message. */
@@ -89,21 +105,63 @@ function errorResponses(): MiddlewareObj<Event, Result> {
         return;
       }
       console.error(JSON.stringify({ level: 'ERROR', msg: 'unhandled', routeKey: request.event.routeKey, error: String(e?.stack ?? e) }));
-      request.response = json(500, { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
+      request.response = json(500, { error: { code: 'INTERNAL', message: t('服务器内部错误，请稍后重试', 'Internal error; please try again later') } });
     },
   };
 }
 
-/** The Lambda handler of one route group. */
-export function apiHandler(group: Group, ops: Record<string, Op>) {
-  const table = routes.filter((r) => r.group === group);
-  for (const r of table) if (!ops[r.op]) throw new Error(`group ${group} has no operation ${r.op}`);
-  return middy<Event, Result>()
+/**
+ * The answer as the contract states it: fields it does not name are dropped (so nothing stored
+ * leaks by accident), and an answer that breaks it is a fault of ours, never sent.
+ */
+function checkOutput(route: Route, result: unknown): unknown {
+  if (!route.output) return result ?? {};
+  const parsed = route.output.safeParse(result ?? {});
+  if (parsed.success) return parsed.data;
+  throw new Error(`answer of ${route.op} breaks its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
+
+/** The handler of a route table: one Lambda's worth of routes and their operations. */
+export function tableHandler(table: readonly Route[], ops: Record<string, AnyOp>) {
+  for (const r of table) if (!ops[r.op]) throw new Error(`no operation ${r.op}`);
+  const chain = middy<Event, Result>()
     .use(errorResponses())
     .use(guard(table))
     .handler(async (event) => {
       const { route, input } = checked.get(event)!;
       const result = await ops[route.op]!(input);
-      return json(route.method === 'POST' ? 201 : 200, result ?? {});
+      return json(route.method === 'POST' ? 201 : 200, checkOutput(route, result));
     });
+  return (event: Event, context: Context) => requestLanguage.run(languageOf(event.headers?.['accept-language']), () => chain(event, context));
+}
+
+type OpsOf<G extends Group> = { [K in keyof Contracts as Contracts[K]['group'] extends G ? K : never]: Operation<Contracts[K]> };
+
+/**
+ * The Lambda handler of one route group: exactly the group's operations, each typed by its
+ * contract (a missing one, or one answering the wrong shape, does not compile).
+ */
+export function apiHandler<G extends Group>(group: G, ops: OpsOf<G>) {
+  return tableHandler(
+    routes.filter((r) => r.group === group),
+    ops as Record<string, AnyOp>,
+  );
+}
+
+/** Groups whose routes are not yet contracts: operations take an untyped input. */
+export function legacyApiHandler(group: Group, ops: Record<string, AnyOp>) {
+  return tableHandler(
+    routes.filter((r) => r.group === group),
+    ops,
+  );
+}
+
+/** The contract of an operation (for tests and the web). */
+export const contractOf = (op: keyof Contracts): RouteContract => contracts[op];
+
+/** The untyped input of a legacy operation. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface LegacyOpInput<B = any, Q = any> extends Omit<CheckedInput, 'body' | 'query'> {
+  body: B;
+  query: Q;
 }

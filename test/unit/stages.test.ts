@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beijingDate, deadlineInstant, isIsoDate, shiftIsoDate } from '../../functions/domain/dates.ts';
-import { checkStageDates, defaultStageDates, STAGE_CODES, stageAt, timeline, type StageRecord } from '../../functions/domain/stages.ts';
+import { checkStageDates, defaultStageDates, STAGE_CODES, stageAt, timeline, type StageProgress } from '../../functions/domain/stages.ts';
 
 describe('dates', () => {
   it('a deadline date ends at 24:00 Beijing time, i.e. 16:00 UTC that day', () => {
@@ -72,7 +72,7 @@ describe('stage order', () => {
 });
 
 describe('timeline', () => {
-  const records: StageRecord[] = defaultStageDates(2025).map((s, i) => ({ ...s, index: i + 1 }));
+  const records: StageProgress[] = defaultStageDates(2025).map((s, i) => ({ ...s, index: i + 1 }));
 
   it('marks stages before the current one done, the current one counting down, the rest upcoming', () => {
     const now = Date.parse('2025-02-10T00:00:00Z');

@@ -4,7 +4,7 @@ import { nowIso } from '../../config/clock.ts';
 import { getCalendarYear, listCalendarYears, loadWorkingCalendar, saveCalendarYear } from '../../data/calendar.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { checkCalendarYear } from '../../domain/working-days.ts';
-import { apiHandler } from '../../http/chain.ts';
+import { legacyApiHandler as apiHandler } from '../../http/chain.ts';
 import type { DeadlineQuery, SaveCalendarBody } from '../../http/calendar-schemas.ts';
 
 function yearParam(value: string | undefined): number {

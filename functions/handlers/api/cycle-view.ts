@@ -2,17 +2,9 @@
 import { now } from '../../config/clock.ts';
 import { timeline } from '../../domain/stages.ts';
 import type { Cycle } from '../../data/cycles.ts';
+import type { CycleView } from '../../model/cycle.ts';
 
-export function cycleView(c: Cycle, at = now()) {
+export function cycleView(c: Cycle, at = now()): CycleView {
   const { stages, ...cycle } = c;
-  return {
-    ...cycle,
-    stages: timeline(
-      stages.map(({ taskToken, reminderSentAt, regionId, cycleId, ...s }) => s),
-      c.currentStage,
-      c.status === 'closed',
-      at,
-    ),
-  };
+  return { ...cycle, stages: timeline(stages, c.currentStage, c.status === 'closed', at) };
 }
-export type CycleView = ReturnType<typeof cycleView>;

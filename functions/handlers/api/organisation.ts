@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { checkAssignment, normaliseName, unassignedUnits, type Problem } from '../../domain/organisation.ts';
 import { STAGE_NAMES, stageAt } from '../../domain/stages.ts';
 import { parseUnitRows } from '../../domain/unit-rows.ts';
-import { apiHandler } from '../../http/chain.ts';
+import { legacyApiHandler as apiHandler } from '../../http/chain.ts';
 import type { CreateUnitBody, ImportUnitsBody, MergeUnitsBody, RenameUnitBody, RetireUnitBody, SaveCategoriesBody, UnitsQuery, UpdateUnitBody } from '../../http/organisation-schemas.ts';
 
 const unitView = ({ regionId, ...u }: UnitRecord) => u;

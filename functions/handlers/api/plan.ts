@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { importRows } from '../../domain/plan-rows.ts';
 import { checkPlan, defaultPlan, normalisePlan, planProblems, sumProblems, totalRulesOf, type CategoryPlan, type PlanContext } from '../../domain/plan.ts';
 import { STAGE_NAMES, stageAt } from '../../domain/stages.ts';
-import { apiHandler, type OpInput } from '../../http/chain.ts';
+import { legacyApiHandler as apiHandler, type LegacyOpInput as OpInput } from '../../http/chain.ts';
 import type { ImportPlanBody, PlanQuery, SavePlanBody } from '../../http/plan-schemas.ts';
 
 interface Scope {

@@ -10,7 +10,7 @@ import type { Caller } from '../../domain/roles.ts';
 import { parseUserRows, type UserInput } from '../../domain/user-rows.ts';
 import { directoryFromEnv, type Directory } from '../../identity/directory.ts';
 import { hashPassword, temporaryPassword } from '../../identity/password.ts';
-import { apiHandler } from '../../http/chain.ts';
+import { legacyApiHandler as apiHandler } from '../../http/chain.ts';
 import { refuse } from '../../http/refusal.ts';
 import type { CreateUserBody, EditUserBody, ImportUsersBody, VersionBody } from '../../http/user-schemas.ts';
 

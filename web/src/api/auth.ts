@@ -1,5 +1,7 @@
+import { accountRoutes } from '@shared/contracts/account.ts';
+import { call } from './call';
 import { http } from './http';
-import type { Me, SessionUser } from './types';
+import type { SessionUser } from './types';
 
 /** A token, or (temporary or expired password) the request to choose a new one first. */
 export type LoginResult = { token: string; user: SessionUser } | { passwordChangeRequired: true; reason: string };
@@ -12,7 +14,7 @@ export const changePasswordApi = (username: string, password: string, newPasswor
   http.post<{ token: string; user: SessionUser }>('/auth/password', { username, password, newPassword }, { anonymous: true });
 
 /** 当前用户 */
-export const getMeApi = () => http.get<Me>('/me');
+export const getMeApi = () => call(accountRoutes.me, {});
 
 /** 本地模式：以仍有效的令牌换取新令牌（会话自登录起最长 12 小时） */
 export const refreshTokenApi = () => http.post<{ token: string }>('/auth/refresh', undefined, { silent: true });

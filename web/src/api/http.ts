@@ -1,4 +1,5 @@
-// The one HTTP client: base URL, bearer token, JSON, and the API's error shape.
+// The one HTTP client: base URL, bearer token, language, JSON, and the API's error shape.
+import { currentLanguage } from '@shared/contracts/lang.ts';
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -83,7 +84,7 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() === 'en' ? 'en' : 'zh-CN' };
   const token = options.anonymous ? undefined : hooks.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,11 +1,8 @@
-import { http } from './http';
-import type { CycleView, Region } from './types';
+import { publicRoutes } from '@shared/contracts/public.ts';
+import { call } from './call';
 
 /** 公开：行政区域列表 */
-export const listPublicRegionsApi = () => http.get<{ items: Region[] }>('/public/regions', { anonymous: true });
+export const listPublicRegionsApi = () => call(publicRoutes.listRegions, {});
 
 /** 公开：某区域的考评周期与阶段 */
-export const listPublicCyclesApi = (regionId: string) =>
-  http.get<{ region: Region; items: CycleView[] }>(`/public/regions/${encodeURIComponent(regionId)}/cycles`, {
-    anonymous: true,
-  });
+export const listPublicCyclesApi = (regionId: string) => call(publicRoutes.listRegionCycles, { params: { regionId } });

@@ -1,72 +1,28 @@
-// Shapes the API answers with. Stage entries come from the shared domain module.
-import type { Role } from '@shared/domain/roles.ts';
-import type { TimelineEntry } from '@shared/domain/stages.ts';
+// Shapes the API answers with, taken from the route contracts (functions/contracts): declared once.
+import type { CallOutput } from '@shared/contracts/define.ts';
+import type { accountRoutes } from '@shared/contracts/account.ts';
+import type { publicRoutes } from '@shared/contracts/public.ts';
+import type { CycleView } from '@shared/model/cycle.ts';
 
-export type { CreateCycleBody, AdvanceStageBody } from '@shared/http/schemas.ts';
+export type { CreateCycleBody, AdvanceStageBody } from '@shared/contracts/cycles.ts';
+export type { CycleView, TimelineEntry } from '@shared/model/cycle.ts';
+export type { Region, Notice, AuditEntry } from '@shared/model/region.ts';
 export type { Role } from '@shared/domain/roles.ts';
-export type { StageCode, StageState, TimelineEntry } from '@shared/domain/stages.ts';
+export type { StageCode, StageState } from '@shared/domain/stages.ts';
 
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
 }
 
-export interface SessionUser {
-  username: string;
-  name: string;
-  role: Role;
-  regionId: string;
-  unitId: string;
-}
-
-export interface Me extends SessionUser {
-  roleName: string;
-  regionName?: string;
-  unitName?: string;
-}
-
-export interface CycleView {
-  regionId: string;
-  cycleId: string;
-  year: number;
-  name: string;
-  currentStage: number;
-  status: 'open' | 'closed';
-  createdAt: string;
-  createdBy: string;
-  closedAt?: string;
-  version: number;
-  stages: TimelineEntry[];
-}
-
-export interface Region {
-  regionId: string;
-  name: string;
-  parentId?: string;
-  bureauUnitId: string;
-}
-
-export interface Notice {
-  id: string;
-  at: string;
-  kind: string;
-  title: string;
-  body: string;
-  link?: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  target: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type Me = CallOutput<typeof accountRoutes.me>;
+/** Who signed in, as the local sign-in answers (the profile's fields the portal needs). */
+export type SessionUser = Pick<Me, 'username' | 'name' | 'role' | 'regionId' | 'unitId'>;
+export type PublicCycleView = CallOutput<typeof publicRoutes.listRegionCycles>['items'][number];
 
 export interface DevClock {
   now: string;
   offsetMs: number;
 }
+/** A cycle as the timeline components show it: signed in (with who did what) or public (without). */
+export type ShownCycle = Omit<CycleView, 'createdBy'>;

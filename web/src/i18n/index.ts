@@ -5,6 +5,7 @@ import en from 'element-plus/es/locale/lang/en';
 import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
+import { setLanguageSource } from '@shared/contracts/lang.ts';
 import enMessages from '@/locales/en.json';
 import zhMessages from '@/locales/zh-CN.json';
 
@@ -31,6 +32,8 @@ function applyLocale(locale: Locale): void {
   if (globalThis.document) document.documentElement.lang = locale;
 }
 applyLocale(i18n.global.locale.value);
+// Shared rules and the API answer in the portal's language.
+setLanguageSource(() => (i18n.global.locale.value === 'en' ? 'en' : 'zh'));
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;

@@ -1,5 +1,5 @@
 // How a cycle's progress is summarised in lists and on the workbench.
-import type { CycleView, TimelineEntry } from '@/api/types';
+import type { ShownCycle as CycleView, TimelineEntry } from '@/api/types';
 
 /** The stage the cycle is in, or undefined once closed. */
 export function currentStageOf(cycle: CycleView): TimelineEntry | undefined {

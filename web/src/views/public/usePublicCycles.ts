@@ -1,7 +1,7 @@
 // 公开信息: regions (city first, its counties after it) and the selected region's cycles.
 import { computed, ref, shallowRef } from 'vue';
 import { listPublicCyclesApi, listPublicRegionsApi } from '@/api/public';
-import type { CycleView, Region } from '@/api/types';
+import type { PublicCycleView as CycleView, Region } from '@/api/types';
 
 /** Regions ordered as a tree: each top-level region followed by the regions under it. */
 export function orderRegions(regions: readonly Region[]): { region: Region; depth: number }[] {

@@ -1,0 +1,13 @@
+// Every route contract, keyed by its operation name: the route table, the handlers and the web
+// all read this one object.
+import { accountRoutes } from './account.ts';
+import { cycleRoutes } from './cycles.ts';
+import { publicRoutes } from './public.ts';
+
+export const contracts = {
+  ...publicRoutes,
+  ...accountRoutes,
+  ...cycleRoutes,
+};
+export type Contracts = typeof contracts;
+export type OpName = keyof Contracts;

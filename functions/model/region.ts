@@ -1,0 +1,40 @@
+// Regions (行政区域) and the notices and audit entries kept per region.
+import { ids, z } from '../contracts/zod.ts';
+
+export const regionRecord = z.object({
+  regionId: ids.region,
+  name: z.string(),
+  /** The city a county-level region belongs to. */
+  parentId: z.string().optional(),
+  /** The unit that is this region's bureau (绩效管理工作机构). */
+  bureauUnitId: z.string(),
+});
+
+/** An in-app notice (站内消息) in a unit's inbox. */
+export const noticeRecord = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  unitId: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().optional(),
+});
+
+/** One audit entry, written only by `commit`. */
+export const auditRecord = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  unitId: z.string().optional(),
+  action: z.string(),
+  target: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+export type Region = z.infer<typeof regionRecord>;
+export type Notice = z.infer<typeof noticeRecord>;
+export type AuditEntry = z.infer<typeof auditRecord>;
