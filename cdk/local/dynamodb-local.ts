@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/data/table.ts';
 
 const SETPRIV = '/usr/bin/setpriv';
@@ -92,14 +92,31 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
   };
 }
 
-/** Create the table from the one table definition unless it exists. */
+/**
+ * Create the table from the one table definition unless it exists; a table kept from an earlier
+ * version gains the indexes added since (one at a time, as DynamoDB allows).
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<boolean> {
   const client = localClient(endpoint);
   try {
     const existing = await client.send(new ListTablesCommand({}));
-    if (existing.TableNames?.includes(tableName)) return false;
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-    return true;
+    if (!existing.TableNames?.includes(tableName)) {
+      await client.send(new CreateTableCommand(createTableInput(tableName)));
+      return true;
+    }
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    const wanted = createTableInput(tableName);
+    for (const index of wanted.GlobalSecondaryIndexes.filter((g) => !have.has(g.IndexName))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: wanted.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+        }),
+      );
+    }
+    return false;
   } finally {
     client.destroy();
   }

@@ -1,18 +1,13 @@
 // Reading the audit log (written only by `commit`).
+import { auditRecord } from '../model/region.ts';
+import { entity } from './entity.ts';
 import { keys } from './keys.ts';
 import { queryPage } from './query.ts';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  unitId?: string;
-  action: string;
-  target: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type { AuditEntry } from '../model/region.ts';
+
+/** Filed per region and month; written only by `commit`, in the transaction of the change. */
+export const auditEntity = entity('audit', auditRecord, (a) => keys.audit(a.regionId, a.at, a.id));
 
 /** One month of a region's audit log, newest first. */
 export async function listAudit(regionId: string, month: string, limit: number, cursor?: string) {
@@ -25,5 +20,5 @@ export async function listAudit(regionId: string, month: string, limit: number, 
     limit,
     cursor,
   );
-  return { items: page.items.map(({ pk, sk, entity, ...a }) => a as unknown as AuditEntry), nextCursor: page.nextCursor };
+  return { items: page.items.map(auditEntity.parse), nextCursor: page.nextCursor };
 }

@@ -2,9 +2,10 @@
 // so a change is never stored without its record and a failed check leaves nothing behind.
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { t } from '../contracts/lang.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { documentClient, tableName } from './client.ts';
-import { keys } from './keys.ts';
+import { auditEntity } from './audit.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -25,12 +26,15 @@ export interface Change {
   after?: unknown;
 }
 
+/** Tries of a transaction that met another one on the same items, before answering 409. */
+const CONFLICT_RETRIES = 3;
+
 export async function commit(
   actor: Actor,
   change: Change,
   items: TransactItem[],
   at: string,
-  conflictMessage = '数据已被他人修改，请刷新后重试',
+  conflictMessage = t('数据已被他人修改，请刷新后重试', 'Someone else changed this data; please refresh and try again'),
 ): Promise<void> {
   const id = randomUUID();
   const audit: TransactItem = {
@@ -38,26 +42,22 @@ export async function commit(
       TableName: tableName(),
       // Append-only (security.md M8): an entry is never overwritten; IAM denies updates and deletes.
       ConditionExpression: 'attribute_not_exists(pk)',
-      Item: {
-        ...keys.audit(actor.regionId, at, id),
-        entity: 'audit',
-        id,
-        at,
-        actor: actor.username,
-        role: actor.role,
-        unitId: actor.unitId,
-        ...change,
-      },
+      Item: auditEntity.item({ id, regionId: actor.regionId, at, actor: actor.username, role: actor.role, unitId: actor.unitId, ...change }),
     },
   };
-  try {
-    await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, audit] }));
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') {
-      const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConflictError(conflictMessage);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, audit] }));
+      return;
+    } catch (e) {
+      if ((e as Error).name !== 'TransactionCanceledException') throw e;
+      const codes = ((e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+      if (codes.includes('ConditionalCheckFailed')) throw new ConflictError(conflictMessage);
+      // Another transaction held one of the items: nothing was written, so the same write is tried again.
+      if (!codes.includes('TransactionConflict')) throw e;
+      if (attempt === CONFLICT_RETRIES) throw new ConflictError(t('数据正被他人同时修改，请稍后重试', 'Someone is changing the same data right now; please try again'));
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
     }
-    throw e;
   }
 }
 

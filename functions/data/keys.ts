@@ -18,7 +18,29 @@
 //   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
 //   profile + one session ... BatchGet pk=USER#name sk=USER and sk=SESSION#h (consistent; h = hash of issuer and sid)
 //   sign-in guard of a name . GetItem  pk=USER#name sk=SIGNIN   (lock bookkeeping of a username with no profile)
+//
+// A cycle's per-unit work (goals, progress reports, feedback, self-assessments, scores, bonus and
+// deduction claims, reviews, results, rectification): 300 units × 50 goals × 12 months is large, so
+// it has its own partition per region and cycle, apart from the region's items that listCycles reads.
+// `kind` is one of WORK_KINDS; `rest` identifies the item within its unit (indicator, period, id).
+//   a kind across the cycle ... Query pk=WORK#r#c  sk begins_with KIND#
+//   a unit's items of a kind .. Query pk=WORK#r#c  sk begins_with KIND#u#
+//   one item .................. GetItem pk=WORK#r#c sk=KIND#u#rest
+//   assessor worklist ......... Query gsi2 gsi2pk=ASSESS#r#c#assessorUnit  (gsi2sk = status#u#indicator;
+//                               begins_with status# for "still to score")
+//   category ranking .......... Query gsi2 gsi2pk=RANK#r#c#category  (gsi2sk = inverted total#u: best first)
+//   bureau queue by status .... Query gsi3 gsi3pk=QUEUE#r#c#KIND  (gsi3sk = status#time#u; begins_with status#)
+//   published (public site) ... Query gsi3 gsi3pk=PUBLISHED#r#c#KIND  (gsi3sk = u#rest; sparse: set on publication)
+//   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
+//                               sparse: removed when the item is done, so what is left is open or overdue)
 const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The kinds of a cycle's per-unit work, as they lead the sort key in the cycle's partition. */
+export const WORK_KINDS = ['GOAL', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+/** Totals are at most this many hundredths; the ranking key sorts the inverse so the best come first. */
+const RANK_TOP = 99_999_999;
 
 export const keys = {
   region: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'REGION' }),
@@ -56,6 +78,40 @@ export const keys = {
   calendarPrefix: 'CALENDAR#',
   /** A signed-in session of the account (functions/data/sessions.ts), next to its profile. */
   session: (username: string, sessionHash: string) => ({ pk: `USER#${username}`, sk: `SESSION#${sessionHash}` }),
+  /** A cycle's per-unit work: the partition, an item, and the sort-key prefix of a kind (of one unit). */
+  workPartition: (regionId: string, cycleId: string) => `WORK#${regionId}#${cycleId}`,
+  work: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({
+    pk: `WORK#${regionId}#${cycleId}`,
+    sk: `${kind}#${unitId}#${rest}`,
+  }),
+  workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
+  assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
+    gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
+    gsi2sk: `${status}#${unitId}#${indicatorId}`,
+  }),
+  assessorWorkPartition: (regionId: string, cycleId: string, assessorUnitId: string) => `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
+  ranking: (regionId: string, cycleId: string, categoryId: string, totalHundredths: number, unitId: string) => ({
+    gsi2pk: `RANK#${regionId}#${cycleId}#${categoryId}`,
+    gsi2sk: `${String(RANK_TOP - totalHundredths).padStart(8, '0')}#${unitId}`,
+  }),
+  rankingPartition: (regionId: string, cycleId: string, categoryId: string) => `RANK#${regionId}#${cycleId}#${categoryId}`,
+  queue: (regionId: string, cycleId: string, kind: WorkKind, status: string, at: string, unitId: string) => ({
+    gsi3pk: `QUEUE#${regionId}#${cycleId}#${kind}`,
+    gsi3sk: `${status}#${at}#${unitId}`,
+  }),
+  queuePartition: (regionId: string, cycleId: string, kind: WorkKind) => `QUEUE#${regionId}#${cycleId}#${kind}`,
+  published: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({
+    gsi3pk: `PUBLISHED#${regionId}#${cycleId}#${kind}`,
+    gsi3sk: `${unitId}#${rest}`,
+  }),
+  publishedPartition: (regionId: string, cycleId: string, kind: WorkKind) => `PUBLISHED#${regionId}#${cycleId}#${kind}`,
+  due: (regionId: string, date: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({
+    gsi1pk: `DUE#${regionId}`,
+    gsi1sk: `${date}#${cycleId}#${kind}#${unitId}#${rest}`,
+  }),
+  duePartition: (regionId: string) => `DUE#${regionId}`,
+  /** Sorts after every key of `date`: `gsi1sk <= dueUntil(date)` reads all due on or before it. */
+  dueUntil: (date: string) => `${date}#~`,
   /** Sign-in failures and lock of a username that has no profile (functions/data/sign-in.ts). */
   signInGuard: (username: string) => ({ pk: `USER#${username}`, sk: 'SIGNIN' }),
 };

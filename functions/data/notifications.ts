@@ -1,23 +1,17 @@
 // In-app notices (站内消息), one inbox per unit.
 import { randomUUID } from 'node:crypto';
+import { noticeRecord, type Notice } from '../model/region.ts';
+import { entity } from './entity.ts';
 import { keys } from './keys.ts';
 import { queryPage } from './query.ts';
 
-export interface Notice {
-  id: string;
-  regionId: string;
-  unitId: string;
-  at: string;
-  kind: string;
-  title: string;
-  body: string;
-  link?: string;
-}
+export type { Notice } from '../model/region.ts';
+
+export const noticeEntity = entity('notice', noticeRecord, (n) => keys.inbox(n.regionId, n.unitId, n.at, n.id));
 
 /** An item to write inside the transaction of the change that causes the notice. */
 export function noticeItem(n: Omit<Notice, 'id'>): Record<string, unknown> {
-  const id = randomUUID();
-  return { ...keys.inbox(n.regionId, n.unitId, n.at, id), entity: 'notice', id, ...n };
+  return noticeEntity.item({ id: randomUUID(), ...n });
 }
 
 /** Newest first, one page at a time. */
@@ -31,8 +25,5 @@ export async function listNotices(regionId: string, unitId: string, limit: numbe
     limit,
     cursor,
   );
-  return {
-    items: page.items.map(({ pk, sk, entity, ...n }) => n as unknown as Notice),
-    nextCursor: page.nextCursor,
-  };
+  return { items: page.items.map(noticeEntity.parse), nextCursor: page.nextCursor };
 }

@@ -3,8 +3,12 @@ export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   globalIndexes: [
-    // gsi1: lists across partitions (all regions; open cycles for the daily job and resume).
+    // gsi1: lists across partitions (all regions; open cycles; users of a region; work items by due date).
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    // gsi2: a cycle's work by who acts on it (an assessor unit's worklist) and a category's ranking.
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // gsi3: a cycle's work by status for the bureau's queues, and what is published to the public.
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

@@ -25,6 +25,7 @@ export const noticeRecord = z.object({
 /** One audit entry, written only by `commit`. */
 export const auditRecord = z.object({
   id: z.string(),
+  regionId: z.string(),
   at: z.string(),
   actor: z.string(),
   role: z.string(),
