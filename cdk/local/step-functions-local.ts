@@ -249,6 +249,10 @@ export class LocalStepFunctions {
   /** Abort every run and stop serving. */
   async stop(): Promise<void> {
     for (const abort of this.aborts.values()) abort();
+    // Settle every wait, not just forget it: the runner clears its own task timer (set to the longest
+    // a timer holds) only when the task settles, and that timer would keep the process alive. The
+    // error matches no Retry or Catch, and the aborted run stops after this state.
+    for (const w of this.waits.values()) w.reject(Object.assign(new Error('local Step Functions stopped'), { name: 'Local.Stopped' }));
     this.waits.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
