@@ -8,15 +8,16 @@ import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { nowIso, now } from '../../functions/config/clock.ts';
-import { getUser, recordSignIn, setUserPassword, type User } from '../../functions/data/users.ts';
-import { afterFailedSignIn, lockedFor, passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
+import { getUser, setUserPassword, type User } from '../../functions/data/users.ts';
+import { passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
 import { BUREAU_ROLES } from '../../functions/domain/roles.ts';
 import { callerFrom, callerOf } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
 import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
-import { hashPassword, verifyPassword } from '../../functions/identity/password.ts';
+import { signIn } from '../../functions/identity/local-sign-in.ts';
+import { hashPassword } from '../../functions/identity/password.ts';
 import { SESSION, type TokenIssuer } from './token-issuer.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
@@ -40,8 +41,6 @@ export interface GatewayOptions {
 }
 
 const API = '/api';
-/** Checked against when the username is unknown, so a miss costs what a wrong password costs. */
-const DUMMY_HASH = `scrypt$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(32).toString('base64')}`;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -218,36 +217,31 @@ export class LocalGateway {
 
   /**
    * The profile whose password this is, or an error reply already sent. Every attempt on an existing
-   * account is audited; 5 failures in 15 minutes lock it for 30, even against the right password.
+   * account is audited; 5 failures in 15 minutes lock the username for 30, even against the right
+   * password, however the attempts arrive; an unknown username is answered alike
+   * (functions/identity/local-sign-in.ts).
    */
   private async signIn(res: ServerResponse, username: string, password: string): Promise<User | undefined> {
-    const user = await getUser(username);
-    if (!user) {
-      await verifyPassword(password, DUMMY_HASH); // the same work as for a real account: no timing tell
-      apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
-      return undefined;
+    const result = await signIn(username, password, nowIso());
+    switch (result.outcome) {
+      case 'ok':
+        return result.user;
+      case 'locked':
+        res.setHeader('retry-after', String(result.retryAfterSeconds));
+        apiError(res, 423, 'LOCKED', `登录失败次数过多，账号已锁定，请 ${Math.ceil(result.retryAfterSeconds / 60)} 分钟后再试或联系管理员重置密码`);
+        return undefined;
+      case 'failed':
+        apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
+        return undefined;
+      case 'disabled':
+        // Told only after the password matched, so the reply does not reveal which accounts exist.
+        apiError(res, 401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+        return undefined;
+      case 'busy':
+        res.setHeader('retry-after', '1');
+        apiError(res, 503, 'BUSY', '登录请求过多，请稍后再试');
+        return undefined;
     }
-    const at = nowIso();
-    const locked = lockedFor(user.lockedUntil, now());
-    if (locked > 0) {
-      await recordSignIn(user, 'login.locked', user, at);
-      res.setHeader('retry-after', String(locked));
-      apiError(res, 423, 'LOCKED', `登录失败次数过多，账号已锁定，请 ${Math.ceil(locked / 60)} 分钟后再试或联系管理员重置密码`);
-      return undefined;
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const { failures, lockedUntil } = afterFailedSignIn(user.loginFailures, now());
-      await recordSignIn(user, 'login.failed', { loginFailures: failures, lockedUntil }, at);
-      apiError(res, 401, 'BAD_CREDENTIALS', '用户名或密码错误');
-      return undefined;
-    }
-    // Told only after the password matched, so the reply does not reveal which accounts exist.
-    if (!callerOf(user)) {
-      apiError(res, 401, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
-      return undefined;
-    }
-    await recordSignIn(user, 'login', { loginFailures: [] }, at);
-    return user;
   }
 
   private async token(res: ServerResponse, user: User) {

@@ -29,13 +29,15 @@ export interface User {
   /** Local token issuer only: recent failed sign-ins, and the lock they imposed (security.md M2). */
   loginFailures?: string[];
   lockedUntil?: string;
+  /** Bumped by every write of the sign-in bookkeeping, which is conditioned on it (functions/data/sign-in.ts). */
+  loginRev?: number;
 }
 
 /** A profile as the portal sees it: never the password hash. */
 export type UserView = Omit<User, 'passwordHash'> & Required<Pick<User, 'status' | 'version'>>;
 
 export function viewOf(u: User): UserView {
-  const { passwordHash, loginFailures, ...rest } = u;
+  const { passwordHash, loginFailures, loginRev, ...rest } = u;
   return { ...rest, status: u.status ?? 'active', version: u.version ?? 1 };
 }
 
@@ -136,32 +138,9 @@ export async function setUserPassword(actor: Actor, user: User, hash: string | u
   const next: User = { ...user, mustChangePassword: mustChange, passwordChangedAt: at, ...(hash ? { passwordHash: hash } : {}) };
   if (!mustChange) delete next.mustChangePassword;
   // A new password ends a sign-in lock: the administrator who reset it has checked who is asking.
+  // Sign-in attempts in flight against the old state must read again (loginRev).
   delete next.loginFailures;
   delete next.lockedUntil;
+  next.loginRev = (user.loginRev ?? 0) + 1;
   return change(actor, user, next, mustChange ? 'user.password.reset' : 'user.password.change', at);
-}
-
-export type SignInOutcome = 'login' | 'login.failed' | 'login.locked';
-
-/**
- * A sign-in attempt on an existing account, audited (security.md M7). Failures and the lock are
- * stored without a version bump: an administrator's concurrent edit must not fail because of them.
- */
-export async function recordSignIn(user: User, outcome: SignInOutcome, state: Pick<User, 'loginFailures' | 'lockedUntil'>, at: string): Promise<void> {
-  const items: TransactItem[] = [];
-  const changed = JSON.stringify(state.loginFailures ?? []) !== JSON.stringify(user.loginFailures ?? []) || state.lockedUntil !== user.lockedUntil;
-  if (changed) {
-    items.push({
-      Update: {
-        TableName: tableName(),
-        Key: keys.user(user.username),
-        UpdateExpression: state.lockedUntil ? 'SET loginFailures = :f, lockedUntil = :l' : 'SET loginFailures = :f REMOVE lockedUntil',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':f': state.loginFailures ?? [], ...(state.lockedUntil ? { ':l': state.lockedUntil } : {}) },
-      },
-    });
-  }
-  const after = { failures: state.loginFailures?.length ?? 0, ...(state.lockedUntil ? { lockedUntil: state.lockedUntil } : {}) };
-  await commit(user, { action: outcome, target: `user:${user.username}`, after }, items, at);
-  cached.delete(user.username);
 }
