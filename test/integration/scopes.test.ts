@@ -1,0 +1,98 @@
+// The unit scopes of the route table against the demo region's 2026 plan: a unit reaches only its
+// own unit, an assessor unit only the units and indicators the plan in force assigns to it, a third
+// party only its surveys; the bureau reaches all; another region nothing. Refusals are audited.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { listAudit } from '../../functions/data/audit.ts';
+import { ROLES } from '../../functions/domain/roles.ts';
+import { z } from '../../functions/contracts/zod.ts';
+import { cyclePath } from '../../functions/contracts/paths.ts';
+import { tableHandler, type CheckedInput } from '../../functions/http/chain.ts';
+import type { Route } from '../../functions/http/routes.ts';
+import { apiEvent, lambdaContext } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+
+const unitPath = cyclePath.extend({ unitId: z.string() });
+const indicatorPath = unitPath.extend({ indicatorId: z.string() });
+const testRoutes: Route[] = [
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/goals', group: 'cycles', op: 'own', access: { public: false, roles: ROLES, scope: 'ownUnit' }, params: unitPath, summary: 'test' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/scores/{indicatorId}', group: 'cycles', op: 'assess', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'assessor_staff'], scope: 'assessorOf' }, params: indicatorPath, summary: 'test' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/assessments', group: 'cycles', op: 'worklist', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'assessor_staff'], scope: 'assessorOf' }, params: cyclePath, summary: 'test' },
+  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/surveys', group: 'cycles', op: 'surveys', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'third_party'], scope: 'thirdParty' }, params: cyclePath, summary: 'test' },
+];
+const seen: CheckedInput[] = [];
+const echo = async (input: CheckedInput) => {
+  seen.push(input);
+  return { reach: input.reach ? Object.fromEntries([...input.reach].map(([u, ids]) => [u, [...ids].sort()])) : 'all' };
+};
+const handler = tableHandler(testRoutes, { own: echo, assess: echo, worklist: echo, surveys: echo });
+
+const person = (username: string, role: Caller['role'], unitId: string, regionId = '450900'): Caller => ({ username, name: username, role, regionId, unitId });
+const yuzhouStaff = person('yuzhou_staff', 'unit_staff', 'yl-yuzhou');
+const tjj = person('yl_tjj', 'assessor_staff', 'yl-tjj');
+const third = person('yl_third', 'third_party', 'yl-sqmy');
+const ylStaff = person('yl_staff', 'bureau_staff', 'yl-jxb');
+const blStaff = person('bl_staff', 'bureau_staff', 'bl-jxb', '450981');
+
+async function get(op: string, caller: Caller, params: Record<string, string>) {
+  const route = testRoutes.find((r) => r.op === op)!;
+  const res = (await handler(apiEvent(route, { caller, params: { regionId: '450900', cycleId: '2026', ...params } }), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+}, 60_000);
+
+describe('ownUnit', () => {
+  it('lets a unit reach its own unit and refuses another unit of the region', async () => {
+    expect((await get('own', yuzhouStaff, { unitId: 'yl-yuzhou' })).status).toBe(200);
+    expect((await get('own', yuzhouStaff, { unitId: 'yl-fumian' })).status).toBe(403);
+  });
+  it('lets the bureau reach every unit and refuses another region', async () => {
+    expect((await get('own', ylStaff, { unitId: 'yl-fumian' })).status).toBe(200);
+    expect((await get('own', blStaff, { unitId: 'yl-yuzhou' })).status).toBe(403);
+  });
+});
+
+describe('assessorOf', () => {
+  it('lets 市统计局 score 地区生产总值增长 (1.1) of a county, as the county plan assigns', async () => {
+    expect((await get('assess', tjj, { unitId: 'yl-yuzhou', indicatorId: '1.1' })).status).toBe(200);
+  });
+  it('refuses it an indicator assigned to another assessor, and a unit of a category where it scores nothing', async () => {
+    expect((await get('assess', tjj, { unitId: 'yl-yuzhou', indicatorId: '2.1' })).status).toBe(403);
+    expect((await get('assess', tjj, { unitId: 'yl-jyj', indicatorId: '1.1' })).status).toBe(403);
+  });
+  it('hands the worklist route exactly its reach: the seven counties, indicator 1.1 each', async () => {
+    const { status, body } = await get('worklist', tjj, {});
+    expect(status).toBe(200);
+    expect(Object.keys(body.reach).sort()).toEqual(['yl-beiliu', 'yl-bobai', 'yl-fumian', 'yl-luchuan', 'yl-rongxian', 'yl-xingye', 'yl-yuzhou']);
+    expect(new Set(Object.values(body.reach).map((ids) => JSON.stringify(ids)))).toEqual(new Set([JSON.stringify(['1.1'])]));
+  });
+  it('gives the bureau everything', async () => {
+    expect((await get('assess', ylStaff, { unitId: 'yl-jyj', indicatorId: '2.1' })).body).toEqual({ reach: 'all' });
+  });
+});
+
+describe('thirdParty', () => {
+  it('hands the survey agency the satisfaction leaves of every unit, and nothing else', async () => {
+    const { status, body } = await get('surveys', third, {});
+    expect(status).toBe(200);
+    expect(body.reach['yl-yuzhou']).toEqual(['3.1']);
+    expect(body.reach['yl-jyj']).toEqual(['3.1', '3.2']);
+    expect(Object.values(body.reach).flat().every((id) => String(id).startsWith('3.'))).toBe(true);
+  });
+  it('refuses an assessor unit by role', async () => {
+    expect((await get('surveys', tjj, {})).status).toBe(403);
+  });
+});
+
+it('audits every scope refusal in the caller’s region', async () => {
+  const month = new Date().toISOString().slice(0, 7);
+  const { items } = await listAudit('450900', month, 100);
+  const refused = items.filter((a) => a.action === 'access.refused').map((a) => (a.after as { reason: string }).reason);
+  expect(refused.filter((r) => r === 'unit')).toHaveLength(1);
+  expect(refused.filter((r) => r === 'assessorOf')).toHaveLength(2);
+});
