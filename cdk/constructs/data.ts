@@ -4,12 +4,14 @@ import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { TTL_ATTRIBUTE } from '../../functions/data/sessions.ts';
+import { keys } from '../../functions/data/keys.ts';
 import { TABLE } from '../../functions/data/table.ts';
 
 const key = (name: string) => ({ name, type: AttributeType.STRING });
 
-/** Partition keys of the audit log (functions/data/keys.ts `audit`). */
-export const AUDIT_KEY_PREFIX = 'AUDIT#';
+/** Partition keys of the audit log begin so. */
+export const AUDIT_KEY_PREFIX = keys.auditPrefix;
 /** What no application role may do to an audit entry: change or remove it, by any API. */
 export const AUDIT_DENIED_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
 
@@ -27,6 +29,8 @@ export class Data extends Construct {
         sortKey: key(g.sortKey),
       })),
       billing: Billing.onDemand(),
+      // Ended sessions and sign-in guards go by themselves (functions/data/sessions.ts, sign-in.ts).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

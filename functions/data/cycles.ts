@@ -58,7 +58,7 @@ export async function listOpenCycles(): Promise<{ regionId: string; cycleId: str
   const items = await queryAll({
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'OPEN_CYCLES' },
+    ExpressionAttributeValues: { ':pk': keys.openCyclesPartition },
   });
   return items.map((i) => {
     const { regionId, cycleId, currentStage } = cycleEntity.parse(i);

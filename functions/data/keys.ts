@@ -45,6 +45,7 @@ const RANK_TOP = 99_999_999;
 export const keys = {
   region: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'REGION' }),
   regionList: (regionId: string) => ({ gsi1pk: 'REGIONS', gsi1sk: regionId }),
+  regionsPartition: 'REGIONS',
   unit: (regionId: string, unitId: string) => ({ pk: `REGION#${regionId}`, sk: `UNIT#${unitId}` }),
   unitPrefix: 'UNIT#',
   unitRevision: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'UNITREV' }),
@@ -58,6 +59,7 @@ export const keys = {
   cycle: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CYCLE#${cycleId}` }),
   cyclePrefix: 'CYCLE#',
   openCycle: (regionId: string, cycleId: string) => ({ gsi1pk: 'OPEN_CYCLES', gsi1sk: `${regionId}#${cycleId}` }),
+  openCyclesPartition: 'OPEN_CYCLES',
   stage: (regionId: string, cycleId: string, index: number) => ({
     pk: `REGION#${regionId}`,
     sk: `CYCLE#${cycleId}#STAGE#${pad2(index)}`,
@@ -67,6 +69,8 @@ export const keys = {
   userList: (regionId: string, username: string) => ({ gsi1pk: `USERS#${regionId}`, gsi1sk: username }),
   audit: (regionId: string, at: string, id: string) => ({ pk: `AUDIT#${regionId}#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditPartition: (regionId: string, month: string) => `AUDIT#${regionId}#${month}`,
+  /** Every audit partition begins so (IAM denies changing them: cdk/constructs/data.ts). */
+  auditPrefix: 'AUDIT#',
   inbox: (regionId: string, unitId: string, at: string, id: string) => ({
     pk: `INBOX#${regionId}#${unitId}`,
     sk: `${at}#${id}`,
