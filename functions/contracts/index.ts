@@ -1,6 +1,7 @@
 // Every route contract, keyed by its operation name: the route table, the handlers and the web
 // all read this one object.
 import { accountRoutes } from './account.ts';
+import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { publicRoutes } from './public.ts';
 
@@ -8,6 +9,7 @@ export const contracts = {
   ...publicRoutes,
   ...accountRoutes,
   ...cycleRoutes,
+  ...calendarRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

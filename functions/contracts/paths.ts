@@ -1,4 +1,5 @@
 // Path parameters, each with its exact pattern: a key is never built from an unchecked path id.
+import { t } from './lang.ts';
 import { ids, z } from './zod.ts';
 
 export const regionPath = z.object({ regionId: ids.region });
@@ -6,4 +7,6 @@ export const cyclePath = regionPath.extend({ cycleId: ids.cycle });
 export const unitPath = regionPath.extend({ unitId: ids.unit });
 export const categoryPath = cyclePath.extend({ categoryId: ids.category });
 export const userPath = regionPath.extend({ username: ids.username });
-export const yearPath = regionPath.extend({ year: ids.year });
+const yearRange = { error: () => t('年份应在 2000–2100 之间', 'The year must be between 2000 and 2100') };
+/** A calendar year: four digits within 2000–2100, handed on as a number. */
+export const yearPath = regionPath.extend({ year: ids.year.transform(Number).pipe(z.number().int().min(2000, yearRange).max(2100, yearRange)) });

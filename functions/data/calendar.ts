@@ -1,40 +1,32 @@
 // The working-day calendar: one item per region and year in the region's partition, so all of a
 // region's years are one Query (a handful of small items) and a deadline needs no more.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { t } from '../contracts/lang.ts';
 import { WorkingCalendar, type CalendarYear } from '../domain/working-days.ts';
+import { calendarRecord, type CalendarRecord } from '../model/calendar.ts';
 import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
+import { entity } from './entity.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
-export interface CalendarItem extends CalendarYear {
-  regionId: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+export const calendarEntity = entity('calendar', calendarRecord, (c) => keys.calendar(c.regionId, c.year));
 
-export type CalendarSummary = Omit<CalendarItem, 'holidays' | 'workdays'> & { holidayCount: number; workdayCount: number };
+/** The item of a stored year (the local seed writes the shipped years with it). */
+export const calendarItem = (c: CalendarRecord) => calendarEntity.item(c);
 
-function strip(item: Record<string, unknown>): CalendarItem {
-  const { pk, sk, entity, ...rest } = item;
-  return rest as unknown as CalendarItem;
-}
-
-export const calendarItem = (c: CalendarItem) => ({ ...keys.calendar(c.regionId, c.year), entity: 'calendar', ...c });
-
-export async function getCalendarYear(regionId: string, year: number): Promise<CalendarItem | undefined> {
+export async function getCalendarYear(regionId: string, year: number): Promise<CalendarRecord | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.calendar(regionId, year) }));
-  return res.Item ? strip(res.Item) : undefined;
+  return res.Item ? calendarEntity.parse(res.Item) : undefined;
 }
 
 /** Every year of a region, ascending. */
-export async function listCalendarYears(regionId: string): Promise<CalendarItem[]> {
+export async function listCalendarYears(regionId: string): Promise<CalendarRecord[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': keys.regionPartition(regionId), ':sk': keys.calendarPrefix },
   });
-  return items.map(strip).sort((a, b) => a.year - b.year);
+  return items.map((i) => calendarEntity.parse(i)).sort((a, b) => a.year - b.year);
 }
 
 export async function loadWorkingCalendar(regionId: string): Promise<WorkingCalendar> {
@@ -56,9 +48,9 @@ export async function saveCalendarYear(
   input: CalendarYear,
   version: number | undefined,
   at: string,
-  before?: CalendarItem,
-): Promise<CalendarItem> {
-  const next: CalendarItem = {
+  before?: CalendarRecord,
+): Promise<CalendarRecord> {
+  const next: CalendarRecord = {
     regionId,
     year: input.year,
     holidays: [...input.holidays].sort(),
@@ -71,7 +63,7 @@ export async function saveCalendarYear(
   const write: TransactItem = {
     Put: {
       TableName: tableName(),
-      Item: calendarItem(next),
+      Item: calendarEntity.item(next),
       ...(version === undefined
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } }),
@@ -93,7 +85,9 @@ export async function saveCalendarYear(
     },
     [write],
     at,
-    version === undefined ? `${input.year} 年的工作日历已存在，请刷新后在其基础上修改` : `${input.year} 年的工作日历已被他人修改，请刷新后重试`,
+    version === undefined
+      ? t(`${input.year} 年的工作日历已存在，请刷新后在其基础上修改`, `The working-day calendar of ${input.year} exists already; please refresh and edit it`)
+      : t(`${input.year} 年的工作日历已被他人修改，请刷新后重试`, `The working-day calendar of ${input.year} was changed by someone else; please refresh and try again`),
   );
   return next;
 }

@@ -1,18 +1,12 @@
 // Chinese working days (SPEC.md "Deadlines"; Art 14, Art 21): Monday–Friday, except the statutory
 // holidays (法定节假日), plus the weekend days declared make-up working days (调休上班日). Both come
 // from the State Council's notice for each year, so the calendar is data, one item per year.
+import { t } from '../contracts/lang.ts';
+import type { CalendarYear } from '../model/calendar.ts';
 import { deadlineInstant, isIsoDate, shiftIsoDate } from './dates.ts';
-import { DomainError } from './errors.ts';
+import { ConflictError, DomainError } from './errors.ts';
 
-export interface CalendarYear {
-  year: number;
-  /** 法定节假日 (and weekend days inside a holiday period), YYYY-MM-DD. */
-  holidays: string[];
-  /** 调休上班日: Saturdays or Sundays that are working days. */
-  workdays: string[];
-  /** Where the dates come from, e.g. the notice's title. */
-  source?: string;
-}
+export type { CalendarYear };
 
 export type DayKind = 'holiday' | 'workday' | 'weekend' | 'weekday';
 
@@ -22,7 +16,10 @@ export type DayKind = 'holiday' | 'workday' | 'weekend' | 'weekday';
  */
 export class CalendarGapError extends DomainError {
   constructor(readonly year: number) {
-    const message = `${year} 年的工作日历尚未设置（未录入法定节假日安排），无法计算工作日`;
+    const message = t(
+      `${year} 年的工作日历尚未设置（未录入法定节假日安排），无法计算工作日`,
+      `The working-day calendar of ${year} has not been set (no statutory holidays entered); working days cannot be counted`,
+    );
     super(422, 'CALENDAR_GAP', message, [{ path: `calendar.${year}`, message }]);
   }
 }
@@ -113,21 +110,21 @@ export interface CalendarProblem {
 export function checkCalendarYear(data: Pick<CalendarYear, 'year' | 'holidays' | 'workdays'>): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
   const { year } = data;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) return [{ path: 'year', message: '年份应在 2000–2100 之间' }];
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return [{ path: 'year', message: t('年份应在 2000–2100 之间', 'The year must be between 2000 and 2100') }];
   const holidays = new Set(data.holidays);
   const workdays = new Set(data.workdays);
   const check = (list: string[], field: 'holidays' | 'workdays') => {
     const seen = new Set<string>();
     list.forEach((date, i) => {
       const at = `${field}.${i}`;
-      if (!isIsoDate(date)) return problems.push({ path: at, message: `日期无效：${date}` });
-      if (yearOf(date) !== year) return problems.push({ path: at, message: `${date} 不在 ${year} 年内` });
-      if (seen.has(date)) return problems.push({ path: at, message: `${date} 重复` });
+      if (!isIsoDate(date)) return problems.push({ path: at, message: t(`日期无效：${date}`, `Not a valid date: ${date}`) });
+      if (yearOf(date) !== year) return problems.push({ path: at, message: t(`${date} 不在 ${year} 年内`, `${date} is not in ${year}`) });
+      if (seen.has(date)) return problems.push({ path: at, message: t(`${date} 重复`, `${date} is listed twice`) });
       seen.add(date);
-      if (field === 'workdays' && holidays.has(date)) return problems.push({ path: at, message: `${date} 不能既是节假日又是调休上班日` });
-      if (field === 'workdays' && !isWeekend(date)) return problems.push({ path: at, message: `${date} 不是周六或周日，本来就是工作日` });
+      if (field === 'workdays' && holidays.has(date)) return problems.push({ path: at, message: t(`${date} 不能既是节假日又是调休上班日`, `${date} cannot be both a holiday and a make-up working day`) });
+      if (field === 'workdays' && !isWeekend(date)) return problems.push({ path: at, message: t(`${date} 不是周六或周日，本来就是工作日`, `${date} is not a Saturday or Sunday; it is a working day already`) });
       if (field === 'holidays' && isWeekend(date) && !inHolidayPeriod(date, year, holidays, workdays)) {
-        return problems.push({ path: at, message: `${date} 是周末且不在节假日期间，无需标记` });
+        return problems.push({ path: at, message: t(`${date} 是周末且不在节假日期间，无需标记`, `${date} is a weekend day outside a holiday period; it needs no mark`) });
       }
       return undefined;
     });
@@ -148,4 +145,18 @@ function inHolidayPeriod(date: string, year: number, holidays: Set<string>, work
     }
   }
   return false;
+}
+
+/**
+ * A save of `year` made on the version the bureau loaded (`seen`; absent when creating the year):
+ * refused when the stored year has moved on since, so nobody overwrites another's edit unseen.
+ */
+export function staleCalendarSave(year: number, stored: { version: number } | undefined, seen: number | undefined): ConflictError | undefined {
+  if (!stored || stored.version === seen) return undefined;
+  return new ConflictError(
+    t(
+      `${year} 年的工作日历已被他人修改（当前版本 ${stored.version}），请刷新后重试`,
+      `The working-day calendar of ${year} was changed by someone else (now version ${stored.version}); please refresh and try again`,
+    ),
+  );
 }

@@ -4,7 +4,6 @@ import type { ZodType } from 'zod';
 import { contracts } from '../contracts/index.ts';
 import type { Access, RouteContract } from '../contracts/define.ts';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
-import { deadlineQuery, saveCalendarBody } from './calendar-schemas.ts';
 import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery, updateUnitBody } from './organisation-schemas.ts';
 import { importPlanBody, planQuery, savePlanBody } from './plan-schemas.ts';
 import { createUserBody, editUserBody, importUsersBody, versionBody } from './user-schemas.ts';
@@ -50,11 +49,6 @@ const legacyRoutes: readonly Route[] = [
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'getCategories', access: everyone('region'), summary: '考评类别及其单位' },
   { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'saveCategories', access: bureau, body: saveCategoriesBody, summary: '保存考评类别划分' },
 
-  // `deadline` before `{year}`: the local gateway takes the first match (API Gateway prefers the literal path anyway).
-  { method: 'GET', path: '/regions/{regionId}/calendar', group: 'calendar', op: 'listCalendarYears', access: everyone('region'), summary: '工作日历：已设置的年度' },
-  { method: 'GET', path: '/regions/{regionId}/calendar/deadline', group: 'calendar', op: 'workingDeadline', access: everyone('region'), query: deadlineQuery, summary: '按工作日计算截止日期' },
-  { method: 'GET', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'getCalendarYear', access: everyone('region'), summary: '某年度的工作日历' },
-  { method: 'PUT', path: '/regions/{regionId}/calendar/{year}', group: 'calendar', op: 'saveCalendarYear', access: bureau, body: saveCalendarBody, summary: '保存某年度的工作日历' },
 
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'getPlan', access: everyone('region'), query: planQuery, summary: '某类别的考评方案（当前或指定版本）' },
   { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'savePlan', access: bureau, body: savePlanBody, summary: '保存某类别的考评方案' },

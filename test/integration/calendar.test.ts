@@ -41,6 +41,21 @@ describe('reading the calendar', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('params.year');
   });
+
+  it('refuses a malformed path id with 400 naming it, before anything is read or written', async () => {
+    const region = await ylUnit.get('/regions/45090x/calendar');
+    expect(region.status).toBe(400);
+    expect(region.body.error.details.map((d: any) => d.path)).toEqual(['params.regionId']);
+    const deadlineOfBadRegion = await ylUnit.get('/regions/4509001/calendar/deadline?from=2026-09-30&days=5');
+    expect(deadlineOfBadRegion.status).toBe(400);
+    expect(deadlineOfBadRegion.body.error.details[0].path).toBe('params.regionId');
+    const outOfRange = await ylUnit.get(`/regions/${YL}/calendar/1999`);
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.error.details).toEqual([{ path: 'params.year', message: expect.stringContaining('2000–2100') }]);
+    const save = await put(ylStaff, `/regions/${YL}/calendar/26`, { holidays: [], workdays: [] });
+    expect(save.status).toBe(400);
+    expect(save.body.error.details[0].path).toBe('params.year');
+  });
 });
 
 describe('deadlines in working days', () => {

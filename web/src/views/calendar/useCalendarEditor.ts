@@ -5,7 +5,8 @@ import { computed, reactive, ref } from 'vue';
 import { officialCalendar } from '@shared/domain/calendar-data/index.ts';
 import { shiftIsoDate } from '@shared/domain/dates.ts';
 import { checkCalendarYear, isWeekend, weekdayOf } from '@shared/domain/working-days.ts';
-import { getCalendarYearApi, listCalendarYearsApi, saveCalendarYearApi, type CalendarSummary, type CalendarYearView } from '@/api/calendar';
+import type { CalendarRecord, CalendarSummary } from '@shared/model/calendar.ts';
+import { getCalendarYearApi, listCalendarYearsApi, saveCalendarYearApi } from '@/api/calendar';
 import { ApiError } from '@/api/http';
 
 export type DayMark = 'holiday' | 'workday' | 'normal';
@@ -62,7 +63,7 @@ export function useCalendarEditor(regionId: () => string) {
   const years = ref<CalendarSummary[]>([]);
   const year = ref(new Date().getFullYear());
   /** The stored year; undefined when the year has not been set yet. */
-  const stored = ref<CalendarYearView>();
+  const stored = ref<CalendarRecord>();
   const draft = reactive<CalendarDraft>(emptyDraft());
   const saved = ref<CalendarDraft>(emptyDraft());
   const errors = ref<{ path: string; message: string }[]>([]);
