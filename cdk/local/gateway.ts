@@ -8,8 +8,10 @@ import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { nowIso, now } from '../../functions/config/clock.ts';
-import { getUser, setUserPassword, type User } from '../../functions/data/users.ts';
+import { checkSession, endSession, openSession } from '../../functions/data/sessions.ts';
+import { endAllSessions, setUserPassword, type User } from '../../functions/data/users.ts';
 import { passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
+import { DomainError } from '../../functions/domain/errors.ts';
 import { BUREAU_ROLES } from '../../functions/domain/roles.ts';
 import { callerFrom, callerOf } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
@@ -18,7 +20,7 @@ import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
 import { signIn } from '../../functions/identity/local-sign-in.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
-import { SESSION, type TokenIssuer } from './token-issuer.ts';
+import type { TokenIssuer } from './token-issuer.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
 
@@ -139,6 +141,7 @@ export class LocalGateway {
     if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
     if (url.pathname === `${API}/auth/password` && req.method === 'POST') return this.changePassword(req, res);
     if (url.pathname === `${API}/auth/refresh` && req.method === 'POST') return this.refresh(req, res);
+    if (url.pathname === `${API}/auth/logout` && req.method === 'POST') return this.logout(req, res);
     if (url.pathname === `${API}/dev/clock`) return this.devClock(req, res);
     if (url.pathname.startsWith(`${API}/`)) return this.api(req, res, url);
     return this.static(res, url.pathname);
@@ -244,9 +247,17 @@ export class LocalGateway {
     }
   }
 
+  /** A new server-side session and its first token (real time: sessions never follow the development clock). */
   private async token(res: ServerResponse, user: User) {
-    const token = await this.opts.issuer.sign(user, Math.floor(Date.now() / 1000));
-    const { passwordHash, ...profile } = user;
+    let session;
+    try {
+      session = await openSession(user);
+    } catch (e) {
+      if (e instanceof DomainError) return apiError(res, e.statusCode, e.code, e.message);
+      throw e;
+    }
+    const token = await this.opts.issuer.sign(user, session.authTime, session.authTime, session.sid);
+    const { passwordHash, loginFailures, loginRev, sessionsValidAfter, ...profile } = user;
     return send(res, 200, { token, user: profile });
   }
 
@@ -281,23 +292,63 @@ export class LocalGateway {
   }
 
   /**
-   * A fresh token for a still-valid one, while the portal is in use: same sign-in time, so the
-   * session still ends 12 hours after sign-in; a disabled account gets none.
+   * A fresh token for a still-valid one, while the portal is in use: same session and sign-in time,
+   * so the session still ends 12 hours after sign-in; an ended session or a disabled account gets none.
    */
   private async refresh(req: IncomingMessage, res: ServerResponse) {
     const payload = await this.claims(req);
-    const user = typeof payload?.sub === 'string' ? await getUser(payload.sub) : undefined;
-    if (!payload || !callerOf(user)) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!payload || typeof payload.sub !== 'string') return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    let checked;
+    try {
+      checked = await checkSession(payload.sub, payload);
+    } catch (e) {
+      if (e instanceof DomainError) return apiError(res, e.statusCode, e.code, e.message);
+      throw e;
+    }
+    if (!callerOf(checked.user) || checked.authTime === undefined) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
     const nowSeconds = Math.floor(Date.now() / 1000);
-    const authTime = Number(payload.auth_time ?? payload.iat);
-    if (nowSeconds - authTime >= SESSION.absoluteSeconds) return apiError(res, 401, 'SESSION_ENDED', '登录已超过 12 小时，请重新登录');
-    return send(res, 200, { token: await this.opts.issuer.sign(user!, nowSeconds, authTime) });
+    return send(res, 200, { token: await this.opts.issuer.sign(checked.user!, nowSeconds, checked.authTime, String(payload.sid)) });
+  }
+
+  /**
+   * Logout ends the token's session on the server (security.md M13, ASVS 7.4.1): the token and any
+   * renewal of it answer 401 from now on. `{ "everywhere": true }` ends every session of the account.
+   * A token that no longer counts has nothing left to end: 204 all the same.
+   */
+  private async logout(req: IncomingMessage, res: ServerResponse) {
+    const payload = await this.claims(req);
+    let everywhere = false;
+    try {
+      const text = await readText(req);
+      everywhere = text ? JSON.parse(text)?.everywhere === true : false;
+    } catch {
+      return apiError(res, 400, 'VALIDATION', '请求体有误');
+    }
+    if (payload && typeof payload.sub === 'string') {
+      try {
+        const { user } = await checkSession(payload.sub, payload);
+        if (user) {
+          await endSession(user, payload, nowIso());
+          if (everywhere) await endAllSessions(user, user.username, nowIso());
+        }
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+      }
+    }
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
   }
 
   /** Development clock: anyone signed in reads it; only the bureau moves it. */
   private async devClock(req: IncomingMessage, res: ServerResponse) {
     const payload = await this.claims(req);
-    const caller = payload && (await callerFrom({ requestContext: { authorizer: { jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } } as never));
+    let caller;
+    try {
+      caller = payload && (await callerFrom({ requestContext: { authorizer: { jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } } as never));
+    } catch (e) {
+      if (e instanceof DomainError) return apiError(res, e.statusCode, e.code, e.message);
+      throw e;
+    }
     if (!caller) return apiError(res, 401, 'UNAUTHENTICATED', '请先登录');
     if (req.method === 'GET') return send(res, 200, this.opts.clock.state());
     if (req.method !== 'POST') return apiError(res, 405, 'METHOD', '不支持的请求方法');

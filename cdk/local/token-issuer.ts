@@ -1,16 +1,19 @@
 // The local token issuer: signs an ID token naming the user, as Cognito or the OIDC issuer in China
-// does; what the user may do comes from their profile on every request (functions/http/caller.ts).
+// does; what the user may do comes from their profile on every request (functions/http/caller.ts),
+// and whether the sign-in still counts from its server-side session (functions/data/sessions.ts),
+// which the token names by `sid`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWTPayload, type CryptoKey } from 'jose';
 import { CLAIMS } from '../../functions/http/caller.ts';
+import { LOCAL_ISSUER, SESSION_LIMITS } from '../../functions/data/sessions.ts';
 import type { User } from '../../functions/data/users.ts';
 
-export const ISSUER = 'urn:jixiao:local-issuer';
+export const ISSUER = LOCAL_ISSUER;
 export const AUDIENCE = 'jixiao-portal';
 /** Security targets (security.md M2, notes on sessions): tokens live 15 minutes and are renewed while
  *  the portal is in use; no renewal reaches past 12 hours from the sign-in. */
-export const SESSION = { tokenSeconds: 15 * 60, absoluteSeconds: 12 * 3600 } as const;
+export const SESSION = { tokenSeconds: SESSION_LIMITS.tokenSeconds, absoluteSeconds: SESSION_LIMITS.absoluteMs / 1000 } as const;
 
 export class TokenIssuer {
   private constructor(
@@ -32,11 +35,15 @@ export class TokenIssuer {
     return new TokenIssuer(privateKey, publicKey);
   }
 
-  /** `authTime`: when the person signed in (kept through renewals, which cannot outlive the session). */
-  async sign(user: User, nowSeconds: number, authTime = nowSeconds): Promise<string> {
+  /**
+   * `authTime`: when the person signed in (kept through renewals, which cannot outlive the session);
+   * `sid`: the server-side session the token belongs to (kept through renewals too).
+   */
+  async sign(user: User, nowSeconds: number, authTime = nowSeconds, sid?: string): Promise<string> {
     return new SignJWT({
       token_use: 'id',
       auth_time: authTime,
+      ...(sid ? { sid } : {}),
       [CLAIMS.username]: user.username,
       [CLAIMS.name]: user.name,
     })

@@ -31,6 +31,8 @@ export interface User {
   lockedUntil?: string;
   /** Bumped by every write of the sign-in bookkeeping, which is conditioned on it (functions/data/sign-in.ts). */
   loginRev?: number;
+  /** Epoch ms (real time): sign-ins before it no longer count (functions/data/sessions.ts). */
+  sessionsValidAfter?: number;
 }
 
 /** A profile as the portal sees it: never the password hash. */
@@ -46,14 +48,21 @@ function strip(item: Record<string, unknown>): User {
   return user as unknown as User;
 }
 
+/** A stored profile item as a User (for modules that read profiles themselves). */
+export const stripUser = strip;
+
+/** Real time (never the development clock): the stamp is compared with token and session times. */
+const sessionsEndNow = (u: User) => Math.max(u.sessionsValidAfter ?? 0, Date.now());
+
 export async function getUser(username: string): Promise<User | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.user(username), ConsistentRead: true }));
   return res.Item ? strip(res.Item) : undefined;
 }
 
 /**
- * Profiles read for authorisation are kept a short while per process, so a request costs no extra
- * read in the common case; a change made in this process is seen at once, elsewhere within the TTL.
+ * Profiles kept a short while per process: a change made in this process is seen at once, elsewhere
+ * within the TTL. Not what authorises a request: that reads the profile consistently together with
+ * the session (functions/data/sessions.ts), so a disabling or a password reset counts at once.
  */
 const PROFILE_TTL_MS = 60_000;
 const cached = new Map<string, { user: User | undefined; at: number }>();
@@ -120,14 +129,33 @@ export interface ProfileEdit {
   unitId?: string;
 }
 
+/** A change of role or unit ends the account's sessions: what the person may do has changed. */
 export async function editUser(actor: Actor, username: string, edit: ProfileEdit, version: number, at: string) {
   const before = await loadForChange(username, version);
-  return change(actor, before, { ...before, ...edit }, 'user.update', at);
+  const after = { ...before, ...edit };
+  const moved = after.role !== before.role || after.unitId !== before.unitId;
+  return change(actor, before, moved ? { ...after, sessionsValidAfter: sessionsEndNow(before) } : after, 'user.update', at);
 }
 
+/** Disabling ends the account's sessions for good: enabling it again does not revive them. */
 export async function setUserStatus(actor: Actor, username: string, status: AccountStatus, version: number, at: string) {
   const before = await loadForChange(username, version);
-  return change(actor, before, { ...before, status }, status === 'disabled' ? 'user.disable' : 'user.enable', at);
+  const after: User = status === 'disabled' ? { ...before, status, sessionsValidAfter: sessionsEndNow(before) } : { ...before, status };
+  return change(actor, before, after, status === 'disabled' ? 'user.disable' : 'user.enable', at);
+}
+
+/** Ends every session of the account ("log out everywhere"), under the profile's version; retried on a race. */
+export async function endAllSessions(actor: Actor, username: string, at: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const before = await getUser(username);
+    if (!before) return;
+    try {
+      await change(actor, before, { ...before, sessionsValidAfter: sessionsEndNow(before) }, 'user.sessions.end', at);
+      return;
+    } catch (e) {
+      if (!(e instanceof ConflictError) || attempt >= 4) throw e;
+    }
+  }
 }
 
 /**
@@ -138,9 +166,11 @@ export async function setUserPassword(actor: Actor, user: User, hash: string | u
   const next: User = { ...user, mustChangePassword: mustChange, passwordChangedAt: at, ...(hash ? { passwordHash: hash } : {}) };
   if (!mustChange) delete next.mustChangePassword;
   // A new password ends a sign-in lock: the administrator who reset it has checked who is asking.
-  // Sign-in attempts in flight against the old state must read again (loginRev).
+  // Sign-in attempts in flight against the old state must read again (loginRev), and every session
+  // signed in with the old password ends (sessionsValidAfter).
   delete next.loginFailures;
   delete next.lockedUntil;
   next.loginRev = (user.loginRev ?? 0) + 1;
+  next.sessionsValidAfter = sessionsEndNow(user);
   return change(actor, user, next, mustChange ? 'user.password.reset' : 'user.password.change', at);
 }

@@ -1,8 +1,11 @@
 // The caller: the token (verified by the HTTP API authorizer, or the local gateway) names the
 // person; their profile in our table says what they are. So an issuer only has to authenticate,
 // and a disabled account or a changed role takes effect without waiting for the token to expire.
+// The profile is read consistently together with the token's server-side session on every request
+// (functions/data/sessions.ts): a session that has ended answers 401 SESSION_ENDED.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { getUserForRequest, type User } from '../data/users.ts';
+import { checkSession } from '../data/sessions.ts';
+import type { User } from '../data/users.ts';
 import { isRole, type Caller } from '../domain/roles.ts';
 
 /** Claim names. Cognito's username first; any OIDC issuer's preferred_username, then sub. */
@@ -29,7 +32,10 @@ export function callerOf(user: User | undefined): Caller | undefined {
   return { username: user.username, name: user.name, role: user.role, regionId: user.regionId, unitId: user.unitId };
 }
 
+/** The caller of a request, or undefined; throws SessionEndedError (401) when the token's session is over. */
 export async function callerFrom(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): Promise<Caller | undefined> {
   const username = usernameFrom(event);
-  return username ? callerOf(await getUserForRequest(username)) : undefined;
+  if (!username) return undefined;
+  const { user } = await checkSession(username, event.requestContext?.authorizer?.jwt?.claims ?? {});
+  return callerOf(user);
 }

@@ -39,6 +39,8 @@ describe('global stack', () => {
     expect(p.Replicas).toHaveLength(1);
     expect(p.Replicas[0].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
     expect(p.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    // Ended sessions and sign-in guards expire (functions/data/sessions.ts, sign-in.ts).
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
 
   it('runs the ASL file as a Standard state machine with logging ALL, tracing, and may restart itself', () => {

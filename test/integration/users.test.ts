@@ -131,7 +131,7 @@ describe('editing, disabling and enabling', () => {
     expect((await account('xinjia_staff')).name).toBe('新佳（统计）');
   });
 
-  it('ends a disabled person\'s access at once, token and sign-in alike, and enabling restores it', async () => {
+  it('ends a disabled person\'s access at once, token and sign-in alike; enabling lets them sign in again, not the old token', async () => {
     const token = (await auth('login', { username: 'yuzhou_staff', password: 'Jixiao@2025' })).body.token;
     const person = new ApiClient(stack.url, token);
     expect((await person.get('/me')).status).toBe(200);
@@ -141,7 +141,10 @@ describe('editing, disabling and enabling', () => {
     expect((await auth('login', { username: 'yuzhou_staff', password: 'Jixiao@2025' })).body.error.message).toBe('账号已停用，请联系管理员');
     expect((await auth('login', { username: 'yuzhou_staff', password: 'nope' })).body.error.message).toBe('用户名或密码错误');
     expect((await ylStaff.post(`/regions/${YL}/users/yuzhou_staff/enable`, { version: u.version + 1 })).status).toBe(201);
-    expect((await person.get('/me')).status).toBe(200);
+    // Disabling ended the sessions (server-side sessions, issue 10): the old token stays refused.
+    expect((await person.get('/me')).status).toBe(401);
+    const again = (await auth('login', { username: 'yuzhou_staff', password: 'Jixiao@2025' })).body.token;
+    expect((await new ApiClient(stack.url, again).get('/me')).status).toBe(200);
   });
 });
 
