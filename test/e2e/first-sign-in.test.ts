@@ -1,10 +1,11 @@
 // A new account in headless Chromium: the temporary password the bureau handed over only opens the
 // form to choose a new one; a weak choice is refused in place; a good one signs the person in; left
-// alone for 30 minutes (the page's clock fast-forwarded), the session ends and the login page says why.
+// alone for 30 minutes (the page's clock fast-forwarded), the session ends and the login page says why;
+// signing out ends the session on the server too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
-import { hasChromium, openPage, screenshot, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 
 let portal: Portal;
@@ -59,6 +60,23 @@ describe.skipIf(!hasChromium)('first sign-in of a new account', () => {
     expect(await page.getByTestId('login-idle').innerText()).toContain('30 分钟');
     expect(await page.evaluate(() => sessionStorage.getItem('jx.token'))).toBeNull();
     await screenshot(page, 'f03-idle-signed-out');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs out on the server: the token the tab held is refused afterwards', async () => {
+    const fresh = await openPage(browser, pageErrors, { width: 1280, height: 800 });
+    await signIn(fresh, stack.url, 'xin_tianbao', 'Tian#bao2026');
+    const token = await fresh.evaluate(() => sessionStorage.getItem('jx.token'));
+    expect(token).toMatch(/^eyJ/);
+    const me = () => new ApiClient(stack.url, token!).get('/me');
+    expect((await me()).status).toBe(200);
+    await fresh.getByTestId('logout').click();
+    await expect.poll(() => fresh.getByTestId('login-submit').count()).toBe(1);
+    expect(await fresh.evaluate(() => sessionStorage.getItem('jx.token'))).toBeNull();
+    const after = await me();
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('SESSION_ENDED');
+    await fresh.context().close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { configureHttp } from './api/http';
+import { markReauthentication } from './auth/token';
 import { loadRuntimeConfig, runtimeConfig } from './config/runtime';
 import { i18n } from './i18n';
 import { router } from './router';
@@ -21,7 +22,8 @@ async function start(): Promise<void> {
   configureHttp({
     baseUrl: () => runtimeConfig().apiBase,
     token: () => session.token,
-    onUnauthorized: () => {
+    onUnauthorized: (error) => {
+      if (error.code === 'SESSION_ENDED' && config.auth.mode === 'oidc') markReauthentication();
       session.clear();
       const current = router.currentRoute.value;
       if (!current.meta.public) void router.replace({ name: 'login', query: { redirect: current.fullPath } });

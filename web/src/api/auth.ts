@@ -18,3 +18,6 @@ export const getMeApi = () => call(accountRoutes.me, {});
 
 /** 本地模式：以仍有效的令牌换取新令牌（会话自登录起最长 12 小时） */
 export const refreshTokenApi = () => http.post<{ token: string }>('/auth/refresh', undefined, { silent: true });
+
+/** 本地模式：退出登录，在服务端结束本次会话（令牌及其续期随即失效） */
+export const logoutApi = () => http.post<void>('/auth/logout', undefined, { silent: true });

@@ -34,8 +34,8 @@ export class ApiError extends Error {
 export interface HttpHooks {
   baseUrl: () => string;
   token: () => string | undefined;
-  /** Called on any 401 answered to a request that carried a token. */
-  onUnauthorized: () => void;
+  /** Called on any 401 answered to a request that carried a token (SESSION_ENDED: the server ended the session). */
+  onUnauthorized: (error: ApiError) => void;
   /** Called for every failed request unless the caller passed `silent`. */
   onError: (error: ApiError) => void;
 }
@@ -101,7 +101,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   } catch (e) {
     error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  if (error.status === 401 && token) hooks.onUnauthorized();
+  if (error.status === 401 && token) hooks.onUnauthorized(error);
   if (!options.silent) hooks.onError(error);
   throw error;
 }

@@ -2,6 +2,7 @@
 // itself (no hash: fragments are not allowed in redirect URIs); startup completes it, then routes on.
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { OidcConfig } from '@/config/runtime';
+import { takeReauthentication } from './token';
 
 let manager: UserManager | undefined;
 
@@ -29,7 +30,7 @@ function userManager(config: OidcConfig): UserManager {
 
 /** Sends the browser to the issuer; `returnTo` is the hash route to open afterwards. */
 export async function startOidcLogin(config: OidcConfig, returnTo: string): Promise<void> {
-  await userManager(config).signinRedirect({ state: { returnTo } });
+  await userManager(config).signinRedirect({ state: { returnTo }, ...(takeReauthentication() ? { prompt: 'login' } : {}) });
 }
 
 /** True when the page was opened by the issuer's redirect. */

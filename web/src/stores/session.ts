@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ACCOUNT_MANAGERS } from '@shared/domain/accounts.ts';
 import { BUREAU_ROLES } from '@shared/domain/roles.ts';
-import { changePasswordApi, getMeApi, loginApi, refreshTokenApi } from '@/api/auth';
+import { changePasswordApi, getMeApi, loginApi, logoutApi, refreshTokenApi } from '@/api/auth';
 import type { Me } from '@/api/types';
 import { clearToken, readToken, writeToken } from '@/auth/token';
 import { runtimeConfig } from '@/config/runtime';
@@ -61,9 +61,11 @@ export const useSessionStore = defineStore('session', () => {
     clearToken();
   }
 
+  /** Signs out: the local issuer ends the session on the server first (its token then answers 401). */
   async function logout(): Promise<void> {
-    clear();
     const auth = runtimeConfig().auth;
+    if (auth.mode === 'local' && token.value) await logoutApi().catch(() => undefined);
+    clear();
     if (auth.mode === 'oidc') {
       const { oidcLogout } = await import('@/auth/oidc');
       await oidcLogout(auth);
