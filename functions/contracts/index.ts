@@ -3,6 +3,7 @@
 import { accountRoutes } from './account.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
+import { planRoutes } from './plan.ts';
 import { publicRoutes } from './public.ts';
 
 export const contracts = {
@@ -10,6 +11,7 @@ export const contracts = {
   ...accountRoutes,
   ...cycleRoutes,
   ...calendarRoutes,
+  ...planRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

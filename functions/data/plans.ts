@@ -3,44 +3,27 @@
 // earlier ones stay as they were. Anything done under a plan (goals, scores) records the version
 // number it was done under, so it can always be read back with getPlanVersion.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { t } from '../contracts/lang.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { diffTrees, type CategoryPlan } from '../domain/plan.ts';
+import { diffTrees } from '../domain/plan.ts';
+import { planRecord, type CategoryPlan, type PlanRecord, type PlanVersionInfo } from '../model/plan.ts';
 import { documentClient, tableName } from './client.ts';
-import { commit, type Actor, type TransactItem } from './commit.ts';
+import { commit, put, type Actor, type TransactItem } from './commit.ts';
+import { entity } from './entity.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
-export interface PlanRecord {
-  regionId: string;
-  cycleId: string;
-  categoryId: string;
-  /** Plan version: v1, v2, …; a new one from stage 2 on. */
-  version: number;
-  /** Counts every save of the category's plan, across versions: the edit check. */
-  revision: number;
-  plan: CategoryPlan;
-  balanced: boolean;
-  /** Cycle stage the version was made in. */
-  stage: number;
-  /** Why this version was made (required from stage 2 on). */
-  reason?: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { PlanRecord, PlanVersionInfo };
 
-export type PlanVersionInfo = Omit<PlanRecord, 'plan' | 'regionId' | 'cycleId' | 'categoryId'>;
+export const planEntity = entity('plan', planRecord, (r) => keys.plan(r.regionId, r.cycleId, r.categoryId, r.version));
+/** A version read without its plan (the version list projects the plan away). */
+const planInfoEntity = entity('plan', planRecord.omit({ plan: true }), (r) => keys.plan(r.regionId, r.cycleId, r.categoryId, r.version));
 
 /** DynamoDB items stop at 400 KB; keep well clear of it. */
 export const MAX_PLAN_BYTES = 300_000;
 
-const strip = (item: Record<string, unknown>) => {
-  const { pk, sk, entity, ...rest } = item;
-  return rest;
-};
-
-export const planItem = (r: PlanRecord) => ({ ...keys.plan(r.regionId, r.cycleId, r.categoryId, r.version), entity: 'plan', ...r });
+/** The item of a plan version (also what the demo seed writes). */
+export const planItem = (r: PlanRecord) => planEntity.item(r);
 
 const newestFirst = (regionId: string, cycleId: string, categoryId: string) => ({
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
@@ -51,15 +34,15 @@ const newestFirst = (regionId: string, cycleId: string, categoryId: string) => (
 export async function getCurrentPlan(regionId: string, cycleId: string, categoryId: string): Promise<PlanRecord | undefined> {
   const res = await documentClient().send(new QueryCommand({ TableName: tableName(), ...newestFirst(regionId, cycleId, categoryId), Limit: 1 }));
   const item = res.Items?.[0];
-  return item ? (strip(item) as unknown as PlanRecord) : undefined;
+  return item ? planEntity.parse(item) : undefined;
 }
 
 export async function getPlanVersion(regionId: string, cycleId: string, categoryId: string, version: number): Promise<PlanRecord | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.plan(regionId, cycleId, categoryId, version) }));
-  return res.Item ? (strip(res.Item) as unknown as PlanRecord) : undefined;
+  return res.Item ? planEntity.parse(res.Item) : undefined;
 }
 
-const INFO = ['version', 'revision', 'balanced', 'stage', 'reason', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
+const INFO = ['entity', 'regionId', 'cycleId', 'categoryId', ...Object.keys(planRecord.omit({ plan: true, regionId: true, cycleId: true, categoryId: true }).shape)];
 
 /** Every version without its plan, newest first. */
 export async function listPlanVersions(regionId: string, cycleId: string, categoryId: string): Promise<PlanVersionInfo[]> {
@@ -68,15 +51,20 @@ export async function listPlanVersions(regionId: string, cycleId: string, catego
     ProjectionExpression: INFO.map((_, i) => `#a${i}`).join(', '),
     ExpressionAttributeNames: Object.fromEntries(INFO.map((a, i) => [`#a${i}`, a])),
   });
-  return items as unknown as PlanVersionInfo[];
+  return items.map((item) => planInfoEntity.parse(item));
 }
 
 /** Refuses a plan whose item would be too large, before anything is written. */
 export function assertPlanSize(record: PlanRecord): void {
   const bytes = Buffer.byteLength(JSON.stringify(planItem(record)), 'utf8');
   if (bytes > MAX_PLAN_BYTES) {
-    throw new ValidationError('方案过大', [
-      { path: 'body.plan', message: `该类别方案约 ${Math.ceil(bytes / 1024)} KB，超过 ${MAX_PLAN_BYTES / 1000} KB 上限，请精简评分标准文字或拆分指标` },
+    const kb = Math.ceil(bytes / 1024);
+    const limit = MAX_PLAN_BYTES / 1000;
+    throw new ValidationError(t('方案过大', 'The plan is too large'), [
+      {
+        path: 'body.plan',
+        message: t(`该类别方案约 ${kb} KB，超过 ${limit} KB 上限，请精简评分标准文字或拆分指标`, `This category's plan is about ${kb} KB, over the ${limit} KB limit; shorten the scoring criteria or split indicators`),
+      },
     ]);
   }
 }
@@ -101,7 +89,7 @@ export async function savePlan(actor: Actor, next: PlanRecord, before: PlanRecor
   const items: TransactItem[] = [sameStage];
   if (inPlace) items.push({ Put: { TableName: tableName(), Item: planItem(next), ...unchanged } });
   else {
-    items.push({ Put: { TableName: tableName(), Item: planItem(next), ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push(put(planItem(next), 'attribute_not_exists(pk)'));
     if (before) items.push({ ConditionCheck: { TableName: tableName(), Key: keys.plan(before.regionId, before.cycleId, before.categoryId, before.version), ...unchanged } });
   }
   const summary = (r?: PlanRecord) => r && { version: r.version, revision: r.revision, balanced: r.balanced, nodes: countNodes(r.plan) };
@@ -115,7 +103,7 @@ export async function savePlan(actor: Actor, next: PlanRecord, before: PlanRecor
     },
     items,
     at,
-    '方案已被他人修改或周期已进入下一阶段，请刷新后重试',
+    t('方案已被他人修改或周期已进入下一阶段，请刷新后重试', 'Someone else changed the plan or the cycle moved to its next stage; please refresh and try again'),
   );
 }
 

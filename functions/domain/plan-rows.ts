@@ -2,6 +2,7 @@
 // indicator, the level given by the deepest name column filled. Shared by the portal (template,
 // export) and the API (import), so both read and write exactly the same layout.
 import { checkPlan, normalisePlan, walk, type CategoryPlan, type PlanContext, type PlanMethod, type PlanNode } from './plan.ts';
+import { t } from '../contracts/lang.ts';
 import { formatPoints, METHOD_NAMES, parsePoints, QUALITATIVE_LEVELS, QUALITATIVE_NAMES, type FieldProblem, type QualitativeLevel, type RankBand } from './scoring/index.ts';
 
 export const COLUMNS = {
@@ -74,7 +75,7 @@ function amount(text: string, column: ColumnKey): number {
   try {
     return parsePoints(text);
   } catch {
-    throw new CellError(column, `「${text}」不是最多两位小数的数值`);
+    throw new CellError(column, t(`「${text}」不是最多两位小数的数值`, `“${text}” is not a number with at most two decimals`));
   }
 }
 
@@ -83,10 +84,10 @@ export function parseMethod(kindText: string, paramsText: string): PlanMethod | 
   const name = kindText.trim();
   if (!name) return undefined;
   const kind = METHOD_WORDS.find(([w]) => name.includes(w))?.[1];
-  if (!kind) throw new CellError('method', `未知的评分方法「${name}」，应为${Object.values(PLAN_METHOD_NAMES).join('、')}之一`);
+  if (!kind) throw new CellError('method', t(`未知的评分方法「${name}」，应为${Object.values(PLAN_METHOD_NAMES).join('、')}之一`, `Unknown scoring method “${name}”; use one of ${Object.values(PLAN_METHOD_NAMES).join(', ')}`));
   const parts = paramsText.split(/[;；,，\n]/).map((s) => s.trim()).filter(Boolean);
-  const bad = (p: string, want: string): never => {
-    throw new CellError('params', `无法识别「${p}」，${want}`);
+  const bad = (p: string, ...examples: string[]): never => {
+    throw new CellError('params', t(`无法识别「${p}」，应如「${examples.join('」或「')}」`, `Cannot read “${p}”; write it like “${examples.join('” or “')}”`));
   };
   switch (kind) {
     case 'completion': {
@@ -95,7 +96,7 @@ export function parseMethod(kindText: string, paramsText: string): PlanMethod | 
         const cap = /^封顶\s*([\d.]+)\s*%$/.exec(p);
         if (cap) m.capPercent = amount(cap[1]!, 'params');
         else if (/越低越好|逆向/.test(p)) m.lowerIsBetter = true;
-        else bad(p, '应如「封顶100%；越低越好」');
+        else bad(p, '封顶100%；越低越好');
       }
       return m;
     }
@@ -113,12 +114,12 @@ export function parseMethod(kindText: string, paramsText: string): PlanMethod | 
           const from = band[2] ? Number(band[1]) : p.startsWith('前') ? 1 : Number(band[1]);
           const upTo = Number(band[2] ?? band[1]);
           const expected = (bands.at(-1)?.upToRank ?? 0) + 1;
-          if (from !== expected) throw new CellError('params', `「${p}」应从第 ${expected} 名开始，接续上一档`);
+          if (from !== expected) throw new CellError('params', t(`「${p}」应从第 ${expected} 名开始，接续上一档`, `“${p}” should start at rank ${expected}, after the band before`));
           bands.push({ upToRank: upTo, percent: amount(band[3]!, 'params') });
         } else if (rest) otherwise = amount(rest[1]!, 'params');
-        else bad(p, '应如「第1-3名100%；第4-6名80%；其余0%」或「线性；末名0%」');
+        else bad(p, '第1-3名100%；第4-6名80%；其余0%', '线性；末名0%');
       }
-      if (!bands.length) throw new CellError('params', '排名法须写明名次档，如「第1-3名100%；其余0%」');
+      if (!bands.length) throw new CellError('params', t('排名法须写明名次档，如「第1-3名100%；其余0%」', 'Ranking needs its rank bands, like “第1-3名100%；其余0%”'));
       return { kind, scale: 'bands', bands, otherwisePercent: otherwise ?? 0 };
     }
     case 'deduction': {
@@ -129,9 +130,9 @@ export function parseMethod(kindText: string, paramsText: string): PlanMethod | 
         const min = /^保底\s*([\d.]+)\s*分?$/.exec(p);
         if (each) per = amount(each[1]!, 'params');
         else if (min) floor = amount(min[1]!, 'params');
-        else bad(p, '应如「每次扣0.5分；保底0分」');
+        else bad(p, '每次扣0.5分；保底0分');
       }
-      if (per === undefined) throw new CellError('params', '扣分法须写明每次扣分，如「每次扣0.5分」');
+      if (per === undefined) throw new CellError('params', t('扣分法须写明每次扣分，如「每次扣0.5分」', 'Deduction needs the points per occurrence, like “每次扣0.5分”'));
       return { kind, perOccurrence: per, ...(floor !== undefined ? { floor } : {}) };
     }
     case 'qualitative': {
@@ -139,7 +140,7 @@ export function parseMethod(kindText: string, paramsText: string): PlanMethod | 
       const percents: Partial<Record<QualitativeLevel, number>> = {};
       for (const p of parts) {
         const m = /^([优良中差])\s*([\d.]+)\s*%$/.exec(p);
-        if (!m) bad(p, '应如「优100%；良85%；中70%；差50%」');
+        if (!m) bad(p, '优100%；良85%；中70%；差50%');
         const level = QUALITATIVE_LEVELS.find((l) => QUALITATIVE_NAMES[l] === m![1])!;
         percents[level] = amount(m![2]!, 'params');
       }
@@ -182,11 +183,11 @@ export function rowsToTree(rows: readonly (readonly string[])[], assessors: read
   const errors: RowError[] = [];
   const rowOf = new Map<string, number>();
   const headerAt = rows.findIndex((r) => r.some((c) => c?.trim() === COLUMNS.level1));
-  if (headerAt < 0) return { tree: [], rowOf, errors: [{ row: 1, column: COLUMNS.level1, message: '找不到表头行（应有「一级指标」「二级指标」「分值」等列）' }] };
+  if (headerAt < 0) return { tree: [], rowOf, errors: [{ row: 1, column: COLUMNS.level1, message: t('找不到表头行（应有「一级指标」「二级指标」「分值」等列）', 'No header row (with columns 一级指标, 二级指标, 分值 and so on)') }] };
   const header = rows[headerAt]!.map((c) => c?.trim() ?? '');
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, name]) => [k, header.indexOf(name)])) as Record<ColumnKey, number>;
   for (const k of ['level2', 'points'] as const) {
-    if (col[k] < 0) errors.push({ row: headerAt + 1, column: COLUMNS[k], message: `表头缺少「${COLUMNS[k]}」列` });
+    if (col[k] < 0) errors.push({ row: headerAt + 1, column: COLUMNS[k], message: t(`表头缺少「${COLUMNS[k]}」列`, `The header has no “${COLUMNS[k]}” column`) });
   }
   if (errors.length) return { tree: [], rowOf, errors };
   const byName = new Map<string, string>();
@@ -205,16 +206,16 @@ export function rowsToTree(rows: readonly (readonly string[])[], assessors: read
     try {
       const names = LEVELS.map((l) => cell(l));
       const depth = names.reduce((d, n, k) => (n ? k + 1 : d), 0);
-      if (!depth) throw new CellError('level1', '请填写指标名称');
+      if (!depth) throw new CellError('level1', t('请填写指标名称', 'Name the indicator'));
       // Shallower names on the row (merged cells repeated) must match, or open a new parent.
       for (let k = 0; k < depth - 1; k++) {
         if (!names[k]) {
-          if (!open[k]) throw new CellError(LEVELS[k]!, `${COLUMNS[LEVELS[k]!]}为空，该行没有上级指标`);
+          if (!open[k]) throw new CellError(LEVELS[k]!, t(`${COLUMNS[LEVELS[k]!]}为空，该行没有上级指标`, `${COLUMNS[LEVELS[k]!]} is empty: the row has no parent indicator`));
           continue;
         }
         const { name, points } = nameWithPoints(names[k]!);
         if (open[k]?.node.name === name) continue;
-        if (k > 0 && !open[k - 1]) throw new CellError(LEVELS[k - 1]!, '该行没有上级指标');
+        if (k > 0 && !open[k - 1]) throw new CellError(LEVELS[k - 1]!, t('该行没有上级指标', 'The row has no parent indicator'));
         const parent: Open = { node: { id: '', name, points: points ?? 0, children: [] }, implicit: points === undefined };
         if (parent.implicit) implicit.push(parent.node);
         (k === 0 ? tree : open[k - 1]!.node.children!).push(parent.node);
@@ -223,12 +224,12 @@ export function rowsToTree(rows: readonly (readonly string[])[], assessors: read
         (parent.node as RowNode).row = row;
       }
       const pointsText = cell('points');
-      if (!pointsText) throw new CellError('points', '请填写分值');
+      if (!pointsText) throw new CellError('points', t('请填写分值', 'Give the points'));
       const commonText = cell('common');
-      if (commonText && commonText !== '共性' && commonText !== '个性') throw new CellError('common', '应为「共性」或「个性」');
+      if (commonText && commonText !== '共性' && commonText !== '个性') throw new CellError('common', t('应为「共性」或「个性」', 'Write 共性 or 个性'));
       const assessorText = cell('assessor');
       const assessorUnitId = assessorText ? byName.get(assessorText) : undefined;
-      if (assessorText && !assessorUnitId) throw new CellError('assessor', `找不到考评单位「${assessorText}」`);
+      if (assessorText && !assessorUnitId) throw new CellError('assessor', t(`找不到考评单位「${assessorText}」`, `No assessor unit “${assessorText}”`));
       const node: PlanNode = {
         id: '',
         name: nameWithPoints(names[depth - 1]!).name,

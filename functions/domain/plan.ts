@@ -14,79 +14,25 @@ import {
   formatPoints,
   MAX_AMOUNT,
   type FieldProblem,
-  type GradingRules,
   type Hundredths,
-  type ScoringMethod,
   type TotalRules,
 } from './scoring/index.ts';
 import { checkInt } from './scoring/problems.ts';
+import { t } from '../contracts/lang.ts';
+import type { BonusRule, CategoryPlan, DeductionRule, PlanMethod, PlanNode, PlanRecord, VetoItem } from '../model/plan.ts';
+import { ConflictError, ValidationError } from './errors.ts';
+import { STAGE_NAMES, isAtStage, stageAt, stageNumber } from './stages.ts';
 
-/** A leaf scored by a satisfaction survey (Art 18): its points are the part's weight in TotalRules. */
-export interface SatisfactionMethod {
-  kind: 'satisfaction';
-}
-export type PlanMethod = ScoringMethod | SatisfactionMethod;
+export type { BonusRule, CategoryPlan, DeductionRule, PlanMethod, PlanNode, VetoItem };
 export type PlanMethodKind = PlanMethod['kind'];
 
-export interface PlanNode {
-  /** Code shown as 编号 (e.g. `1.2`); stable, so goals and scores can refer to it. */
-  id: string;
-  name: string;
-  points: Hundredths;
-  children?: PlanNode[];
-  /** Leaves only: the unit that scores it (an assessor unit, the bureau or a third party). */
-  assessorUnitId?: string;
-  /** Leaves only: 共性 (true) or 个性 indicator; common scores order ties (Art 22). */
-  common?: boolean;
-  method?: PlanMethod;
-  /** 评分标准 as the unit reads it. */
-  criteria?: string;
-}
-
-export interface BonusRule {
-  id: string;
-  name: string;
-  /** Points per item. */
-  points: Hundredths;
-  /** Cap for this rule, if any (the category's bonus cap applies on top). */
-  cap?: Hundredths;
-  /** Needs the bureau leader's approval (报批). */
-  needsApproval: boolean;
-}
-
-export interface DeductionRule {
-  id: string;
-  name: string;
-  /** Points per occurrence. */
-  points: Hundredths;
-  cap?: Hundredths;
-  needsApproval: boolean;
-  /** 情节严重 (Art 20): lowers the grade by one. */
-  severe: boolean;
-}
-
-export interface VetoItem {
-  id: string;
-  name: string;
-}
-
-export interface CategoryPlan {
-  /** What the top-level indicators must add up to (default 100.00). */
-  totalPoints: Hundredths;
-  tree: PlanNode[];
-  bonuses: BonusRule[];
-  deductions: DeductionRule[];
-  vetoes: VetoItem[];
-  /** The engine's TotalRules without the parts derived from the tree and the deduction rules. */
-  totals: { bonusCap: Hundredths; deductionCap: Hundredths | null };
-  grading: GradingRules;
-  /** Art 21 review window in working days (default 5). */
-  reviewWindowDays: number;
-}
-
+/** Deepest level of the indicator tree: 一级 → 二级 → 三级. */
 export const MAX_DEPTH = 3;
 export const DEFAULT_TOTAL_POINTS: Hundredths = 10_000;
 export const DEFAULT_REVIEW_DAYS = 5;
+
+/** A tree nested deeper than MAX_DEPTH. */
+export const tooDeep = () => t(`指标最多 ${MAX_DEPTH} 级`, `Indicators nest at most ${MAX_DEPTH} levels deep`);
 
 export function defaultPlan(): CategoryPlan {
   return {
@@ -113,19 +59,34 @@ export function walk(tree: readonly PlanNode[], path = 'tree', depth = 1): { nod
 
 export const leaves = (tree: readonly PlanNode[]) => walk(tree).filter((w) => isLeaf(w.node));
 
+/**
+ * Units that may score a leaf: active designated assessor units, the region's bureau, and third
+ * parties (satisfaction surveys).
+ */
+export function planAssessors<U extends { unitId: string; type: string; status?: string; assessor?: boolean }>(units: readonly U[], bureauUnitId: string | undefined): U[] {
+  return units.filter((u) => u.status === 'active' && (u.assessor || u.unitId === bureauUnitId || u.type === 'third_party'));
+}
+
 /** What checkPlan needs to know of the region: units allowed to score a leaf, by id. */
 export interface PlanContext {
   assessors: ReadonlyMap<string, string>;
 }
 
 const ID = /^[A-Za-z0-9._-]{1,20}$/;
-const ID_MESSAGE = (what: string) => `${what}编号只能由字母、数字、点、横线组成（1–20 位）`;
+/** What a list holds, in both languages, for its messages. */
+interface What {
+  zh: string;
+  en: string;
+}
+const INDICATOR: What = { zh: '指标', en: 'indicator' };
+const idMessage = (what: What) => t(`${what.zh}编号只能由字母、数字、点、横线组成（1–20 位）`, `A ${what.en} code is 1–20 letters, digits, dots or dashes`);
+const idRepeated = (what: What, id: string) => t(`${what.zh}编号「${id}」重复`, `The ${what.en} code “${id}” is used twice`);
 
-function checkIds(problems: FieldProblem[], items: readonly { id: string }[], path: string, what: string) {
+function checkIds(problems: FieldProblem[], items: readonly { id: string }[], path: string, what: What) {
   const seen = new Set<string>();
   items.forEach((x, i) => {
-    if (!ID.test(x.id ?? '')) problems.push({ path: `${path}.${i}.id`, message: ID_MESSAGE(what) });
-    else if (seen.has(x.id)) problems.push({ path: `${path}.${i}.id`, message: `${what}编号「${x.id}」重复` });
+    if (!ID.test(x.id ?? '')) problems.push({ path: `${path}.${i}.id`, message: idMessage(what) });
+    else if (seen.has(x.id)) problems.push({ path: `${path}.${i}.id`, message: idRepeated(what, x.id) });
     seen.add(x.id);
   });
 }
@@ -139,37 +100,37 @@ export function checkPlan(plan: CategoryPlan, ctx: PlanContext): FieldProblem[] 
   const nodes = walk(plan.tree);
   const seen = new Set<string>();
   for (const { node, path, depth } of nodes) {
-    if (depth > MAX_DEPTH) problems.push({ path, message: `指标最多 ${MAX_DEPTH} 级` });
-    if (!ID.test(node.id ?? '')) problems.push({ path: `${path}.id`, message: ID_MESSAGE('指标') });
-    else if (seen.has(node.id)) problems.push({ path: `${path}.id`, message: `指标编号「${node.id}」重复` });
+    if (depth > MAX_DEPTH) problems.push({ path, message: tooDeep() });
+    if (!ID.test(node.id ?? '')) problems.push({ path: `${path}.id`, message: idMessage(INDICATOR) });
+    else if (seen.has(node.id)) problems.push({ path: `${path}.id`, message: idRepeated(INDICATOR, node.id) });
     seen.add(node.id);
-    if (nameMissing(node.name)) problems.push({ path: `${path}.name`, message: '请填写指标名称' });
+    if (nameMissing(node.name)) problems.push({ path: `${path}.name`, message: t('请填写指标名称', 'Name the indicator') });
     if (!checkAmount(problems, `${path}.points`, node.points, 1, MAX_AMOUNT, '分值') || !isLeaf(node)) continue;
     if (node.method && node.method.kind !== 'satisfaction') {
       for (const p of checkMethod(node.method, node.points, `${path}.method`)) problems.push(p);
     }
     if (node.assessorUnitId && !ctx.assessors.has(node.assessorUnitId)) {
-      problems.push({ path: `${path}.assessorUnitId`, message: `单位 ${node.assessorUnitId} 不是本区域的考评单位` });
+      problems.push({ path: `${path}.assessorUnitId`, message: t(`单位 ${node.assessorUnitId} 不是本区域的考评单位`, `Unit ${node.assessorUnitId} is not an assessor unit of this region`) });
     }
   }
-  checkRuleList(problems, plan.bonuses, 'bonuses', '加分');
-  checkRuleList(problems, plan.deductions, 'deductions', '扣分');
-  checkIds(problems, plan.vetoes, 'vetoes', '否决事项');
-  plan.vetoes.forEach((v, i) => nameMissing(v.name) && problems.push({ path: `vetoes.${i}.name`, message: '请填写一票否决事项' }));
+  checkRuleList(problems, plan.bonuses, 'bonuses', { zh: '加分', en: 'bonus' });
+  checkRuleList(problems, plan.deductions, 'deductions', { zh: '扣分', en: 'deduction' });
+  checkIds(problems, plan.vetoes, 'vetoes', { zh: '否决事项', en: 'veto item' });
+  plan.vetoes.forEach((v, i) => nameMissing(v.name) && problems.push({ path: `vetoes.${i}.name`, message: t('请填写一票否决事项', 'Name the veto item') }));
   problems.push(...checkTotalRules({ ...plan.totals, deductionCaps: {}, satisfaction: [] }, 'totals'));
   problems.push(...checkGradingRules(plan.grading, 'grading'));
   checkInt(problems, 'reviewWindowDays', plan.reviewWindowDays, 1, 30, '复核时限（工作日）');
   return problems;
 }
 
-function checkRuleList(problems: FieldProblem[], rules: readonly (BonusRule | DeductionRule)[], path: string, what: string) {
-  checkIds(problems, rules, path, `${what}项`);
+function checkRuleList(problems: FieldProblem[], rules: readonly (BonusRule | DeductionRule)[], path: string, what: What) {
+  checkIds(problems, rules, path, { zh: `${what.zh}项`, en: `${what.en} item` });
   rules.forEach((r, i) => {
     const at = `${path}.${i}`;
-    if (nameMissing(r.name)) problems.push({ path: `${at}.name`, message: `请填写${what}事项` });
-    if (checkAmount(problems, `${at}.points`, r.points, 1, MAX_AMOUNT, `每项${what}`) && r.cap !== undefined) {
-      if (checkAmount(problems, `${at}.cap`, r.cap, 1, MAX_AMOUNT, `${what}上限`) && r.cap < r.points) {
-        problems.push({ path: `${at}.cap`, message: `${what}上限不能低于每项${what}` });
+    if (nameMissing(r.name)) problems.push({ path: `${at}.name`, message: t(`请填写${what.zh}事项`, `Name the ${what.en} item`) });
+    if (checkAmount(problems, `${at}.points`, r.points, 1, MAX_AMOUNT, `每项${what.zh}`) && r.cap !== undefined) {
+      if (checkAmount(problems, `${at}.cap`, r.cap, 1, MAX_AMOUNT, `${what.zh}上限`) && r.cap < r.points) {
+        problems.push({ path: `${at}.cap`, message: t(`${what.zh}上限不能低于每项${what.zh}`, `The ${what.en} cap cannot be below the points per item`) });
       }
     }
   });
@@ -184,8 +145,8 @@ const sum = (nodes: readonly PlanNode[]) => nodes.reduce((s, n) => s + n.points,
 export function planProblems(plan: CategoryPlan): FieldProblem[] {
   const problems = sumProblems(plan);
   for (const { node, path } of leaves(plan.tree)) {
-    if (!node.method) problems.push({ path: `${path}.method`, message: `「${node.name}」未设置评分方法` });
-    if (!node.assessorUnitId) problems.push({ path: `${path}.assessorUnitId`, message: `「${node.name}」未指定考评单位` });
+    if (!node.method) problems.push({ path: `${path}.method`, message: t(`「${node.name}」未设置评分方法`, `“${node.name}” has no scoring method`) });
+    if (!node.assessorUnitId) problems.push({ path: `${path}.assessorUnitId`, message: t(`「${node.name}」未指定考评单位`, `“${node.name}” has no assessor unit`) });
   }
   return problems;
 }
@@ -195,13 +156,25 @@ export function sumProblems(plan: Pick<CategoryPlan, 'tree' | 'totalPoints'>): F
   const problems: FieldProblem[] = [];
   const top = sum(plan.tree);
   if (top !== plan.totalPoints) {
-    problems.push({ path: 'tree', message: `一级指标分值合计 ${formatPoints(top)} 分，与类别总分 ${formatPoints(plan.totalPoints)} 分不符` });
+    problems.push({
+      path: 'tree',
+      message: t(
+        `一级指标分值合计 ${formatPoints(top)} 分，与类别总分 ${formatPoints(plan.totalPoints)} 分不符`,
+        `The top-level indicators add up to ${formatPoints(top)}, not the category total of ${formatPoints(plan.totalPoints)}`,
+      ),
+    });
   }
   for (const { node, path } of walk(plan.tree)) {
     if (isLeaf(node)) continue;
     const got = sum(node.children!);
     if (got !== node.points) {
-      problems.push({ path: `${path}.points`, message: `「${node.name}」下级指标分值合计 ${formatPoints(got)} 分，与本指标分值 ${formatPoints(node.points)} 分不符` });
+      problems.push({
+        path: `${path}.points`,
+        message: t(
+          `「${node.name}」下级指标分值合计 ${formatPoints(got)} 分，与本指标分值 ${formatPoints(node.points)} 分不符`,
+          `The indicators under “${node.name}” add up to ${formatPoints(got)}, not its ${formatPoints(node.points)}`,
+        ),
+      });
     }
   }
   return problems;
@@ -256,4 +229,50 @@ export function diffTrees(before: readonly PlanNode[], after: readonly PlanNode[
     removed: cap([...a.keys()].filter((id) => !b.has(id))),
     changed: cap([...b.keys()].filter((id) => a.has(id) && a.get(id) !== b.get(id))),
   };
+}
+
+/** The cycle as a plan write needs it. */
+interface CycleAt {
+  status: 'open' | 'closed';
+  currentStage: number;
+}
+
+/** Past the plan stage a change needs a reason and makes a new version (Art 9). */
+export const planVersioned = (cycle: CycleAt): boolean => cycle.currentStage > stageNumber('plan');
+
+/** How a save is stored: the version it writes, whether over the one read, and the version's reason. */
+export interface PlanWrite {
+  version: number;
+  inPlace: boolean;
+  reasonRequired: boolean;
+  /** The new version's reason, or the reason the version edited in place already had. */
+  reason?: string;
+}
+
+/**
+ * Whether a save of a category's plan may be made and how: edited in place while the cycle is at
+ * its plan stage, a new version with a reason after it. `before` is the newest version as read,
+ * `input.revision` the revision the editor read (0 when there was no plan yet). A refusal is the
+ * error to answer with.
+ */
+export function planWrite(
+  cycle: CycleAt,
+  before: Pick<PlanRecord, 'version' | 'revision' | 'reason'> | undefined,
+  input: { revision: number; reason?: string },
+): PlanWrite | { refusal: ConflictError | ValidationError } {
+  if (cycle.status !== 'open') return { refusal: new ConflictError(t('该考评周期已结束，方案不能再修改', 'This cycle has closed; its plan can no longer change')) };
+  if ((before?.revision ?? 0) !== input.revision) return { refusal: new ConflictError(t('方案已被他人修改，请刷新后重试', 'Someone else changed the plan; please refresh and try again')) };
+  const reasonRequired = planVersioned(cycle);
+  const reason = input.reason?.trim();
+  if (reasonRequired && !reason) {
+    const where = STAGE_NAMES[stageAt(cycle.currentStage)];
+    return {
+      refusal: new ValidationError(t('需要说明修改原因', 'A reason is needed'), [
+        { path: 'body.reason', message: t(`周期已进入「${where}」阶段，修改方案须说明原因，并生成新版本`, `The cycle is past its plan stage; a change needs a reason and makes a new version`) },
+      ]),
+    };
+  }
+  const inPlace = isAtStage(cycle, 'plan') && before !== undefined;
+  if (inPlace) return { version: before.version, inPlace, reasonRequired, ...(before.reason ? { reason: before.reason } : {}) };
+  return { version: (before?.version ?? 0) + 1, inPlace, reasonRequired, ...(reason ? { reason } : {}) };
 }

@@ -5,7 +5,6 @@ import { contracts } from '../contracts/index.ts';
 import type { Access, RouteContract } from '../contracts/define.ts';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
 import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery, updateUnitBody } from './organisation-schemas.ts';
-import { importPlanBody, planQuery, savePlanBody } from './plan-schemas.ts';
 import { createUserBody, editUserBody, importUsersBody, versionBody } from './user-schemas.ts';
 import { ACCOUNT_MANAGERS } from '../domain/accounts.ts';
 
@@ -50,10 +49,6 @@ const legacyRoutes: readonly Route[] = [
   { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'saveCategories', access: bureau, body: saveCategoriesBody, summary: '保存考评类别划分' },
 
 
-  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'getPlan', access: everyone('region'), query: planQuery, summary: '某类别的考评方案（当前或指定版本）' },
-  { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}', group: 'plan', op: 'savePlan', access: bureau, body: savePlanBody, summary: '保存某类别的考评方案' },
-  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}/versions', group: 'plan', op: 'listPlanVersions', access: everyone('region'), summary: '某类别方案的版本记录' },
-  { method: 'POST', path: '/regions/{regionId}/cycles/{cycleId}/plan/{categoryId}/import', group: 'plan', op: 'importPlan', access: bureau, body: importPlanBody, summary: '从表格导入某类别的指标体系' },
 ];
 
 export const routes: readonly Route[] = [

@@ -100,6 +100,22 @@ describe('in the plan stage', () => {
     expect((await ylStaff.get(plan(2031, 'c1'))).body.revision).toBe(3);
   });
 
+  it('refuses a tree deeper than three levels as a whole (400 at body.plan.tree), instead of cutting it off', async () => {
+    const deep = government();
+    deep.tree[0]!.children![0]!.children = [{ id: '1.1.1', name: '三级', points: 3_000, children: [{ id: '1.1.1.1', name: '四级', points: 3_000 }] as any }];
+    const res = await put(ylStaff, plan(2031, 'c1'), { revision: 3, plan: deep });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'body.plan.tree', message: '指标最多 3 级' }]);
+    // A hostile nesting thousands deep (too deep even for JSON.stringify, so written out) is refused the same way, never walked.
+    const node = '{"id":"x","name":"x","points":100';
+    const nested = `${`${node},"children":[`.repeat(5_000)}${node}}${']}'.repeat(5_000)}`;
+    const body = JSON.stringify({ revision: 3, plan: { ...government(), tree: 'TREE' } }).replace('"TREE"', `[${nested}]`);
+    const hostile = await put(ylStaff, plan(2031, 'c1'), body);
+    expect(hostile.status).toBe(400);
+    expect(hostile.body.error.details[0].path).toBe('body.plan.tree');
+    expect((await ylStaff.get(plan(2031, 'c1'))).body.revision).toBe(3);
+  });
+
   it('refuses a plan item over 300 KB with a clear message', async () => {
     const big = government();
     big.tree = Array.from({ length: 20 }, (_, i) => ({
@@ -143,6 +159,24 @@ describe('access', () => {
     expect((await put(ylUnit, plan(2026, 'c3'), { revision: 2, reason: '测试', plan: government() })).status).toBe(403);
     expect((await ylUnit.post(plan(2026, 'c3', '/import'), { revision: 2, reason: '测试', rows: templateRows() })).status).toBe(403);
     expect((await blStaff.get(`/regions/${BL}/cycles/2026/plan/c1`)).body.plan.tree).toHaveLength(3);
+  });
+});
+
+describe('path ids', () => {
+  it('refuses a malformed region, cycle or category id (400) naming it, before anything is read or written', async () => {
+    const category = await ylStaff.get(`/regions/${YL}/cycles/2026/plan/${encodeURIComponent('c3;x')}`);
+    expect(category.status).toBe(400);
+    expect(category.body.error.details.map((d: any) => d.path)).toEqual(['params.categoryId']);
+    const cycle = await put(ylStaff, `/regions/${YL}/cycles/26/plan/c3`, { revision: 1, reason: '测试', plan: government() });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.error.details.map((d: any) => d.path)).toEqual(['params.cycleId']);
+    const region = await ylUnit.get('/regions/45090x/cycles/2026/plan/c3/versions');
+    expect(region.status).toBe(400);
+    expect(region.body.error.details.map((d: any) => d.path)).toEqual(['params.regionId']);
+    const tooLong = await ylStaff.post(plan(2026, `c${'9'.repeat(40)}`, '/import'), { revision: 1, reason: '测试', rows: templateRows() });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details.map((d: any) => d.path)).toEqual(['params.categoryId']);
+    expect((await ylStaff.get(plan(2026, 'c3'))).body.revision).toBe(2);
   });
 });
 

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { demoPlan, demoTree } from '../../cdk/local/seed-plan.ts';
 import { units } from '../../cdk/local/demo-data.ts';
 import { importRows, methodParams, parseMethod, rowsToTree, templateRows, treeToRows } from '../../functions/domain/plan-rows.ts';
-import { checkPlan, defaultPlan, diffTrees, normalisePlan, planProblems, sumProblems, totalRulesOf, type CategoryPlan, type PlanMethod } from '../../functions/domain/plan.ts';
+import { setLanguageSource } from '../../functions/contracts/lang.ts';
+import { categoryPlan } from '../../functions/model/plan.ts';
+import { ConflictError, ValidationError } from '../../functions/domain/errors.ts';
+import { checkPlan, defaultPlan, diffTrees, normalisePlan, planAssessors, planProblems, planWrite, sumProblems, totalRulesOf, type CategoryPlan, type PlanMethod } from '../../functions/domain/plan.ts';
+import { stageNumber } from '../../functions/domain/stages.ts';
 
 const YL = '450900';
 const assessorUnits = units.filter((u) => u.regionId === YL && (u.assessor || u.type === 'bureau' || u.type === 'third_party'));
@@ -201,5 +205,87 @@ describe('the tree as sheet rows', () => {
 
   it('refuses a sheet without the header', () => {
     expect(rowsToTree([['指标', '分数']], options).errors).toEqual([{ row: 1, column: '一级指标', message: expect.stringContaining('表头') }]);
+  });
+});
+
+describe('how a save is written (planWrite)', () => {
+  const planStage = { status: 'open' as const, currentStage: stageNumber('plan') };
+  const execution = { status: 'open' as const, currentStage: stageNumber('execution') };
+  const v1 = { version: 1, revision: 3, reason: undefined };
+
+  it('creates version 1 of a category without a plan, and edits it in place during the plan stage', () => {
+    expect(planWrite(planStage, undefined, { revision: 0 })).toEqual({ version: 1, inPlace: false, reasonRequired: false });
+    expect(planWrite(planStage, v1, { revision: 3 })).toEqual({ version: 1, inPlace: true, reasonRequired: false });
+    // An in-place edit keeps the reason its version was made with, and ignores one given now.
+    expect(planWrite(planStage, { ...v1, reason: '调整' }, { revision: 3, reason: '另一个' })).toEqual({ version: 1, inPlace: true, reasonRequired: false, reason: '调整' });
+  });
+
+  it('makes a new version with its reason after the plan stage', () => {
+    expect(planWrite(execution, v1, { revision: 3, reason: '  市委调整  ' })).toEqual({ version: 2, inPlace: false, reasonRequired: true, reason: '市委调整' });
+    expect(planWrite(execution, undefined, { revision: 0, reason: '补设' })).toMatchObject({ version: 1, inPlace: false });
+  });
+
+  it('refuses a closed cycle and a stale revision (409), and a later change without a reason (400 at body.reason)', () => {
+    const closed = planWrite({ status: 'closed', currentStage: stageNumber('closed') }, v1, { revision: 3, reason: '迟改' });
+    expect('refusal' in closed && closed.refusal).toBeInstanceOf(ConflictError);
+    const stale = planWrite(planStage, v1, { revision: 2 });
+    expect('refusal' in stale && stale.refusal).toBeInstanceOf(ConflictError);
+    const fresh = planWrite(planStage, undefined, { revision: 1 });
+    expect('refusal' in fresh && fresh.refusal).toBeInstanceOf(ConflictError);
+    for (const reason of [undefined, '   ']) {
+      const none = planWrite(execution, v1, { revision: 3, reason });
+      if (!('refusal' in none)) throw new Error('expected a refusal');
+      expect(none.refusal).toBeInstanceOf(ValidationError);
+      expect(none.refusal.details).toEqual([{ path: 'body.reason', message: expect.stringContaining('「过程管理」') }]);
+    }
+  });
+});
+
+describe('units that may score a leaf', () => {
+  it('are the active assessor units, the bureau and third parties', () => {
+    const units = [
+      { unitId: 'jxb', type: 'bureau', status: 'active' },
+      { unitId: 'tjj', type: 'department', status: 'active', assessor: true },
+      { unitId: 'old', type: 'department', status: 'retired', assessor: true },
+      { unitId: 'jyj', type: 'department', status: 'active' },
+      { unitId: 'sqmy', type: 'third_party', status: 'active' },
+    ];
+    expect(planAssessors(units, 'jxb').map((u) => u.unitId)).toEqual(['jxb', 'tjj', 'sqmy']);
+  });
+});
+
+describe('the stored shape (model/plan.ts)', () => {
+  it('takes the demo plan as it is, and fills the defaults of a bare one', () => {
+    expect(categoryPlan.parse(government())).toEqual(government());
+    expect(categoryPlan.parse({ tree: [], grading: defaultPlan().grading })).toEqual(defaultPlan());
+  });
+
+  it('refuses a tree deeper than three levels whole, and a ranking without its bands', () => {
+    const deep = { ...government(), tree: [{ id: '1', name: '甲', points: 100, children: [{ id: '1.1', name: '乙', points: 100, children: [{ id: '1.1.1', name: '丙', points: 100, children: [{ id: 'x', name: '丁', points: 100 }] }] }] }] };
+    expect(categoryPlan.safeParse(deep).error?.issues.map((i) => i.path.join('.'))).toEqual(['tree']);
+    const ranking = { ...government(), tree: [{ id: '1', name: '甲', points: 100, method: { kind: 'ranking', scale: 'bands' } }] };
+    expect(categoryPlan.safeParse(ranking).error?.issues.map((i) => i.path.join('.'))).toEqual(['tree.0.method.bands', 'tree.0.method.otherwisePercent']);
+  });
+
+  it('normalises names and refuses invisible characters in them', () => {
+    const plan = government();
+    plan.tree[0]!.name = ' 职能工作 ';
+    expect(categoryPlan.parse(plan).tree[0]!.name).toBe('职能工作');
+    plan.tree[0]!.name = '职能\u200b工作';
+    expect(categoryPlan.safeParse(plan).error?.issues[0]?.path.join('.')).toBe('tree.0.name');
+  });
+});
+
+describe('messages in the caller’s language', () => {
+  afterEach(() => setLanguageSource(() => 'zh'));
+
+  it('gives the plan’s problems and refusals in English when asked', () => {
+    setLanguageSource(() => 'en');
+    const plan = government();
+    plan.tree[1]!.children![4]!.points = 400;
+    expect(sumProblems(plan)[0]!.message).toBe('The indicators under “共性指标” add up to 26.00, not its 25.00');
+    const refused = planWrite({ status: 'open', currentStage: stageNumber('execution') }, { version: 1, revision: 1 }, { revision: 1 });
+    expect('refusal' in refused && refused.refusal.message).toContain('A reason is needed');
+    expect(() => parseMethod('打分法', '')).toThrow('Unknown scoring method “打分法”');
   });
 });

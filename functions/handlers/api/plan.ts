@@ -1,19 +1,32 @@
 // The plan of each category of a cycle (Art 9, 19–22): everyone of the region reads it, the
 // bureau writes it. In the plan stage a save edits the plan in place; later it needs a reason and
-// makes a new version, the earlier ones staying readable.
+// makes a new version, the earlier ones staying readable (domain/plan.ts planWrite decides which).
 import { nowIso } from '../../config/clock.ts';
+import type { AssessorOption, ImportPlanBody, PlanView, SavePlanBody } from '../../contracts/plan.ts';
+import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
 import { getCurrentPlan, getPlanVersion, listPlanVersions, savePlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion } from '../../data/regions.ts';
-import { readUnits, type UnitRecord } from '../../data/units.ts';
+import { readUnits } from '../../data/units.ts';
 import type { Actor } from '../../data/commit.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { importRefusal } from '../../domain/import-report.ts';
 import { importRows } from '../../domain/plan-rows.ts';
-import { checkPlan, defaultPlan, normalisePlan, planProblems, sumProblems, totalRulesOf, type CategoryPlan, type PlanContext } from '../../domain/plan.ts';
-import { STAGE_NAMES, stageAt } from '../../domain/stages.ts';
-import { legacyApiHandler as apiHandler, type LegacyOpInput as OpInput } from '../../http/chain.ts';
-import type { ImportPlanBody, PlanQuery, SavePlanBody } from '../../http/plan-schemas.ts';
+import {
+  checkPlan,
+  defaultPlan,
+  normalisePlan,
+  planAssessors,
+  planProblems,
+  planVersioned,
+  planWrite,
+  sumProblems,
+  totalRulesOf,
+  type CategoryPlan,
+  type PlanContext,
+} from '../../domain/plan.ts';
+import { apiHandler } from '../../http/chain.ts';
 
 interface Scope {
   regionId: string;
@@ -22,24 +35,24 @@ interface Scope {
   categoryName: string;
 }
 
-async function loadScope(params: Record<string, string>): Promise<Scope> {
-  const regionId = params.regionId!;
-  const [cycle, set] = await Promise.all([getCycle(regionId, params.cycleId!), getCategorySet(regionId, params.cycleId!)]);
-  if (!cycle) throw new NotFoundError('该考评周期不存在');
-  const category = set?.categories.find((c) => c.categoryId === params.categoryId);
-  if (!category) throw new NotFoundError('该周期没有这个考评类别');
+async function loadScope(params: { regionId: string; cycleId: string; categoryId: string }): Promise<Scope> {
+  const { regionId, cycleId, categoryId } = params;
+  const [cycle, set] = await Promise.all([getCycle(regionId, cycleId), getCategorySet(regionId, cycleId)]);
+  if (!cycle) throw new NotFoundError(t('该考评周期不存在', 'This cycle does not exist'));
+  const category = set?.categories.find((c) => c.categoryId === categoryId);
+  if (!category) throw new NotFoundError(t('该周期没有这个考评类别', 'This cycle has no such category'));
   return { regionId, cycle, categoryId: category.categoryId, categoryName: category.name };
 }
 
-/** Units that may score a leaf: designated assessor units, the bureau, third parties (surveys). */
-async function assessorsOf(regionId: string): Promise<UnitRecord[]> {
+/** Units that may score a leaf, as the plan page offers them. */
+async function assessorsOf(regionId: string): Promise<AssessorOption[]> {
   const [region, { units }] = await Promise.all([getRegion(regionId), readUnits(regionId)]);
-  return units.filter((u) => u.status === 'active' && (u.assessor || u.unitId === region?.bureauUnitId || u.type === 'third_party'));
+  return planAssessors(units, region?.bureauUnitId).map((u) => ({ unitId: u.unitId, name: u.name, shortName: u.shortName, type: u.type }));
 }
 
-const context = (assessors: UnitRecord[]): PlanContext => ({ assessors: new Map(assessors.map((u) => [u.unitId, u.name])) });
+const context = (assessors: AssessorOption[]): PlanContext => ({ assessors: new Map(assessors.map((u) => [u.unitId, u.name])) });
 
-function view(s: Scope, rec: PlanRecord | undefined, latest: number, assessors: UnitRecord[]) {
+function view(s: Scope, rec: PlanRecord | undefined, latest: number, assessors: AssessorOption[]): PlanView {
   const plan = rec?.plan ?? defaultPlan();
   const version = rec?.version ?? 0;
   return {
@@ -50,44 +63,36 @@ function view(s: Scope, rec: PlanRecord | undefined, latest: number, assessors: 
     latestVersion: latest,
     revision: rec?.revision ?? 0,
     current: version === latest,
-    /** Open cycle and the newest version: the bureau may save. */
     editable: s.cycle.status === 'open' && version === latest,
-    /** Past the plan stage a save needs a reason and makes a new version. */
-    reasonRequired: s.cycle.currentStage > 1,
+    reasonRequired: planVersioned(s.cycle),
     stage: s.cycle.currentStage,
     plan,
     balanced: sumProblems(plan).length === 0,
     problems: planProblems(plan),
     totalRules: totalRulesOf(plan),
     ...(rec ? { reason: rec.reason, createdAt: rec.createdAt, createdBy: rec.createdBy, updatedAt: rec.updatedAt, updatedBy: rec.updatedBy } : {}),
-    assessors: assessors.map((u) => ({ unitId: u.unitId, name: u.name, shortName: u.shortName, type: u.type })),
+    assessors,
   };
 }
 
-/** Checks the write against the state read and stores it: in place in stage 1, else as a new version. */
-async function store(caller: Actor, s: Scope, input: { revision: number; reason?: string }, plan: CategoryPlan, before: PlanRecord | undefined) {
-  const { cycle } = s;
-  if (cycle.status !== 'open') throw new ConflictError('该考评周期已结束，方案不能再修改');
-  if ((before?.revision ?? 0) !== input.revision) throw new ConflictError('方案已被他人修改，请刷新后重试');
-  const versioned = cycle.currentStage > 1;
-  if (versioned && !input.reason?.trim()) {
-    const where = STAGE_NAMES[stageAt(cycle.currentStage)];
-    throw new ValidationError('需要说明修改原因', [{ path: 'body.reason', message: `周期已进入「${where}」阶段，修改方案须说明原因，并生成新版本` }]);
-  }
+/** Stores the write the domain allows: in place during the plan stage, else as a new version. */
+async function store(caller: Actor, s: Scope, input: SavePlanBody | ImportPlanBody, plan: CategoryPlan, before: PlanRecord | undefined): Promise<PlanRecord> {
+  const write = planWrite(s.cycle, before, input);
+  if ('refusal' in write) throw write.refusal;
   const at = nowIso();
-  const inPlace = !versioned && before !== undefined;
+  const kept = write.inPlace ? before : undefined;
   const next: PlanRecord = {
     regionId: s.regionId,
-    cycleId: cycle.cycleId,
+    cycleId: s.cycle.cycleId,
     categoryId: s.categoryId,
-    version: inPlace ? before.version : (before?.version ?? 0) + 1,
+    version: write.version,
     revision: input.revision + 1,
     plan,
     balanced: sumProblems(plan).length === 0,
-    stage: cycle.currentStage,
-    ...(versioned ? { reason: input.reason!.trim() } : inPlace && before.reason ? { reason: before.reason } : {}),
-    createdAt: inPlace ? before.createdAt : at,
-    createdBy: inPlace ? before.createdBy : caller.username,
+    stage: s.cycle.currentStage,
+    ...(write.reason ? { reason: write.reason } : {}),
+    createdAt: kept?.createdAt ?? at,
+    createdBy: kept?.createdBy ?? caller.username,
     updatedAt: at,
     updatedBy: caller.username,
   };
@@ -98,13 +103,13 @@ async function store(caller: Actor, s: Scope, input: { revision: number; reason?
 const withPrefix = (prefix: string, problems: { path: string; message: string }[]) => problems.map((p) => ({ ...p, path: `${prefix}${p.path}` }));
 
 export const handler = apiHandler('plan', {
-  getPlan: async ({ params, query }: OpInput<unknown, PlanQuery>) => {
+  getPlan: async ({ params, query }) => {
     const s = await loadScope(params);
     const [current, assessors] = await Promise.all([getCurrentPlan(s.regionId, s.cycle.cycleId, s.categoryId), assessorsOf(s.regionId)]);
     const latest = current?.version ?? 0;
     if (query.version === undefined || query.version === latest) return view(s, current, latest, assessors);
     const rec = await getPlanVersion(s.regionId, s.cycle.cycleId, s.categoryId, query.version);
-    if (!rec) throw new NotFoundError(`该类别方案没有第 ${query.version} 版`);
+    if (!rec) throw new NotFoundError(t(`该类别方案没有第 ${query.version} 版`, `This category's plan has no version ${query.version}`));
     return view(s, rec, latest, assessors);
   },
 
@@ -113,26 +118,23 @@ export const handler = apiHandler('plan', {
     return { items: await listPlanVersions(s.regionId, s.cycle.cycleId, s.categoryId) };
   },
 
-  savePlan: async ({ caller, params, body }: OpInput<SavePlanBody>) => {
+  savePlan: async ({ caller, params, body }) => {
     const s = await loadScope(params);
     const [before, assessors] = await Promise.all([getCurrentPlan(s.regionId, s.cycle.cycleId, s.categoryId), assessorsOf(s.regionId)]);
-    const plan = normalisePlan(body.plan as CategoryPlan);
+    const plan = normalisePlan(body.plan);
     const problems = checkPlan(plan, context(assessors));
-    if (problems.length) throw new ValidationError('方案有误', withPrefix('body.plan.', problems));
-    const next = await store(caller!, s, body, plan, before);
+    if (problems.length) throw new ValidationError(t('方案有误', 'The plan has problems'), withPrefix('body.plan.', problems));
+    const next = await store(caller, s, body, plan, before);
     return view(s, next, next.version, assessors);
   },
 
   /** Replaces the indicator tree from sheet rows; any bad row and nothing is imported. */
-  importPlan: async ({ caller, params, body }: OpInput<ImportPlanBody>) => {
+  importPlan: async ({ caller, params, body }) => {
     const s = await loadScope(params);
     const [before, assessors] = await Promise.all([getCurrentPlan(s.regionId, s.cycle.cycleId, s.categoryId), assessorsOf(s.regionId)]);
     const { plan, errors } = importRows(body.rows, before?.plan ?? defaultPlan(), context(assessors), assessors);
-    if (errors.length) {
-      const details = errors.map((e) => ({ path: `body.rows.${Math.max(0, e.row - 1)}`, message: `第 ${e.row} 行「${e.column}」：${e.message}`, row: e.row, column: e.column, reason: e.message }));
-      throw new ValidationError(`表格有 ${errors.length} 处错误，未导入任何数据`, details);
-    }
-    const next = await store(caller!, s, body, plan, before);
+    if (errors.length) throw importRefusal(errors, { zh: '未导入任何数据', en: 'nothing was imported' });
+    const next = await store(caller, s, body, plan, before);
     return view(s, next, next.version, assessors);
   },
 });

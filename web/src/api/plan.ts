@@ -1,67 +1,28 @@
-// The plan of a category (indicator tree and rules) and its versions.
-import type { CategoryPlan } from '@shared/domain/plan.ts';
-import type { RowError } from '@shared/domain/plan-rows.ts';
-import type { FieldProblem, TotalRules } from '@shared/domain/scoring/index.ts';
-import { http, request } from './http';
+// The plan of a category (indicator tree and rules) and its versions, called by their contracts.
+import type { CallInput, CallOutput } from '@shared/contracts/define.ts';
+import { planRoutes } from '@shared/contracts/plan.ts';
+import { call } from './call';
 
-export type { CategoryPlan, PlanMethod, PlanNode } from '@shared/domain/plan.ts';
+export type { AssessorOption } from '@shared/contracts/plan.ts';
+export type { CategoryPlan, PlanMethod, PlanNode } from '@shared/model/plan.ts';
 
-export interface AssessorOption {
-  unitId: string;
-  name: string;
-  shortName?: string;
-  type: string;
-}
+export type PlanView = CallOutput<typeof planRoutes.getPlan>;
+export type PlanVersionInfo = CallOutput<typeof planRoutes.listPlanVersions>['items'][number];
 
-export interface PlanView {
-  cycleId: string;
-  categoryId: string;
-  categoryName: string;
-  version: number;
-  latestVersion: number;
-  revision: number;
-  current: boolean;
-  editable: boolean;
-  reasonRequired: boolean;
-  stage: number;
-  plan: CategoryPlan;
-  balanced: boolean;
-  problems: FieldProblem[];
-  totalRules: TotalRules;
-  reason?: string;
-  createdAt?: string;
-  createdBy?: string;
-  updatedAt?: string;
-  updatedBy?: string;
-  assessors: AssessorOption[];
-}
+const at = (regionId: string, cycleId: string, categoryId: string) => ({ regionId, cycleId, categoryId });
 
-export interface PlanVersionInfo {
-  version: number;
-  revision: number;
-  balanced: boolean;
-  stage: number;
-  reason?: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-/** A bad cell of an import, as the API reports it. */
-export type ImportError = RowError;
-
-const base = (regionId: string, cycleId: string, categoryId: string) =>
-  `/regions/${encodeURIComponent(regionId)}/cycles/${encodeURIComponent(cycleId)}/plan/${encodeURIComponent(categoryId)}`;
-
+/** 某类别的考评方案（当前或指定版本） */
 export const getPlanApi = (regionId: string, cycleId: string, categoryId: string, version?: number) =>
-  http.get<PlanView>(base(regionId, cycleId, categoryId), { query: { version } });
+  call(planRoutes.getPlan, { params: at(regionId, cycleId, categoryId), query: { version: version === undefined ? undefined : String(version) } });
 
+/** 某类别方案的版本记录 */
 export const listPlanVersionsApi = (regionId: string, cycleId: string, categoryId: string) =>
-  http.get<{ items: PlanVersionInfo[] }>(`${base(regionId, cycleId, categoryId)}/versions`);
+  call(planRoutes.listPlanVersions, { params: at(regionId, cycleId, categoryId) });
 
-export const savePlanApi = (regionId: string, cycleId: string, categoryId: string, body: { revision: number; reason?: string; plan: CategoryPlan }) =>
-  request<PlanView>('PUT', base(regionId, cycleId, categoryId), { body, silent: true });
+/** 保存某类别的考评方案（错误由编辑页按指标显示） */
+export const savePlanApi = (regionId: string, cycleId: string, categoryId: string, body: CallInput<typeof planRoutes.savePlan>['body']) =>
+  call(planRoutes.savePlan, { params: at(regionId, cycleId, categoryId), body }, { silent: true });
 
-export const importPlanApi = (regionId: string, cycleId: string, categoryId: string, body: { revision: number; reason?: string; rows: string[][] }) =>
-  http.post<PlanView>(`${base(regionId, cycleId, categoryId)}/import`, body, { silent: true });
+/** 从表格导入某类别的指标体系（错误由编辑页按行显示） */
+export const importPlanApi = (regionId: string, cycleId: string, categoryId: string, body: CallInput<typeof planRoutes.importPlan>['body']) =>
+  call(planRoutes.importPlan, { params: at(regionId, cycleId, categoryId), body }, { silent: true });
