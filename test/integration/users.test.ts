@@ -68,6 +68,16 @@ describe('opening an account', () => {
   });
 });
 
+describe('a username held in another region (issue 10, defect 6)', () => {
+  it('is refused exactly as one held in the own region: same status, code and message, nothing about where', async () => {
+    const own = await ylStaff.post(`/regions/${YL}/users`, { username: 'yl_tjj', name: '重名', role: 'unit_staff', unitId: 'yl-yuzhou' });
+    const other = await ylStaff.post(`/regions/${YL}/users`, { username: 'lingcheng_staff', name: '重名', role: 'unit_staff', unitId: 'yl-yuzhou' });
+    expect([own.status, other.status]).toEqual([409, 409]);
+    expect(JSON.stringify(other.body).replaceAll('lingcheng_staff', 'NAME')).toBe(JSON.stringify(own.body).replaceAll('yl_tjj', 'NAME'));
+    expect(JSON.stringify(other.body)).not.toMatch(/450981|北流|陵城/);
+  });
+});
+
 describe('a unit leader manages their own unit\'s filing staff only', () => {
   it('sees only their unit', async () => {
     const seen = await usersOf(yuzhouLeader);
