@@ -23,6 +23,12 @@ describe('local token issuer', () => {
     expect(await issuer.verify(renewed, late + 6 * 60)).toBeUndefined();
   });
 
+  it('names the server-side session (sid), kept through a renewal', async () => {
+    const issuer = await TokenIssuer.create();
+    const renewed = await issuer.sign(user, T + 600, T, 'session-1');
+    expect(await issuer.verify(renewed, T + 700)).toMatchObject({ sid: 'session-1', auth_time: T, iss: 'urn:jixiao:local-issuer' });
+  });
+
   it('refuses a token from another issuer key', async () => {
     const [a, b] = await Promise.all([TokenIssuer.create(), TokenIssuer.create()]);
     expect(await b.verify(await a.sign(user, T), T + 60)).toBeUndefined();
