@@ -9,6 +9,7 @@ import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { GROUPS } from '../../functions/http/routes.ts';
 import { LocalGateway, type GatewayOptions, type OidcIssuer } from './gateway.ts';
+import { asInvocation, invokeLocally } from './invocations.ts';
 import { seedDemo } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
 import { TokenIssuer } from './token-issuer.ts';
@@ -58,13 +59,26 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
   if (opts.oidc) process.env.USERNAME_CLAIM = opts.oidc.usernameClaim;
   else delete process.env.USERNAME_CLAIM;
+  // Observability (functions/observability/): readable log lines, metrics only at DEBUG, no tracing.
+  process.env.LOCAL_STACK = '1';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  process.env.POWERTOOLS_TRACE_ENABLED = 'false';
 
   if (await ensureTable(dynamoEndpoint, tableName)) log('created table');
   // Imported only now: handlers read their configuration from the environment when they load.
   const { handler: stageTask } = await import('../../functions/handlers/workflow/stage-task.ts');
   const { handler: daily } = await import('../../functions/handlers/schedule/daily.ts');
+  // Each call is an invocation of its own, as in Lambda (its request id and caller stay on its log lines).
+  type ApiHandler = GatewayOptions['handlers'][(typeof GROUPS)[number]];
   const apiHandlers = Object.fromEntries(
-    await Promise.all(GROUPS.map(async (g) => [g, (await import(`../../functions/handlers/api/${g}.ts`)).handler])),
+    await Promise.all(
+      GROUPS.map(async (g) => {
+        const handler = (await import(`../../functions/handlers/api/${g}.ts`)).handler as ApiHandler;
+        const invoke = ((event: Parameters<ApiHandler>[0], context: Parameters<ApiHandler>[1]) =>
+          asInvocation(context.awsRequestId, () => handler(event, context))) as ApiHandler;
+        return [g, invoke] as const;
+      }),
+    ),
   ) as GatewayOptions['handlers'];
   const seeded = await seedDemo(new Date(now()).toISOString());
   if (seeded.length) log(`seeded the demo data: ${seeded.join(', ')}`);
@@ -73,7 +87,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const stepFunctions = new LocalStepFunctions({
     aslPath: join(ROOT, 'statemachines/annual-cycle.asl.json'),
     stateMachineArn: STATE_MACHINE_ARN,
-    functions: { StageTaskFunctionArn: (payload) => stageTask(payload) },
+    functions: { StageTaskFunctionArn: (payload) => invokeLocally('local-stage-task', stageTask, payload) },
     now,
     log,
   });
@@ -87,7 +101,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   mark('workflow');
 
   let dailyRunning: Promise<unknown> = Promise.resolve();
-  const runDailyJob = () => (dailyRunning = dailyRunning.then(() => daily()).catch((e) => log(`daily job failed: ${e}`)));
+  const runDailyJob = () => (dailyRunning = dailyRunning.then(() => invokeLocally('local-daily', daily, {})).catch((e) => log(`daily job failed: ${e}`)));
   const clock = new DevClock(opts.dataDir, async () => {
     stepFunctions.checkDeadlines();
     await runDailyJob();

@@ -19,4 +19,8 @@ export const env = {
   get sfnEndpoint() {
     return process.env.SFN_ENDPOINT;
   },
+  /** Set (LOCAL_STACK=1) only by the local stack: readable log lines, no metric output, no tracing. */
+  get localStack() {
+    return process.env.LOCAL_STACK === '1';
+  },
 };
