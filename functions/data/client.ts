@@ -2,6 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../config/env.ts';
+import { traced } from '../observability/tracer.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
 let docEndpoint: string | undefined;
@@ -11,10 +12,12 @@ export function documentClient(): DynamoDBDocumentClient {
   // A restarted local stack may bring DynamoDB Local up on another port: follow it.
   if (!doc || endpoint !== docEndpoint) {
     docEndpoint = endpoint;
-    const base = new DynamoDBClient(
-      endpoint
-        ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {},
+    const base = traced(
+      new DynamoDBClient(
+        endpoint
+          ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {},
+      ),
     );
     doc = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   }

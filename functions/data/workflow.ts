@@ -2,6 +2,7 @@
 // points the same client at the local runner.
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { env } from '../config/env.ts';
+import { traced } from '../observability/tracer.ts';
 
 let client: SFNClient | undefined;
 let clientEndpoint: string | undefined;
@@ -10,8 +11,8 @@ function sfn(): SFNClient {
   const endpoint = env.sfnEndpoint;
   if (!client || endpoint !== clientEndpoint) {
     clientEndpoint = endpoint;
-    client = new SFNClient(
-      endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {},
+    client = traced(
+      new SFNClient(endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     );
   }
   return client;

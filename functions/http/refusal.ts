@@ -4,14 +4,15 @@ import { nowIso } from '../config/clock.ts';
 import { commit } from '../data/commit.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Caller } from '../domain/roles.ts';
+import { logger } from '../observability/logger.ts';
 
 export async function auditRefusal(caller: Caller, target: string, after: Record<string, unknown>): Promise<void> {
-  console.warn(JSON.stringify({ level: 'WARN', msg: 'refused', target, ...after, caller }));
+  logger.warn('refused', { target, ...after, caller });
   try {
     await commit(caller, { action: 'access.refused', target, after }, [], nowIso());
   } catch (e) {
     // The call is refused either way; a failed record must not turn the 403 into a 500.
-    console.error(JSON.stringify({ level: 'ERROR', msg: 'refusal not audited', error: String(e) }));
+    logger.error('refusal not audited', { target, error: e as Error });
   }
 }
 

@@ -10,6 +10,7 @@ import {
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { logger } from '../observability/logger.ts';
 import type { Directory, NewAccount } from './directory.ts';
 
 export class CognitoDirectory implements Directory {
@@ -41,7 +42,7 @@ export class CognitoDirectory implements Directory {
         try {
           await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username }));
         } catch (undo) {
-          console.error(JSON.stringify({ level: 'ERROR', msg: 'could not close a half-opened account', username, error: String(undo) }));
+          logger.error('could not close a half-opened account', { username, error: undo as Error });
         }
       }
       throw e;

@@ -5,11 +5,13 @@ import { loadWorkingCalendar } from '../../data/calendar.ts';
 import { getCycle, listOpenCycles } from '../../data/cycles.ts';
 import type { WorkingCalendar } from '../../domain/working-days.ts';
 import { isDueForReminder, isNewlyOverdue } from '../../domain/stage-wait.ts';
+import { logger } from '../../observability/logger.ts';
+import { observedHandler } from '../../observability/middleware.ts';
 import { escalateStage, remindStage } from '../workflow/escalation.ts';
 
 const DAILY = 'system:daily';
 
-export async function handler() {
+async function run() {
   const summary = { cycles: 0, reminded: 0, escalated: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
@@ -28,6 +30,9 @@ export async function handler() {
       if (await remindStage(cycle, stage, DAILY)) summary.reminded++;
     }
   }
-  console.log(JSON.stringify({ level: 'INFO', msg: 'daily job', ...summary }));
+  logger.info('daily job', summary);
   return summary;
 }
+
+/** The scheduled Lambda (route `schedule daily` in the logs and metrics). */
+export const handler = observedHandler(run, { route: 'schedule daily' });

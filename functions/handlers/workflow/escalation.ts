@@ -6,6 +6,8 @@ import { markStageOnce, type Cycle, type StageItem } from '../../data/cycles.ts'
 import { noticeItem } from '../../data/notifications.ts';
 import { getRegion } from '../../data/regions.ts';
 import { overdueNotice, reminderNotice } from '../../domain/notices.ts';
+import { logger } from '../../observability/logger.ts';
+import { businessEvent } from '../../observability/metrics.ts';
 
 export const systemActor = (regionId: string, username: string): Actor => ({ username, role: 'system', regionId });
 
@@ -19,7 +21,13 @@ async function bureauNotice(cycle: Cycle, text: { kind: string; title: string; b
 async function markWithNotice(cycle: Cycle, stage: StageItem, mark: 'escalatedAt' | 'reminderSentAt', by: string) {
   const at = nowIso();
   const text = (mark === 'escalatedAt' ? overdueNotice : reminderNotice)({ cycleName: cycle.name, ...stage });
-  return markStageOnce(systemActor(cycle.regionId, by), stage, mark, [await bureauNotice(cycle, text, at)], at);
+  const marked = await markStageOnce(systemActor(cycle.regionId, by), stage, mark, [await bureauNotice(cycle, text, at)], at);
+  if (marked) {
+    const escalated = mark === 'escalatedAt';
+    logger.info(escalated ? 'escalation fired' : 'reminder sent', { regionId: cycle.regionId, cycleId: cycle.cycleId, stage: stage.index, by });
+    businessEvent(escalated ? 'EscalationFired' : 'ReminderSent');
+  }
+  return marked;
 }
 
 export const escalateStage = (cycle: Cycle, stage: StageItem, by: string) => markWithNotice(cycle, stage, 'escalatedAt', by);

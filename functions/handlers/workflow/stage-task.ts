@@ -7,6 +7,9 @@ import { now, nowIso } from '../../config/clock.ts';
 import { getCycle, markStageOpened, storeTaskToken } from '../../data/cycles.ts';
 import { deadlineInstant } from '../../domain/dates.ts';
 import { isNewlyOverdue, mustContinueAsNew, planWait } from '../../domain/stage-wait.ts';
+import { logger } from '../../observability/logger.ts';
+import { businessEvent } from '../../observability/metrics.ts';
+import { observedHandler } from '../../observability/middleware.ts';
 import { escalateStage, systemActor } from './escalation.ts';
 
 const WORKFLOW = 'system:workflow';
@@ -26,13 +29,17 @@ async function currentStage(e: { regionId: string; cycleId: string; stage: numbe
   return { cycle, stage };
 }
 
-export async function handler(raw: unknown) {
+async function run(raw: unknown) {
   const e = stageTaskEvent.parse(raw);
+  logger.appendKeys({ regionId: e.regionId, cycleId: e.cycleId, stage: e.stage });
   const actor = systemActor(e.regionId, WORKFLOW);
   switch (e.action) {
     case 'open': {
       const { stage } = await currentStage(e);
-      await markStageOpened(actor, e.regionId, e.cycleId, e.stage, nowIso());
+      if (await markStageOpened(actor, e.regionId, e.cycleId, e.stage, nowIso())) {
+        logger.info('stage opened');
+        businessEvent('StageOpened');
+      }
       return planWait(stage.deadline, Date.parse(e.executionStartedAt), now());
     }
     case 'await': {
@@ -47,3 +54,13 @@ export async function handler(raw: unknown) {
     }
   }
 }
+
+const ACTIONS: readonly unknown[] = stageTaskEvent.options.map((o) => o.shape.action.value);
+
+/** The task Lambda; each action is its own route in the logs and metrics (`workflow open`, …). */
+export const handler = observedHandler(run, {
+  describe: ({ event }) => {
+    const action = (event as { action?: unknown } | undefined)?.action;
+    return { route: `workflow ${ACTIONS.includes(action) ? action : 'invalid'}` };
+  },
+});
