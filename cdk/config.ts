@@ -20,6 +20,13 @@ export interface AppConfig {
   site: { aliases: string[]; iamCertificateId?: string; acmCertificateArn?: string };
   /** Default-stage throttling of the HTTP API; public (unauthenticated) routes get `publicRate`. */
   throttle: { rate: number; burst: number; publicRate: number; publicBurst: number };
+  /**
+   * X-Ray tracing. China: Lambda's X-Ray integration is not offered there (AWS's China documentation),
+   * and Step Functions tracing is unconfirmed, so both default to off; logs and metrics are the same.
+   */
+  tracing: { lambda: boolean; stateMachine: boolean };
+  /** Addresses subscribed to the alarm topic (each confirms by mail); none: subscribe later. */
+  alarmEmails: string[];
 }
 
 const DEFAULTS = {
@@ -47,6 +54,12 @@ export function loadConfig(node: Node): AppConfig {
   const arch = ctx('arch') ?? d.arch;
   if (arch !== 'arm64' && arch !== 'x86_64') throw new Error(`context arch must be arm64 or x86_64, got '${arch}'`);
   const num = (key: string, fallback: number) => Number(ctx(key) ?? fallback);
+  const bool = (key: string, fallback: boolean) => {
+    const v = ctx(key);
+    if (v === undefined) return fallback;
+    if (v !== 'true' && v !== 'false') throw new Error(`context ${key} must be true or false, got '${v}'`);
+    return v === 'true';
+  };
 
   const stackName = ctx('stackName') ?? d.stackName;
   const account = ctx('account') ?? '000000000000';
@@ -73,6 +86,8 @@ export function loadConfig(node: Node): AppConfig {
       acmCertificateArn: ctx('acmCertificateArn'),
     },
     throttle: { rate: num('throttleRate', 50), burst: num('throttleBurst', 100), publicRate: num('publicThrottleRate', 20), publicBurst: num('publicThrottleBurst', 40) },
+    tracing: { lambda: bool('lambdaTracing', target === 'global'), stateMachine: bool('stateMachineTracing', target === 'global') },
+    alarmEmails: list(node.tryGetContext('alarmEmail')),
   };
 }
 

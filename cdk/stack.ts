@@ -7,6 +7,7 @@ import { Auth } from './constructs/auth.ts';
 import { Data } from './constructs/data.ts';
 import { Evidence } from './constructs/evidence.ts';
 import { LogBucket } from './constructs/log-bucket.ts';
+import { Observability } from './constructs/observability.ts';
 import { DailyJob } from './constructs/schedule.ts';
 import { Site } from './constructs/site.ts';
 import { Workflow } from './constructs/workflow.ts';
@@ -20,10 +21,11 @@ export class JixiaoStack extends Stack {
     const data = new Data(this, 'Data');
     const evidence = new Evidence(this, 'Evidence', { accessLogs: logs.bucket });
     const workflow = new Workflow(this, 'Workflow', { config, data });
-    new DailyJob(this, 'Daily', { config, data });
+    const daily = new DailyJob(this, 'Daily', { config, data });
     const site = new Site(this, 'Site', { config, logs: logs.bucket });
     const auth = new Auth(this, 'Auth', { config, siteUrls: site.origins });
     const api = new Api(this, 'Api', { config, issuer: auth.issuer, userPool: auth.userPool, data, workflow, siteOrigins: site.origins });
+    const observability = new Observability(this, 'Observability', { config, api, workflow, daily });
     site.publish({
       apiBase: api.url,
       auth: {
@@ -42,5 +44,6 @@ export class JixiaoStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'EvidenceBucket', { value: evidence.bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachineArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: observability.topic.topicArn });
   }
 }

@@ -60,6 +60,7 @@ export class Api extends Construct {
           entry: `functions/handlers/api/${group}.ts`,
           description: `HTTP API handler group '${group}'`,
           architecture: config.arch,
+          tracing: config.tracing.lambda,
         }),
       ]),
     ) as Record<Group, AppFunction>;

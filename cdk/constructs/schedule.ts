@@ -1,6 +1,7 @@
 // The daily job: EventBridge Scheduler at 01:00 Beijing time, with retries and a dead-letter queue.
 import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -25,6 +26,7 @@ export class DailyJob extends Construct {
       entry: 'functions/handlers/schedule/daily.ts',
       description: 'Daily reminders and missed-deadline safety net',
       architecture: config.arch,
+      tracing: config.tracing.lambda,
       timeout: Duration.minutes(5),
     });
     data.allowReadWrite(this.fn);
@@ -36,6 +38,9 @@ export class DailyJob extends Construct {
       retentionPeriod: Duration.days(14),
     });
     Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the daily schedule.' });
+    // Scheduler invokes Lambda asynchronously: its retries and DLQ cover delivery only. A run that
+    // fails in the function is retried by Lambda, then lands in the same queue.
+    this.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(2), onFailure: new SqsDestination(this.deadLetters) });
 
     // Own role (instead of CDK's stack-level singleton) so its one finding is acknowledged right here.
     const role = new Role(this, 'SchedulerRole', {

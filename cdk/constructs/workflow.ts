@@ -31,6 +31,7 @@ export class Workflow extends Construct {
       entry: 'functions/handlers/workflow/stage-task.ts',
       description: 'Annual-cycle state machine tasks: open, await (task token), escalate',
       architecture: config.arch,
+      tracing: config.tracing.lambda,
       timeout: Duration.seconds(30),
     });
     data.allowReadWrite(this.stageTask);
@@ -50,8 +51,8 @@ export class Workflow extends Construct {
       definitionBody: DefinitionBody.fromString(asl),
       definitionSubstitutions: { Partition: stack.partition, StageTaskFunctionArn: this.stageTask.functionArn },
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: true },
-      // X-Ray for Step Functions in China regions is unconfirmed: trace only in the global partition.
-      tracingEnabled: config.target === 'global',
+      // X-Ray for Step Functions in China regions is unconfirmed: off there unless switched on (config.tracing).
+      tracingEnabled: config.tracing.stateMachine,
     });
     this.stageTask.grantInvoke(this.stateMachine);
     // ContinueAsNew starts a fresh execution of this same machine.
@@ -63,8 +64,8 @@ export class Workflow extends Construct {
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CloudWatch Logs delivery and X-Ray APIs do not support resource-level permissions (CDK-generated).' },
       { id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`, reason: 'Invoke any version/alias of the one stage-task function (CDK grantInvoke).' },
     );
-    if (config.target === 'cn') {
-      Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF2', reason: 'aws-cn: X-Ray tracing for Step Functions is unconfirmed in China regions; logging level ALL is on.' });
+    if (!config.tracing.stateMachine) {
+      Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF2', reason: 'X-Ray switched off (stateMachineTracing; the aws-cn default, where it is unconfirmed); logging level ALL is on.' });
     }
   }
 

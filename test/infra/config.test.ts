@@ -35,6 +35,16 @@ describe('cdk config', () => {
     expect(c.site).toMatchObject({ aliases: ['a.example.cn', 'b.example.cn'], iamCertificateId: 'ASCAEXAMPLE' });
   });
 
+  it('traces with X-Ray in the global partition only, unless switched; subscribes the alarm addresses given', () => {
+    expect(cfg({}).tracing).toEqual({ lambda: true, stateMachine: true });
+    expect(cfg({ target: 'cn' }).tracing).toEqual({ lambda: false, stateMachine: false });
+    expect(cfg({ target: 'cn', stateMachineTracing: 'true' }).tracing).toEqual({ lambda: false, stateMachine: true });
+    expect(cfg({ lambdaTracing: 'false' }).tracing.lambda).toBe(false);
+    expect(() => cfg({ lambdaTracing: 'yes' })).toThrow(/lambdaTracing/);
+    expect(cfg({}).alarmEmails).toEqual([]);
+    expect(cfg({ alarmEmail: 'ops@example.gov.cn, duty@example.gov.cn' }).alarmEmails).toEqual(['ops@example.gov.cn', 'duty@example.gov.cn']);
+  });
+
   it('rejects a bad target, arch or a region of the wrong partition', () => {
     expect(() => cfg({ target: 'china' })).toThrow(/target/);
     expect(() => cfg({ arch: 'mips' })).toThrow(/arch/);

@@ -11,6 +11,7 @@ import { GROUPS, routeKey, routes } from '../../functions/http/routes.ts';
 import { COGNITO_ADMIN_ACTIONS } from '../../cdk/constructs/api.ts';
 import { AUDIT_DENIED_ACTIONS, AUDIT_KEY_PREFIX } from '../../cdk/constructs/data.ts';
 import { keys } from '../../functions/data/keys.ts';
+import { observabilityChecks } from './observability-checks.ts';
 import type { Synth } from './synth.ts';
 
 type Resources = Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; DependsOn?: string[] }>;
@@ -155,6 +156,8 @@ export function sharedChecks(get: () => Synth) {
     expect(s.validationError?.message).toBeUndefined();
     expect(s.acknowledged.size).toBeGreaterThan(0);
   });
+
+  observabilityChecks(get);
 }
 
 /** Proves the nag plugin as wired in tests actually fails synth on an unacknowledged finding. */
