@@ -1,7 +1,9 @@
 // The demo regions: 玉林市 with its bureau, seven county-level areas and city departments, and
 // 北流市 with its own bureau, towns/streets and departments (to show that regions are isolated).
 // Names follow shared/notes/demo-data.md; the bureau names are inferred from the Guangxi pattern.
-import type { Region, Unit, UnitType } from '../../functions/data/regions.ts';
+import type { UnitType } from '../../functions/domain/organisation.ts';
+import type { Region } from '../../functions/model/region.ts';
+import type { StoredUnit as Unit } from '../../functions/model/unit.ts';
 import type { Role } from '../../functions/domain/roles.ts';
 
 export const DEMO_PASSWORD = 'Jixiao@2025';

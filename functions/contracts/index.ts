@@ -3,6 +3,7 @@
 import { accountRoutes } from './account.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
+import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { publicRoutes } from './public.ts';
 
@@ -10,6 +11,7 @@ export const contracts = {
   ...publicRoutes,
   ...accountRoutes,
   ...cycleRoutes,
+  ...organisationRoutes,
   ...calendarRoutes,
   ...planRoutes,
 };

@@ -1,10 +1,15 @@
 // A region's units as spreadsheet rows, laid out the way a 绩效办 keeps its list: one row per unit,
 // the type and the 是/否 flag in Chinese. Shared by the portal (template, export, preview) and the
 // API (import), so both read and write exactly the same layout.
-import { CREATABLE_UNIT_TYPES, isActive, normaliseName, type UnitFacts, type UnitType } from './organisation.ts';
+import { t } from '../contracts/lang.ts';
+import type { NewUnitInput, UnitRowEntry } from '../contracts/organisation.ts';
+import { text } from '../contracts/zod.ts';
+import type { UnitRecord } from '../model/unit.ts';
+import { CREATABLE_UNIT_TYPES, isActive, normaliseName, type CreatableUnitType, type UnitFacts, type UnitType } from './organisation.ts';
 import type { RowError } from './plan-rows.ts';
 
 export type { RowError } from './plan-rows.ts';
+export type { UnitRowEntry } from '../contracts/organisation.ts';
 
 export const UNIT_COLUMNS = {
   name: '单位名称',
@@ -40,8 +45,6 @@ export const UNIT_TYPE_NAMES: Record<UnitType, string> = {
   other: '其他',
 };
 
-export type CreatableUnitType = (typeof CREATABLE_UNIT_TYPES)[number];
-
 /** Further words a 绩效办 writes for a type (compared without spaces and with ASCII brackets). */
 const TYPE_WORDS: Record<CreatableUnitType, string[]> = {
   county: ['县(市、区)', '县(市,区)', '县(市区)', '县市区', '县区', '县', '县级'],
@@ -57,30 +60,13 @@ export const UNIT_LIMITS = { name: 60, shortName: 20, category: 40, assessorFiel
 /** At most this many units per import: they go in one DynamoDB transaction (100 items, with audit and revision). */
 export const MAX_IMPORT_UNITS = 90;
 
-/** A unit to create, as the create-unit route takes it. */
-export interface UnitInput {
-  type: CreatableUnitType;
-  name: string;
-  shortName?: string;
-  assessor: boolean;
-  assessorField?: string;
-  category?: string;
-}
-
-/** One data row of the sheet: its 1-based row number, its cells by column, and the unit when the row is good. */
-export interface UnitRowEntry {
-  row: number;
-  cells: Record<UnitColumnKey, string>;
-  unit?: UnitInput;
-}
-
 export interface UnitRowsResult {
   /** 1-based row of the header; 0 when none was found. */
   headerRow: number;
   entries: UnitRowEntry[];
   errors: RowError[];
   /** The units to create, in sheet order; only to be used when `errors` is empty. */
-  units: UnitInput[];
+  units: NewUnitInput[];
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/，/g, ',');
@@ -88,12 +74,12 @@ const squash = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace
 const headerText = (s: string) => squash(s).replace(/^[*＊]+|[*＊]+$/g, '').replace(/\((必填|选填|可选)\)$/, '');
 
 /** The type a cell names: a portal label, a common short form, or the type code itself. */
-export function parseUnitType(text: string): UnitType | undefined {
-  const t = squash(text).toLowerCase();
-  if (!t) return undefined;
-  if (t === squash(UNIT_TYPE_NAMES.bureau) || t === 'bureau' || t === '绩效考评机构') return 'bureau';
+export function parseUnitType(cell: string): UnitType | undefined {
+  const word = squash(cell).toLowerCase();
+  if (!word) return undefined;
+  if (word === squash(UNIT_TYPE_NAMES.bureau) || word === 'bureau' || word === '绩效考评机构') return 'bureau';
   for (const type of CREATABLE_UNIT_TYPES) {
-    if (t === type || t === squash(UNIT_TYPE_NAMES[type]) || TYPE_WORDS[type].includes(t)) return type;
+    if (word === type || word === squash(UNIT_TYPE_NAMES[type]) || TYPE_WORDS[type].includes(word)) return type;
   }
   return undefined;
 }
@@ -105,7 +91,7 @@ const NO = ['否', 'n', 'no', 'false', '×', '0', ''];
 function columnsOf(header: readonly string[]): Record<UnitColumnKey, number> {
   const texts = header.map((c) => headerText(String(c ?? '')));
   const col = {} as Record<UnitColumnKey, number>;
-  for (const k of UNIT_COLUMN_KEYS) col[k] = texts.findIndex((t) => HEADER_ALIASES[k].includes(t));
+  for (const k of UNIT_COLUMN_KEYS) col[k] = texts.findIndex((h) => HEADER_ALIASES[k].includes(h));
   return col;
 }
 
@@ -117,28 +103,35 @@ export function findUnitHeader(rows: readonly (readonly string[])[]): number {
   });
 }
 
+/** Cell texts are checked as the create-unit route checks names: no invisible or control characters (the length has its own message). */
+const visibleText = text({ max: Number.MAX_SAFE_INTEGER });
+const invisibleProblem = (s: string) => visibleText.safeParse(s).error?.issues[0]?.message;
+
+const typeList = () => CREATABLE_UNIT_TYPES.map((ty) => UNIT_TYPE_NAMES[ty]).join('、');
+
 /**
  * Sheet rows (row 1 first) to units to create. Every bad cell is reported with its row and column;
  * the units are only usable when there is no error. `existing` are the region's units: a name an
- * active unit has is refused, as is a name used twice in the sheet.
+ * active unit has is refused, as is a name used twice in the sheet, or one with an invisible character.
  */
 export function parseUnitRows(rows: readonly (readonly string[])[], existing: readonly UnitFacts[]): UnitRowsResult {
   const headerAt = findUnitHeader(rows);
-  if (headerAt < 0) {
-    return { headerRow: 0, entries: [], units: [], errors: [{ row: 1, column: UNIT_COLUMNS.name, message: '找不到表头行（应有「单位名称」「单位类型」等列）' }] };
+  const header = rows[headerAt];
+  if (!header) {
+    return { headerRow: 0, entries: [], units: [], errors: [{ row: 1, column: UNIT_COLUMNS.name, message: t('找不到表头行（应有「单位名称」「单位类型」等列）', 'No header row found (it names 单位名称, 单位类型 and the other columns)') }] };
   }
-  const col = columnsOf(rows[headerAt]!);
+  const col = columnsOf(header);
   const headerRow = headerAt + 1;
   const entries: UnitRowEntry[] = [];
-  for (let i = headerAt + 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    if (cells.every((c) => !String(c ?? '').trim())) continue;
+  rows.forEach((cells, i) => {
+    if (i <= headerAt || cells.every((c) => !String(c ?? '').trim())) return;
     const cell = (k: UnitColumnKey) => (col[k] < 0 ? '' : String(cells[col[k]] ?? '').trim());
-    entries.push({ row: i + 1, cells: Object.fromEntries(UNIT_COLUMN_KEYS.map((k) => [k, cell(k)])) as Record<UnitColumnKey, string> });
-  }
-  if (!entries.length) return { headerRow, entries, units: [], errors: [{ row: headerRow, column: UNIT_COLUMNS.name, message: '表格没有数据行' }] };
+    const texts: Record<UnitColumnKey, string> = { name: cell('name'), shortName: cell('shortName'), type: cell('type'), category: cell('category'), assessor: cell('assessor'), assessorField: cell('assessorField') };
+    entries.push({ row: i + 1, cells: texts });
+  });
+  if (!entries.length) return { headerRow, entries, units: [], errors: [{ row: headerRow, column: UNIT_COLUMNS.name, message: t('表格没有数据行', 'The sheet has no data rows') }] };
   if (entries.length > MAX_IMPORT_UNITS) {
-    const message = `每次最多导入 ${MAX_IMPORT_UNITS} 个单位，本表有 ${entries.length} 个，请分批导入`;
+    const message = t(`每次最多导入 ${MAX_IMPORT_UNITS} 个单位，本表有 ${entries.length} 个，请分批导入`, `At most ${MAX_IMPORT_UNITS} units can be imported at a time and this sheet has ${entries.length}; import them in parts`);
     return { headerRow, entries, units: [], errors: [{ row: headerRow, column: UNIT_COLUMNS.name, message }] };
   }
 
@@ -149,36 +142,45 @@ export function parseUnitRows(rows: readonly (readonly string[])[], existing: re
     const { row, cells } = entry;
     const before = errors.length;
     const fail = (k: UnitColumnKey, message: string) => errors.push({ row, column: UNIT_COLUMNS[k], message });
-    const tooLong = (k: Exclude<keyof typeof UNIT_LIMITS, 'name'>) => {
-      if (cells[k].length > UNIT_LIMITS[k]) fail(k, `不能超过 ${UNIT_LIMITS[k]} 个字（现有 ${cells[k].length} 个）`);
+    const tooLong = (k: UnitColumnKey, length: number, limit: number) => {
+      if (length > limit) fail(k, t(`不能超过 ${limit} 个字（现有 ${length} 个）`, `At most ${limit} characters (this has ${length})`));
+    };
+    const checkText = (k: Exclude<keyof typeof UNIT_LIMITS, 'name'>) => {
+      const invisible = invisibleProblem(cells[k]);
+      if (invisible) fail(k, invisible);
+      else tooLong(k, cells[k].length, UNIT_LIMITS[k]);
     };
 
     const name = normaliseName(cells.name);
-    if (!name) fail('name', '请填写单位名称');
-    else if (name.length < 2) fail('name', '单位名称至少 2 个字');
-    else if (name.length > UNIT_LIMITS.name) fail('name', `不能超过 ${UNIT_LIMITS.name} 个字（现有 ${name.length} 个）`);
-    else if (seen.has(name)) fail('name', `「${name}」与第 ${seen.get(name)} 行重复`);
-    else if (taken.has(name)) fail('name', `名称「${name}」已被在用单位使用`);
-    if (name && !seen.has(name)) seen.set(name, row);
+    const seenAt = seen.get(name);
+    const invisible = invisibleProblem(name);
+    if (!name) fail('name', t('请填写单位名称', 'Give the unit’s name'));
+    else if (invisible) fail('name', invisible);
+    else if (name.length < 2) fail('name', t('单位名称至少 2 个字', 'A unit name has at least 2 characters'));
+    else if (name.length > UNIT_LIMITS.name) tooLong('name', name.length, UNIT_LIMITS.name);
+    else if (seenAt !== undefined) fail('name', t(`「${name}」与第 ${seenAt} 行重复`, `“${name}” repeats row ${seenAt}`));
+    else if (taken.has(name)) fail('name', t(`名称「${name}」已被在用单位使用`, `The name “${name}” is used by an active unit`));
+    if (name && seenAt === undefined) seen.set(name, row);
 
-    tooLong('shortName');
-    tooLong('category');
-    tooLong('assessorField');
+    checkText('shortName');
+    checkText('category');
+    checkText('assessorField');
 
     const type = parseUnitType(cells.type);
-    if (!cells.type) fail('type', `请填写单位类型（${CREATABLE_UNIT_TYPES.map((t) => UNIT_TYPE_NAMES[t]).join('、')}）`);
-    else if (type === 'bureau') fail('type', '绩效办随行政区域设立，不能导入');
-    else if (!type) fail('type', `未知的单位类型「${cells.type}」，应为${CREATABLE_UNIT_TYPES.map((t) => UNIT_TYPE_NAMES[t]).join('、')}之一`);
+    const creatable = CREATABLE_UNIT_TYPES.find((ty) => ty === type);
+    if (!cells.type) fail('type', t(`请填写单位类型（${typeList()}）`, `Give the unit’s type (${typeList()})`));
+    else if (type === 'bureau') fail('type', t('绩效办随行政区域设立，不能导入', 'A bureau comes with its region and cannot be imported'));
+    else if (!type) fail('type', t(`未知的单位类型「${cells.type}」，应为${typeList()}之一`, `Unknown unit type “${cells.type}”; it is one of ${typeList()}`));
 
     const flag = squash(cells.assessor).toLowerCase();
     const assessor = YES.includes(flag) ? true : NO.includes(flag) ? false : undefined;
-    if (assessor === undefined) fail('assessor', `应为「是」或「否」，不是「${cells.assessor}」`);
-    if (assessor && !cells.assessorField) fail('assessorField', '考评单位须填写考评领域');
-    if (assessor === false && cells.assessorField) fail('assessorField', '填写了考评领域，但「是否考评单位」不是「是」');
+    if (assessor === undefined) fail('assessor', t(`应为「是」或「否」，不是「${cells.assessor}」`, `Write 是 or 否, not “${cells.assessor}”`));
+    if (assessor && !cells.assessorField) fail('assessorField', t('考评单位须填写考评领域', 'An assessor unit needs its field'));
+    if (assessor === false && cells.assessorField) fail('assessorField', t('填写了考评领域，但「是否考评单位」不是「是」', 'A field is given but 是否考评单位 is not 是'));
 
-    if (errors.length > before) continue;
+    if (errors.length > before || !creatable) continue;
     entry.unit = {
-      type: type as CreatableUnitType,
+      type: creatable,
       name,
       ...(cells.shortName ? { shortName: cells.shortName } : {}),
       assessor: Boolean(assessor),
@@ -186,20 +188,11 @@ export function parseUnitRows(rows: readonly (readonly string[])[], existing: re
       ...(cells.category ? { category: cells.category } : {}),
     };
   }
-  return { headerRow, entries, errors, units: errors.length ? [] : entries.map((e) => e.unit!) };
+  return { headerRow, entries, errors, units: errors.length ? [] : entries.flatMap((e) => (e.unit ? [e.unit] : [])) };
 }
 
 /** What the sheet shows of a unit; `history` and `status` feed the export-only columns. */
-export interface UnitRowSource {
-  name: string;
-  shortName?: string;
-  type: UnitType;
-  category?: string;
-  assessor?: boolean;
-  assessorField?: string;
-  status?: 'active' | 'retired';
-  names?: readonly { name: string; from: string }[];
-}
+export type UnitRowSource = Pick<UnitRecord, 'name' | 'type'> & Partial<Pick<UnitRecord, 'shortName' | 'category' | 'assessor' | 'assessorField' | 'status' | 'names'>>;
 
 export const unitHeader = (): string[] => UNIT_COLUMN_KEYS.map((k) => UNIT_COLUMNS[k]);
 

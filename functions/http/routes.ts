@@ -4,7 +4,6 @@ import type { ZodType } from 'zod';
 import { contracts } from '../contracts/index.ts';
 import type { Access, RouteContract } from '../contracts/define.ts';
 import { BUREAU_ROLES, ROLES, type Role } from '../domain/roles.ts';
-import { createUnitBody, importUnitsBody, mergeUnitsBody, renameUnitBody, retireUnitBody, saveCategoriesBody, unitsQuery, updateUnitBody } from './organisation-schemas.ts';
 import { createUserBody, editUserBody, importUsersBody, versionBody } from './user-schemas.ts';
 import { ACCOUNT_MANAGERS } from '../domain/accounts.ts';
 
@@ -37,16 +36,6 @@ const legacyRoutes: readonly Route[] = [
   { method: 'POST', path: '/regions/{regionId}/users/{username}/reset-password', group: 'users', op: 'resetPassword', access: accountManagers, body: versionBody, summary: '重置密码（返回一次性临时密码）' },
 
 
-  { method: 'GET', path: '/regions/{regionId}/units', group: 'organisation', op: 'listUnits', access: everyone('region'), query: unitsQuery, summary: '本区域单位列表' },
-  { method: 'POST', path: '/regions/{regionId}/units', group: 'organisation', op: 'createUnit', access: bureau, body: createUnitBody, summary: '新增单位' },
-  { method: 'POST', path: '/regions/{regionId}/units/import', group: 'organisation', op: 'importUnits', access: bureau, body: importUnitsBody, summary: '从表格批量导入单位' },
-  { method: 'POST', path: '/regions/{regionId}/units/merge', group: 'organisation', op: 'mergeUnits', access: bureau, body: mergeUnitsBody, summary: '合并单位' },
-  { method: 'GET', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'getUnit', access: everyone('region'), summary: '单位详情（含名称沿革）' },
-  { method: 'POST', path: '/regions/{regionId}/units/{unitId}/rename', group: 'organisation', op: 'renameUnit', access: bureau, body: renameUnitBody, summary: '单位更名' },
-  { method: 'PUT', path: '/regions/{regionId}/units/{unitId}', group: 'organisation', op: 'updateUnit', access: bureau, body: updateUnitBody, summary: '修改单位信息（简称、考评单位、默认类别）' },
-  { method: 'POST', path: '/regions/{regionId}/units/{unitId}/retire', group: 'organisation', op: 'retireUnit', access: bureau, body: retireUnitBody, summary: '撤销单位' },
-  { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'getCategories', access: everyone('region'), summary: '考评类别及其单位' },
-  { method: 'PUT', path: '/regions/{regionId}/cycles/{cycleId}/categories', group: 'organisation', op: 'saveCategories', access: bureau, body: saveCategoriesBody, summary: '保存考评类别划分' },
 
 
 ];

@@ -4,20 +4,16 @@ import { ElMessage } from 'element-plus';
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { beijingDate } from '@shared/domain/dates.ts';
-import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, updateUnitBody, type UpdateUnitBody } from '@shared/http/organisation-schemas.ts';
+import { createUnitBody, mergeUnitsBody, renameUnitBody, retireUnitBody, updateUnitBody } from '@shared/contracts/organisation.ts';
+import type { CreatableUnitType } from '@shared/domain/organisation.ts';
 import { useFormSubmit } from '@/composables/useFormSubmit';
-import { request } from '@/api/http';
-import { createUnitApi, mergeUnitsApi, renameUnitApi, retireUnitApi, type UnitType, type UnitView } from '@/api/organisation';
+import { createUnitApi, mergeUnitsApi, renameUnitApi, retireUnitApi, updateUnitApi, type UnitView } from '@/api/organisation';
 import { confirmAction } from '@/utils/confirm';
 
 export type UnitAction = 'create' | 'edit' | 'rename' | 'retire' | 'merge';
 
-/** 修改单位信息（简称、考评单位及考评领域、默认类别；更名另行办理） */
-export const updateUnitApi = (regionId: string, unitId: string, body: UpdateUnitBody) =>
-  request<UnitView>('PUT', `/regions/${encodeURIComponent(regionId)}/units/${encodeURIComponent(unitId)}`, { body, silent: true });
-
 export interface UnitDraft {
-  type: Exclude<UnitType, 'bureau'>;
+  type: CreatableUnitType;
   name: string;
   shortName: string;
   assessor: boolean;
@@ -133,19 +129,20 @@ export function useUnitForms(regionId: () => string, units: () => readonly UnitV
     open.value = true;
   }
 
+  /** Sends a body `checkBody` passed, as its action's schema reads it. */
   async function send(body: unknown) {
     const id = target.value?.unitId ?? '';
     switch (action.value) {
       case 'create':
-        return createUnitApi(regionId(), body as never);
+        return createUnitApi(regionId(), createUnitBody.parse(body));
       case 'edit':
-        return updateUnitApi(regionId(), id, body as never);
+        return updateUnitApi(regionId(), id, updateUnitBody.parse(body));
       case 'rename':
-        return renameUnitApi(regionId(), id, body as never);
+        return renameUnitApi(regionId(), id, renameUnitBody.parse(body));
       case 'retire':
-        return retireUnitApi(regionId(), id, body as never);
+        return retireUnitApi(regionId(), id, retireUnitBody.parse(body));
       case 'merge':
-        return mergeUnitsApi(regionId(), body as never);
+        return mergeUnitsApi(regionId(), mergeUnitsBody.parse(body));
     }
   }
 
