@@ -6,6 +6,7 @@ import { cycleRoutes } from './cycles.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { publicRoutes } from './public.ts';
+import { userRoutes } from './users.ts';
 
 export const contracts = {
   ...publicRoutes,
@@ -13,6 +14,7 @@ export const contracts = {
   ...cycleRoutes,
   ...organisationRoutes,
   ...calendarRoutes,
+  ...userRoutes,
   ...planRoutes,
 };
 export type Contracts = typeof contracts;

@@ -2,61 +2,37 @@
 // the account is in use). The identity provider only proves the username; every request looks the
 // profile up here. Locally the profile also keeps the salted password hash the token issuer checks.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccountStatus } from '../domain/accounts.ts';
+import { t } from '../contracts/lang.ts';
+import { staleAccountChange, type AccountStatus } from '../domain/accounts.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import type { Role } from '../domain/roles.ts';
+import { userRecord, userView, type User, type UserView } from '../model/user.ts';
 import { documentClient, tableName } from './client.ts';
 import { commit, put, type Actor, type TransactItem } from './commit.ts';
+import { entity } from './entity.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
-export interface User {
-  username: string;
-  name: string;
-  role: Role;
-  regionId: string;
-  unitId: string;
-  /** Absent on profiles stored before accounts were managed: read as active, version 1. */
-  status?: AccountStatus;
-  version?: number;
-  createdAt?: string;
-  createdBy?: string;
-  /** Set on a new or reset account: the next sign-in must choose a password. */
-  mustChangePassword?: boolean;
-  passwordChangedAt?: string;
-  /** Local token issuer only. */
-  passwordHash?: string;
-  /** Local token issuer only: recent failed sign-ins, and the lock they imposed (security.md M2). */
-  loginFailures?: string[];
-  lockedUntil?: string;
-  /** Bumped by every write of the sign-in bookkeeping, which is conditioned on it (functions/data/sign-in.ts). */
-  loginRev?: number;
-  /** Epoch ms (real time): sign-ins before it no longer count (functions/data/sessions.ts). */
-  sessionsValidAfter?: number;
-}
+export type { User, UserView };
 
-/** A profile as the portal sees it: never the password hash. */
-export type UserView = Omit<User, 'passwordHash'> & Required<Pick<User, 'status' | 'version'>>;
+export const userEntity = entity('user', userRecord, (u) => keys.user(u.username));
 
+/** A profile as the portal sees it (model/user.ts): never the password hash or the sign-in bookkeeping. */
 export function viewOf(u: User): UserView {
-  const { passwordHash, loginFailures, loginRev, ...rest } = u;
-  return { ...rest, status: u.status ?? 'active', version: u.version ?? 1 };
+  return userView.parse({ ...u, status: u.status ?? 'active', version: u.version ?? 1 });
 }
 
-function strip(item: Record<string, unknown>): User {
-  const { pk, sk, gsi1pk, gsi1sk, entity, ...user } = item;
-  return user as unknown as User;
-}
+/** What the audit log keeps of a profile: its view, and when its sessions were last ended. */
+const audited = (u: User) => ({ ...viewOf(u), ...(u.sessionsValidAfter === undefined ? {} : { sessionsValidAfter: u.sessionsValidAfter }) });
 
 /** A stored profile item as a User (for modules that read profiles themselves). */
-export const stripUser = strip;
+export const stripUser = (item: Record<string, unknown>): User => userEntity.parse(item);
 
 /** Real time (never the development clock): the stamp is compared with token and session times. */
 const sessionsEndNow = (u: User) => Math.max(u.sessionsValidAfter ?? 0, Date.now());
 
 export async function getUser(username: string): Promise<User | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.user(username), ConsistentRead: true }));
-  return res.Item ? strip(res.Item) : undefined;
+  return res.Item ? stripUser(res.Item) : undefined;
 }
 
 /**
@@ -78,10 +54,10 @@ export async function getUserForRequest(username: string, nowMs = Date.now()): P
 
 export async function listUsers(regionId: string): Promise<UserView[]> {
   const items = await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.userList(regionId, '').gsi1pk } });
-  return items.map((i) => viewOf(strip(i)));
+  return items.map((i) => viewOf(stripUser(i)));
 }
 
-export const userItem = (u: User) => ({ ...keys.user(u.username), ...keys.userList(u.regionId, u.username), entity: 'user', ...u });
+export const userItem = (u: User) => userEntity.item(u, keys.userList(u.regionId, u.username));
 
 /** New profiles in one transaction (one form, or a whole sheet): all or none, one audit entry. */
 export async function createUsers(actor: Actor, regionId: string, users: readonly User[], at: string): Promise<UserView[]> {
@@ -91,7 +67,7 @@ export async function createUsers(actor: Actor, regionId: string, users: readonl
   const change = users.length === 1
     ? { action: 'user.create', target: `user:${users[0]!.username}`, after: views[0] }
     : { action: 'user.import', target: `users:${regionId}`, after: { count: views.length, users: views } };
-  await commit(actor, change, items, at, '用户名已被使用，请换一个');
+  await commit(actor, change, items, at, t('用户名已被使用，请换一个', 'This username is taken; choose another'));
   for (const u of users) cached.delete(u.username);
   return views;
 }
@@ -105,8 +81,9 @@ export async function removeUsers(actor: Actor, regionId: string, usernames: rea
 
 async function loadForChange(username: string, version: number): Promise<User> {
   const user = await getUser(username);
-  if (!user) throw new NotFoundError(`账号 ${username} 不存在`);
-  if ((user.version ?? 1) !== version) throw new ConflictError('该账号已被他人修改，请刷新后重试');
+  if (!user) throw new NotFoundError(t(`账号 ${username} 不存在`, `The account ${username} does not exist`));
+  const stale = staleAccountChange(user, version);
+  if (stale) throw stale;
   return user;
 }
 
@@ -118,16 +95,13 @@ async function change(actor: Actor, before: User, after: User, action: string, a
   const write: TransactItem = {
     Put: { TableName: tableName(), Item: userItem(next), ConditionExpression: `attribute_exists(pk) AND ${condition}`, ExpressionAttributeValues: { ':v': version } },
   };
-  await commit(actor, { action, target: `user:${before.username}`, before: viewOf(before), after: viewOf(next) }, [write], at, '该账号已被他人修改，请刷新后重试');
+  await commit(actor, { action, target: `user:${before.username}`, before: audited(before), after: audited(next) }, [write], at, t('该账号已被他人修改，请刷新后重试', 'This account was changed by someone else; please refresh and try again'));
   cached.delete(before.username);
   return viewOf(next);
 }
 
-export interface ProfileEdit {
-  name?: string;
-  role?: Role;
-  unitId?: string;
-}
+/** What an edit may change of a profile. */
+export type ProfileEdit = Partial<Pick<User, 'name' | 'role' | 'unitId'>>;
 
 /** A change of role or unit ends the account's sessions: what the person may do has changed. */
 export async function editUser(actor: Actor, username: string, edit: ProfileEdit, version: number, at: string) {

@@ -1,4 +1,6 @@
 // Who may manage which accounts, and what makes an account valid (SPEC "Actors"; security.md M1, M4).
+import { t } from '../contracts/lang.ts';
+import { ConflictError } from './errors.ts';
 import type { Problem, UnitFacts } from './organisation.ts';
 import { isActive } from './organisation.ts';
 import type { Caller, Role } from './roles.ts';
@@ -9,6 +11,8 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** Lower-case letters, digits and `_ . -`, starting with a letter: safe in every identity provider. */
 export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
 export const USERNAME_RULE = '3–32 位，小写字母开头，只含小写字母、数字和 _ . -';
+/** The rule in the current language. */
+export const usernameRule = () => t(USERNAME_RULE, '3–32 characters, starting with a lower-case letter, only lower-case letters, digits and _ . -');
 
 /** The roles that manage accounts at all. */
 export const ACCOUNT_MANAGERS: readonly Role[] = ['bureau_leader', 'bureau_staff', 'unit_leader'];
@@ -37,40 +41,56 @@ export interface AccountFacts {
  * leader manages the filing staff of that one unit.
  */
 export function managementRefusal(manager: Caller, account: AccountFacts): string | undefined {
-  if (account.regionId !== manager.regionId) return '无权管理其他行政区域的账号';
+  if (account.regionId !== manager.regionId) return t('无权管理其他行政区域的账号', 'You may not manage accounts of another region');
   if (manager.role === 'bureau_leader') return undefined;
   if (manager.role === 'bureau_staff') {
-    return account.role === 'bureau_leader' ? '绩效办领导的账号只能由绩效办领导管理' : undefined;
+    return account.role === 'bureau_leader' ? t('绩效办领导的账号只能由绩效办领导管理', 'Only a bureau leader manages a bureau leader’s account') : undefined;
   }
   if (manager.role === 'unit_leader') {
-    if (account.unitId !== manager.unitId) return '单位负责人只能管理本单位的账号';
-    if (account.role !== 'unit_staff') return '单位负责人只能管理本单位的填报员账号';
+    if (account.unitId !== manager.unitId) return t('单位负责人只能管理本单位的账号', 'A unit leader manages only their own unit’s accounts');
+    if (account.role !== 'unit_staff') return t('单位负责人只能管理本单位的填报员账号', 'A unit leader manages only their own unit’s filing staff');
     return undefined;
   }
-  return '您的角色无权管理账号';
+  return t('您的角色无权管理账号', 'Your role may not manage accounts');
 }
 
 /** Why `manager` may not disable `account` (undefined: they may): the management rule, and never oneself. */
 export function disableRefusal(manager: Caller, account: AccountFacts): string | undefined {
-  return managementRefusal(manager, account) ?? (account.username === manager.username ? '不能停用自己的账号' : undefined);
+  return managementRefusal(manager, account) ?? (account.username === manager.username ? t('不能停用自己的账号', 'You cannot disable your own account') : undefined);
 }
 
 /** Why an edit of `before` into `after` is refused to `manager` (undefined: it is not), beyond who manages whom. */
 export function selfEditRefusal(manager: Caller, before: AccountFacts, after: AccountFacts): string | undefined {
   const moved = after.role !== before.role || after.unitId !== before.unitId;
-  return before.username === manager.username && moved ? '不能修改自己的角色或单位' : undefined;
+  return before.username === manager.username && moved ? t('不能修改自己的角色或单位', 'You cannot change your own role or unit') : undefined;
+}
+
+/** The accounts a manager sees, in list order (unit, then username): a unit leader sees only their own unit's. */
+export function visibleAccounts<A extends AccountFacts>(manager: Caller, accounts: readonly A[]): A[] {
+  const visible = manager.role === 'unit_leader' ? accounts.filter((a) => a.unitId === manager.unitId) : [...accounts];
+  return visible.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.username.localeCompare(b.username));
+}
+
+/** The version of an account: profiles stored before accounts were managed have none, and count as 1. */
+export const accountVersion = (account: { version?: number }): number => account.version ?? 1;
+
+/** A change made on the version of the account the manager saw: refused when it has changed since. */
+export function staleAccountChange(account: { version?: number }, seen: number): ConflictError | undefined {
+  return accountVersion(account) === seen ? undefined : new ConflictError(t('该账号已被他人修改，请刷新后重试', 'This account was changed by someone else; please refresh and try again'));
 }
 
 /** Problems of a role placed in a unit: the unit must exist in the region, be in use and suit the role. */
 export function placementProblems(role: Role, unitId: string, units: readonly (UnitFacts & { assessor?: boolean })[]): Problem[] {
   const unit = units.find((u) => u.unitId === unitId);
-  if (!unit) return [{ path: 'unitId', message: `本区域没有单位 ${unitId}` }];
-  if (!isActive(unit)) return [{ path: 'unitId', message: `「${unit.name}」已撤销，不能再开设账号` }];
+  if (!unit) return [{ path: 'unitId', message: t(`本区域没有单位 ${unitId}`, `This region has no unit ${unitId}`) }];
+  if (!isActive(unit)) return [{ path: 'unitId', message: t(`「${unit.name}」已撤销，不能再开设账号`, `“${unit.name}” has been retired; no accounts can be opened in it`) }];
   if (!ROLE_UNIT_TYPES[role].includes(unit.type)) {
-    const where = role === 'bureau_leader' || role === 'bureau_staff' ? '绩效办' : role === 'third_party' ? '第三方机构' : '责任单位或考评单位';
-    return [{ path: 'unitId', message: `该角色的账号应开设在${where}，「${unit.name}」不是` }];
+    const bureau = role === 'bureau_leader' || role === 'bureau_staff';
+    const where = bureau ? '绩效办' : role === 'third_party' ? '第三方机构' : '责任单位或考评单位';
+    const whereEn = bureau ? 'the performance office' : role === 'third_party' ? 'a third-party organisation' : 'an assessed or assessor unit';
+    return [{ path: 'unitId', message: t(`该角色的账号应开设在${where}，「${unit.name}」不是`, `Accounts of this role belong in ${whereEn}; “${unit.name}” is not one`) }];
   }
-  if (role === 'assessor_staff' && !unit.assessor) return [{ path: 'unitId', message: `「${unit.name}」不是考评单位` }];
+  if (role === 'assessor_staff' && !unit.assessor) return [{ path: 'unitId', message: t(`「${unit.name}」不是考评单位`, `“${unit.name}” is not an assessor unit`) }];
   return [];
 }
 

@@ -1,7 +1,9 @@
 // A region's accounts as spreadsheet rows: 用户名, 姓名, 角色, 所属单位, in Chinese as a 绩效办 keeps its
 // list. Shared by the portal (template, export, preview) and the API (import), so both read and write
 // the same layout.
-import { managementRefusal, placementProblems, USERNAME_PATTERN, USERNAME_RULE } from './accounts.ts';
+import { t } from '../contracts/lang.ts';
+import type { UserInput, UserRowEntry } from '../model/user.ts';
+import { managementRefusal, placementProblems, USERNAME_PATTERN, usernameRule } from './accounts.ts';
 import { isActive, normaliseName, type UnitFacts } from './organisation.ts';
 import type { RowError } from './plan-rows.ts';
 import { ROLE_NAMES, ROLES, type Caller, type Role } from './roles.ts';
@@ -24,18 +26,7 @@ const HEADER_ALIASES: Record<UserColumnKey, string[]> = {
 export const MAX_IMPORT_USERS = 90;
 export const NAME_MAX = 20;
 
-export interface UserInput {
-  username: string;
-  name: string;
-  role: Role;
-  unitId: string;
-}
-
-export interface UserRowEntry {
-  row: number;
-  cells: Record<UserColumnKey, string>;
-  user?: UserInput;
-}
+export type { UserInput, UserRowEntry };
 
 export interface UserRowsResult {
   headerRow: number;
@@ -76,7 +67,7 @@ export function parseUserRows(rows: readonly (readonly string[])[], units: reado
     const col = columnsOf(r);
     return col.username >= 0 && col.role >= 0;
   });
-  if (headerAt < 0) return { headerRow: 0, entries: [], users: [], errors: [{ row: 1, column: USER_COLUMNS.username, message: '找不到表头行（应有「用户名」「姓名」「角色」「所属单位」列）' }] };
+  if (headerAt < 0) return { headerRow: 0, entries: [], users: [], errors: [{ row: 1, column: USER_COLUMNS.username, message: t('找不到表头行（应有「用户名」「姓名」「角色」「所属单位」列）', 'No header row found (it needs the columns 用户名, 姓名, 角色 and 所属单位)') }] };
   const col = columnsOf(rows[headerAt]!);
   const headerRow = headerAt + 1;
   const entries: UserRowEntry[] = [];
@@ -86,9 +77,12 @@ export function parseUserRows(rows: readonly (readonly string[])[], units: reado
     const cell = (k: UserColumnKey) => (col[k] < 0 ? '' : String(cells[col[k]] ?? '').trim());
     entries.push({ row: i + 1, cells: Object.fromEntries(KEYS.map((k) => [k, cell(k)])) as Record<UserColumnKey, string> });
   }
-  if (!entries.length) return { headerRow, entries, users: [], errors: [{ row: headerRow, column: USER_COLUMNS.username, message: '表格没有数据行' }] };
+  if (!entries.length) return { headerRow, entries, users: [], errors: [{ row: headerRow, column: USER_COLUMNS.username, message: t('表格没有数据行', 'The sheet has no data rows') }] };
   if (entries.length > MAX_IMPORT_USERS) {
-    const message = `每次最多导入 ${MAX_IMPORT_USERS} 个账号，本表有 ${entries.length} 个，请分批导入`;
+    const message = t(
+      `每次最多导入 ${MAX_IMPORT_USERS} 个账号，本表有 ${entries.length} 个，请分批导入`,
+      `At most ${MAX_IMPORT_USERS} accounts can be imported at a time; this sheet has ${entries.length}. Import them in batches`,
+    );
     return { headerRow, entries, users: [], errors: [{ row: headerRow, column: USER_COLUMNS.username, message }] };
   }
 
@@ -100,23 +94,23 @@ export function parseUserRows(rows: readonly (readonly string[])[], units: reado
     const fail = (k: UserColumnKey, message: string) => errors.push({ row, column: USER_COLUMNS[k], message });
 
     const username = cells.username.toLowerCase();
-    if (!username) fail('username', '请填写用户名');
-    else if (!USERNAME_PATTERN.test(username)) fail('username', `「${cells.username}」不符合规则：${USERNAME_RULE}`);
-    else if (seen.has(username)) fail('username', `与第 ${seen.get(username)} 行重复`);
-    else if (taken.has(username)) fail('username', `用户名「${username}」已被使用`);
+    if (!username) fail('username', t('请填写用户名', 'Fill in the username'));
+    else if (!USERNAME_PATTERN.test(username)) fail('username', t(`「${cells.username}」不符合规则：${usernameRule()}`, `“${cells.username}” breaks the rule: ${usernameRule()}`));
+    else if (seen.has(username)) fail('username', t(`与第 ${seen.get(username)} 行重复`, `Same as row ${seen.get(username)}`));
+    else if (taken.has(username)) fail('username', t(`用户名「${username}」已被使用`, `The username “${username}” is taken`));
     if (username && !seen.has(username)) seen.set(username, row);
 
     const name = normaliseName(cells.name);
-    if (!name) fail('name', '请填写姓名');
-    else if (name.length > NAME_MAX) fail('name', `不能超过 ${NAME_MAX} 个字`);
+    if (!name) fail('name', t('请填写姓名', 'Fill in the name'));
+    else if (name.length > NAME_MAX) fail('name', t(`不能超过 ${NAME_MAX} 个字`, `At most ${NAME_MAX} characters`));
 
     const role = parseRole(cells.role);
-    if (!cells.role) fail('role', `请填写角色（${ROLES.map((r) => ROLE_NAMES[r]).join('、')}）`);
-    else if (!role) fail('role', `未知的角色「${cells.role}」，应为${ROLES.map((r) => ROLE_NAMES[r]).join('、')}之一`);
+    if (!cells.role) fail('role', t(`请填写角色（${ROLES.map((r) => ROLE_NAMES[r]).join('、')}）`, `Fill in the role (${ROLES.map((r) => ROLE_NAMES[r]).join(', ')})`));
+    else if (!role) fail('role', t(`未知的角色「${cells.role}」，应为${ROLES.map((r) => ROLE_NAMES[r]).join('、')}之一`, `Unknown role “${cells.role}”; it should be one of ${ROLES.map((r) => ROLE_NAMES[r]).join(', ')}`));
 
     const unit = cells.unit ? findUnit(cells.unit, units) : undefined;
-    if (!cells.unit) fail('unit', '请填写所属单位');
-    else if (!unit) fail('unit', `本区域没有在用的单位「${cells.unit}」`);
+    if (!cells.unit) fail('unit', t('请填写所属单位', 'Fill in the unit'));
+    else if (!unit) fail('unit', t(`本区域没有在用的单位「${cells.unit}」`, `No unit in use in this region is called “${cells.unit}”`));
 
     if (role && unit) {
       for (const p of placementProblems(role, unit.unitId, units)) fail('unit', p.message);

@@ -4,9 +4,10 @@
 // - cognito: the user pool (global partition), kept in step by the account operations;
 // - external: any other OIDC issuer (the mainland deployment), whose own administrators open
 //   accounts; the portal then only keeps profiles and cannot set passwords.
+import type { DirectoryMode } from '../model/user.ts';
 import { CognitoDirectory } from './cognito-directory.ts';
 
-export type DirectoryMode = 'local' | 'cognito' | 'external';
+export type { DirectoryMode };
 
 export interface NewAccount {
   username: string;

@@ -193,6 +193,20 @@ describe('importing accounts from a sheet', () => {
   });
 });
 
+describe('path ids', () => {
+  it('refuses a malformed username or region in the path with 400 naming it, before any account is read', async () => {
+    const badName = await ylStaff.call('PUT', `/regions/${YL}/users/Yuzhou%20Staff`, { name: '改名', version: 1 });
+    expect(badName.status).toBe(400);
+    expect(badName.body.error.details.map((d: any) => d.path)).toEqual(['params.username']);
+    const tooLong = await ylStaff.post(`/regions/${YL}/users/${'a'.repeat(40)}/disable`, { version: 1 });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details[0].path).toBe('params.username');
+    const badRegion = await ylStaff.get('/regions/yulin/users');
+    expect(badRegion.status).toBe(400);
+    expect(badRegion.body.error.details[0].path).toBe('params.regionId');
+  });
+});
+
 describe('sign-in lock (security.md M2)', () => {
   it('locks an account after 5 failures in 15 minutes, even against the right password, and audits every attempt', async () => {
     for (let i = 0; i < 5; i++) expect((await auth('login', { username: 'jyj_staff', password: `wrong-${i}` })).status).toBe(401);
@@ -203,6 +217,17 @@ describe('sign-in lock (security.md M2)', () => {
     const attempts = (await auditOf()).filter((a) => a.target === 'user:jyj_staff' && a.action.startsWith('login'));
     expect(attempts.map((a) => a.action).sort()).toEqual(['login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.locked']);
     expect((await account('jyj_staff')).lockedUntil).toBeDefined();
+  });
+
+  it('shows the lock but never the hash or the sign-in bookkeeping: the answer is the public view', async () => {
+    const shown = await account('jyj_staff');
+    expect(shown.lockedUntil).toBeDefined();
+    for (const secret of ['passwordHash', 'loginFailures', 'loginRev', 'sessionsValidAfter']) expect(shown).not.toHaveProperty(secret);
+    // A reset writes the sign-in bookkeeping and ends the sessions: none of it is answered.
+    const reset = await ylStaff.post(`/regions/${YL}/users/yuzhou_staff/reset-password`, { version: (await account('yuzhou_staff')).version });
+    expect(reset.status).toBe(201);
+    expect(reset.body).toMatchObject({ username: 'yuzhou_staff', status: 'active', mustChangePassword: true, temporaryPassword: expect.any(String) });
+    for (const secret of ['passwordHash', 'loginFailures', 'loginRev', 'sessionsValidAfter']) expect(reset.body).not.toHaveProperty(secret);
   });
 
   it('is lifted by a password reset', async () => {

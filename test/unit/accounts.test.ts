@@ -1,6 +1,7 @@
 // Account rules: who manages whom, where a role may sit, password strength, and the sheet layout.
 import { describe, expect, it } from 'vitest';
-import { afterFailedSignIn, disableRefusal, lockedFor, LOCKOUT, managementRefusal, selfEditRefusal, passwordExpired, passwordProblem, placementProblems } from '../../functions/domain/accounts.ts';
+import { setLanguageSource } from '../../functions/contracts/lang.ts';
+import { afterFailedSignIn, disableRefusal, lockedFor, LOCKOUT, managementRefusal, selfEditRefusal, passwordExpired, passwordProblem, placementProblems, staleAccountChange, visibleAccounts } from '../../functions/domain/accounts.ts';
 import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { parseRole, parseUserRows, usersToRows, userTemplateRows } from '../../functions/domain/user-rows.ts';
 import { temporaryPassword } from '../../functions/identity/password.ts';
@@ -15,6 +16,32 @@ const units = [
   { unitId: 'u-old', name: '某旧局', type: 'department' as const, status: 'retired' as const },
   { unitId: 'tp', name: '某调查中心', type: 'third_party' as const },
 ];
+
+describe('which accounts a manager sees, and changes on a stale version', () => {
+  const list = [acct('unit_staff', 'u-b'), { ...acct('unit_staff', 'u-a'), username: 'b' }, { ...acct('unit_leader', 'u-a'), username: 'a' }];
+
+  it('shows the bureau every account and a unit leader their unit only, by unit then username', () => {
+    expect(visibleAccounts(who('bureau_staff', 'jxb'), list).map((a) => `${a.unitId}/${a.username}`)).toEqual(['u-a/a', 'u-a/b', 'u-b/target']);
+    expect(visibleAccounts(who('unit_leader', 'u-a'), list).map((a) => a.username)).toEqual(['a', 'b']);
+    expect(list[0]!.unitId).toBe('u-b');
+  });
+
+  it('refuses a change made on another version (a profile without one is version 1)', () => {
+    expect(staleAccountChange({ version: 3 }, 3)).toBeUndefined();
+    expect(staleAccountChange({}, 1)).toBeUndefined();
+    expect(staleAccountChange({ version: 4 }, 3)).toMatchObject({ statusCode: 409, message: expect.stringContaining('已被他人修改') });
+  });
+
+  it('words its refusals in the caller\'s language', () => {
+    setLanguageSource(() => 'en');
+    try {
+      expect(managementRefusal(who('unit_leader', 'u-a'), acct('unit_staff', 'u-b'))).toBe('A unit leader manages only their own unit’s accounts');
+      expect(placementProblems('assessor_staff', 'u-a', units)[0]!.message).toContain('is not an assessor unit');
+    } finally {
+      setLanguageSource(() => 'zh');
+    }
+  });
+});
 
 describe('who manages which account', () => {
   it('lets the bureau leader manage every account of the region, and no other region', () => {

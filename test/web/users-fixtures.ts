@@ -1,7 +1,7 @@
 // Units, callers and accounts of a small region, as the accounts page receives them.
 import type { Caller } from '@shared/domain/roles.ts';
 import type { UnitView } from '@/api/organisation';
-import type { UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
 
 export const REGION = '450900';
 

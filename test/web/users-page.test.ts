@@ -3,7 +3,7 @@ import { ElMessage } from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseUserRows } from '@shared/domain/user-rows.ts';
 import { configureHttp } from '@/api/http';
-import type { UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
 import { useSessionStore } from '@/stores/session';
 import UsersPage from '@/views/user/index.vue';
 import PasswordDialog from '@/views/user/PasswordDialog.vue';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '@shared/domain/roles.ts';
-import type { UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
 import { creatableRoles, disableRefusal, fixedUnitOf, refusalFor, unitChoices } from '@/views/user/user-rules';
 import { checkUserDraft, createBody, editBody, editDraft, newUserDraft } from '@/views/user/useUserForms';
 import { emptyUserFilters, filterUsers, sortUsers, unitsWithAccounts } from '@/views/user/useUserList';

@@ -4,7 +4,8 @@ import { ElMessage } from 'element-plus';
 import { ref, type ShallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '@/api/http';
-import { disableUserApi, enableUserApi, resetPasswordApi, type UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
+import { disableUserApi, enableUserApi, resetPasswordApi } from '@/api/users';
 import { confirmAction } from '@/utils/confirm';
 import type { IssuedPassword } from './useUserForms';
 

@@ -5,10 +5,11 @@ import { reactive, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { placementProblems } from '@shared/domain/accounts.ts';
 import type { Caller, Role } from '@shared/domain/roles.ts';
-import { createUserBody, editUserBody } from '@shared/http/user-schemas.ts';
+import { createUserBody, editUserBody, type CreateUserBody, type EditUserBody } from '@shared/contracts/users.ts';
+import type { DirectoryMode, UserView } from '@shared/model/user.ts';
 import { useFormSubmit } from '@/composables/useFormSubmit';
 import type { UnitView } from '@/api/organisation';
-import { createUserApi, editUserApi, type CreateUserBody, type Directory, type EditUserBody, type UserView } from '@/api/users';
+import { createUserApi, editUserApi } from '@/api/users';
 import { creatableRoles, fixedUnitOf, unitChoices } from './user-rules';
 
 export type UserAction = 'create' | 'edit';
@@ -26,7 +27,7 @@ export interface IssuedPassword {
   username: string;
   name: string;
   /** Given for a new account; a reset always comes with a password (an external platform refuses it). */
-  directory?: Directory;
+  directory?: DirectoryMode;
   password?: string;
 }
 

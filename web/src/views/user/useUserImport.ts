@@ -5,7 +5,8 @@
 import { ref } from 'vue';
 import { beijingDate } from '@shared/domain/dates.ts';
 import type { UnitFacts } from '@shared/domain/organisation.ts';
-import { importUsersApi, previewUsersImportApi, type UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
+import { importUsersApi, previewUsersImportApi } from '@/api/users';
 import { useSheetImport } from '@/composables/useSheetImport';
 import { downloadBlob } from '@/utils/download';
 import { passwordsWorkbook, userErrorsWorkbook, usersWorkbook, userTemplateWorkbook } from './user-xlsx';

@@ -3,7 +3,9 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { ROLES, type Role } from '@shared/domain/roles.ts';
 import { listUnitsApi, type UnitView } from '@/api/organisation';
-import { listUsersApi, type AccountStatus, type UserView } from '@/api/users';
+import type { AccountStatus } from '@shared/domain/accounts.ts';
+import type { UserView } from '@shared/model/user.ts';
+import { listUsersApi } from '@/api/users';
 import { sortUnits } from '@/views/unit/useUnitList';
 
 export interface UserFilters {

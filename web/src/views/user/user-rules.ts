@@ -5,7 +5,7 @@ import { managementRefusal, placementProblems } from '@shared/domain/accounts.ts
 import { isActive } from '@shared/domain/organisation.ts';
 import { ROLES, type Caller, type Role } from '@shared/domain/roles.ts';
 import type { UnitView } from '@/api/organisation';
-import type { UserView } from '@/api/users';
+import type { UserView } from '@shared/model/user.ts';
 
 /** The roles the caller may give an account: a unit leader only 责任单位填报员; bureau staff all but 绩效办领导. */
 export function creatableRoles(caller: Caller): Role[] {

@@ -3,7 +3,7 @@
 import type { UnitFacts } from '@shared/domain/organisation.ts';
 import type { RowError } from '@shared/domain/plan-rows.ts';
 import { userHeader, usersToRows, userTemplateRows, USER_COLUMNS, type UserColumnKey, type UserRowEntry, type UserRowSource } from '@shared/domain/user-rows.ts';
-import type { TemporaryPassword } from '@/api/users';
+import type { TemporaryPassword } from '@shared/contracts/users.ts';
 import { errorSheetRows } from '@/utils/sheet-rows';
 import { rowsWorkbook } from '@/utils/xlsx';
 
