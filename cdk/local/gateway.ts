@@ -16,6 +16,7 @@ import { BUREAU_ROLES } from '../../functions/domain/roles.ts';
 import { callerFrom, callerOf } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
+import { MAX_BODY_BYTES, tooLargeMessage } from '../../functions/http/limits.ts';
 import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
 import type { DevClock } from './dev-clock.ts';
 import { signIn } from '../../functions/identity/local-sign-in.ts';
@@ -84,14 +85,17 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const apiError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { error: { code, message } });
 
+class BodyTooLarge extends Error {}
+
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped, so the client gets the 413 rather than a reset.
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 1_000_000) throw new Error('body too large');
-    chunks.push(c as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(c as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -109,6 +113,9 @@ export class LocalGateway {
   listen(): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((e) => {
+        if (e instanceof BodyTooLarge) {
+          return apiError(res, 413, 'PAYLOAD_TOO_LARGE', tooLargeMessage());
+        }
         console.error('gateway error', e);
         if (!res.headersSent) apiError(res, 500, 'INTERNAL', '服务器内部错误');
         else res.end();

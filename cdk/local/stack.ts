@@ -38,6 +38,8 @@ export interface LocalStack {
   stepFunctions: LocalStepFunctions;
   clock: DevClock;
   runDailyJob(): Promise<unknown>;
+  /** The local token issuer (tests sign expired or odd tokens with it). */
+  issuer: TokenIssuer;
   timings: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -128,6 +130,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     sfnEndpoint,
     stepFunctions,
     clock,
+    issuer,
     runDailyJob,
     timings,
     stop: async () => {

@@ -15,6 +15,9 @@ import { callerFrom, usernameFrom } from './caller.ts';
 import { auditRefusal } from './refusal.ts';
 import { routeKey, routes, type Route } from './routes.ts';
 import { checkScope } from './scope.ts';
+import { MAX_BODY_BYTES, tooLargeMessage } from './limits.ts';
+import { logger } from '../observability/logger.ts';
+import { observe } from '../observability/middleware.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = Exclude<APIGatewayProxyResultV2, string>;
@@ -56,6 +59,7 @@ function parse(schema: ZodType | undefined, value: unknown, where: 'params' | 'b
 function readBody(event: Event): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage());
   try {
     return JSON.parse(text);
   } catch {
@@ -104,7 +108,7 @@ function errorResponses(): MiddlewareObj<Event, Result> {
         request.response = json(e.statusCode, { error: { code: e.code, message: e.message, details: e.details } });
         return;
       }
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'unhandled', routeKey: request.event.routeKey, error: String(e?.stack ?? e) }));
+      logger.error('unhandled', { error: e });
       request.response = json(500, { error: { code: 'INTERNAL', message: t('服务器内部错误，请稍后重试', 'Internal error; please try again later') } });
     },
   };
@@ -125,6 +129,14 @@ function checkOutput(route: Route, result: unknown): unknown {
 export function tableHandler(table: readonly Route[], ops: Record<string, AnyOp>) {
   for (const r of table) if (!ops[r.op]) throw new Error(`no operation ${r.op}`);
   const chain = middy<Event, Result>()
+    .use(
+      observe<Event, Result>({
+        describe: ({ event }) => {
+          const caller = checked.get(event)?.input.caller;
+          return { route: event.routeKey, username: caller?.username ?? usernameFrom(event), role: caller?.role, regionId: caller?.regionId };
+        },
+      }),
+    )
     .use(errorResponses())
     .use(guard(table))
     .handler(async (event) => {

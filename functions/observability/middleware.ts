@@ -79,6 +79,9 @@ function invocationRecord<E, R>({ describe, route: fallback }: ObserveOptions<E,
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const powertools = (m: ReturnType<typeof injectLambdaContext>): MiddlewareObj<any, any> => m;
+
 /**
  * The middlewares to `.use()` first on a middy handler (before the chain's own, so their errors and
  * early work are covered too). Middlewares after it should throw rather than return early.
@@ -86,10 +89,11 @@ function invocationRecord<E, R>({ describe, route: fallback }: ObserveOptions<E,
 export function observe<E = unknown, R = unknown>(options: ObserveOptions<E, R> = {}): MiddlewareObj<E, R>[] {
   return [
     ensureContext<E, R>(),
-    injectLambdaContext(logger, { resetKeys: true }) as unknown as MiddlewareObj<E, R>,
-    logMetrics(metrics, { captureColdStartMetric: true }) as unknown as MiddlewareObj<E, R>,
+    // Powertools types its middlewares for any event (MiddlewareLikeObj); middy takes them as they are.
+    powertools(injectLambdaContext(logger, { resetKeys: true })),
+    powertools(logMetrics(metrics, { captureColdStartMetric: true })),
     // No response in traces: answers carry people's data.
-    captureLambdaHandler(tracer, { captureResponse: false }) as unknown as MiddlewareObj<E, R>,
+    powertools(captureLambdaHandler(tracer, { captureResponse: false })),
     invocationRecord(options),
   ];
 }

@@ -5,6 +5,8 @@ import { completeStageWait, startCycleRun, type AdvanceOutput } from '../../data
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../../domain/errors.ts';
 import { STAGE_COUNT, STAGE_NAMES, checkStageDates, stageNumber } from '../../domain/stages.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { logger } from '../../observability/logger.ts';
+import { businessEvent } from '../../observability/metrics.ts';
 import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
 
@@ -28,7 +30,7 @@ export const handler = apiHandler('cycles', {
       await startCycleRun({ regionId: cycle.regionId, cycleId: cycle.cycleId, stage: stageNumber('plan') }, now());
     } catch (e) {
       // Without its workflow the cycle could never advance: take it back and say so.
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'start execution failed', error: String(e) }));
+      logger.error('start execution failed', { error: e });
       await removeCycle(caller, cycle, nowIso());
       throw new UnavailableError(t('流程引擎暂不可用，考评周期未创建，请稍后重试', 'The workflow engine is unavailable; the cycle was not created. Please try again later'));
     }
@@ -48,10 +50,11 @@ export const handler = apiHandler('cycles', {
     try {
       await completeStageWait(token, output);
     } catch (e) {
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'send task success failed', error: String(e) }));
+      logger.error('send task success failed', { error: e });
       await revertAdvance(caller, cycle, token, nowIso());
       throw new UnavailableError(t('流程引擎暂不可用，阶段未推进，请稍后重试', 'The workflow engine is unavailable; the stage was not advanced. Please try again later'));
     }
+    businessEvent('StageAdvanced');
     return cycleView(advanced);
   },
 });
