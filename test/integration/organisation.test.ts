@@ -64,6 +64,43 @@ describe('units of a region', () => {
     expect(res.body.error.message).toBe('单位名称有误：body.name（名称「玉林市教育局」已被在用单位使用）');
   });
 
+  it('refuses look-alike names (invisible, bidi and control characters) with 400, leaving the list as it was', async () => {
+    const before = (await units()).body.items.map((u: any) => u.unitId).sort();
+    for (const name of ['玉林市教育\u200B局', '玉林市\u202E局育教', '玉林市教育局\u0000', '玉林市教\u00AD育局', '\uFEFF玉林市教育局\u2060']) {
+      const res = await ylStaff.post(`/regions/${YL}/units`, { type: 'department', name });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'body.name', message: '含有不可见字符或控制字符' }]);
+    }
+    const shortName = await ylStaff.post(`/regions/${YL}/units`, { type: 'department', name: '玉林市某新局', shortName: '某\u200D局' });
+    expect(shortName.body.error.details.map((d: any) => d.path)).toEqual(['body.shortName']);
+    const rename = await ylStaff.post(`/regions/${YL}/units/yl-jyj/rename`, { name: '玉林市教育\u200C局', version: 1 });
+    expect(rename.status).toBe(400);
+    expect((await units()).body.items.map((u: any) => u.unitId).sort()).toEqual(before);
+    expect((await unit('yl-jyj')).name).toBe('玉林市教育局');
+  });
+
+  it('compares names normalised (NFC, trimmed, spaces squeezed): the same name written differently is taken', async () => {
+    const composed = await ylStaff.post(`/regions/${YL}/units`, { type: 'other', name: '玉林市Café 中心' });
+    expect(composed.status).toBe(201);
+    const decomposed = await ylStaff.post(`/regions/${YL}/units`, { type: 'other', name: ' 玉林市Cafe\u0301   中心 ' });
+    expect(decomposed.status).toBe(400);
+    expect(decomposed.body.error.details).toEqual([{ path: 'body.name', message: '名称「玉林市Café 中心」已被在用单位使用' }]);
+  });
+
+  it('refuses a malformed path id with 400 naming it, before anything is looked up', async () => {
+    const unitRes = await ylStaff.get(`/regions/${YL}/units/bad!id`);
+    expect(unitRes.status).toBe(400);
+    expect(unitRes.body.error.details.map((d: any) => d.path)).toEqual(['params.unitId']);
+    const long = await ylStaff.post(`/regions/${YL}/units/${'x'.repeat(41)}/retire`, { on: '2030-01-01', reason: '测试', version: 1 });
+    expect(long.body.error.details.map((d: any) => d.path)).toEqual(['params.unitId']);
+    const cycle = await ylStaff.get(`/regions/${YL}/cycles/20x6/categories`);
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.error.details.map((d: any) => d.path)).toEqual(['params.cycleId']);
+    const region = await ylStaff.get('/regions/4509/units');
+    expect(region.status).toBe(400);
+    expect(region.body.error.details.map((d: any) => d.path)).toEqual(['params.regionId']);
+  });
+
   it('renames a unit, keeping the history of its names, and refuses the stale version after', async () => {
     const res = await ylLeader.post(`/regions/${YL}/units/yl-gxj/rename`, { name: '玉林市工业和信息化委员会', from: '2030-01-01', version: 1 });
     expect(res.status).toBe(201);

@@ -124,6 +124,26 @@ describe('unit rows: bad rows', () => {
     expect(res.entries.filter((e) => e.unit).map((e) => e.row)).toEqual([13]);
   });
 
+  it('refuses look-alike texts (zero-width, bidi override, NUL, soft hyphen) as the create-unit form does', () => {
+    expect(
+      problems(
+        sheet(
+          ['市教\u200B育局', '', '部门', '', '否', ''],
+          ['市\u202E局育教', '', '部门', '', '否', ''],
+          ['市数据局\u0000', '数\u00AD据局', '部门', '', '否', ''],
+          ['市统计局', '', '部门', '市直\u2060部门', '是', '统\u200D计'],
+        ),
+      ),
+    ).toEqual([
+      [2, '单位名称', '含有不可见字符或控制字符'],
+      [3, '单位名称', '含有不可见字符或控制字符'],
+      [4, '单位名称', '含有不可见字符或控制字符'],
+      [4, '简称', '含有不可见字符或控制字符'],
+      [5, '默认考评类别', '含有不可见字符或控制字符'],
+      [5, '考评领域', '含有不可见字符或控制字符'],
+    ]);
+  });
+
   it('compares names with spaces squeezed', () => {
     expect(problems(sheet(['市 教育局', '', '部门', '', '否', ''], ['市  教育局', '', '部门', '', '否', '']))).toEqual([[3, '单位名称', '「市 教育局」与第 2 行重复']]);
     expect(problems(sheet([' 市教育局 ', '', '部门', '', '否', '']))).toEqual([[2, '单位名称', '名称「市教育局」已被在用单位使用']]);

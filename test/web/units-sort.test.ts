@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { UnitView } from '../../web/src/api/organisation.ts';
 import { sortUnits } from '../../web/src/views/unit/useUnitList.ts';
 
-const unit = (unitId: string, name: string, type: string, category?: string) => ({ unitId, name, type, category }) as unknown as UnitView;
+const unit = (unitId: string, name: string, type: UnitView['type'], category?: string): UnitView => ({
+  unitId,
+  name,
+  type,
+  ...(category ? { category } : {}),
+  status: 'active',
+  names: [{ name, from: '' }],
+  version: 1,
+});
 
 describe('unit list order', () => {
   it('lists the bureau, then counties, then departments by category and name in pinyin order', () => {
