@@ -2,11 +2,12 @@
 // versions, the bureau saves it or imports its indicator tree from a sheet. The shape is checked
 // here; amounts, method parameters, sums and units by domain/plan.ts (paths name the field).
 import { categoryPlan, planRecord, planVersionInfo } from '../model/plan.ts';
+import { unitRecord } from '../model/unit.ts';
 import { bureau, everyone } from './access.ts';
 import { list, route } from './define.ts';
 import { t } from './lang.ts';
 import { categoryPath } from './paths.ts';
-import { ids, text, z } from './zod.ts';
+import { text, z } from './zod.ts';
 
 /** The revision read (0 when the category had no plan yet); a reason once the cycle is past its plan stage. */
 const writeFields = {
@@ -38,7 +39,7 @@ export const planQuery = z.object({
 export type PlanQuery = z.infer<typeof planQuery>;
 
 /** A unit that may score a leaf: an assessor unit, the bureau or a third party. */
-export const assessorOption = z.object({ unitId: ids.unit, name: z.string(), shortName: z.string().optional(), type: z.string() });
+export const assessorOption = unitRecord.pick({ unitId: true, name: true, shortName: true, type: true });
 export type AssessorOption = z.infer<typeof assessorOption>;
 
 const fieldProblem = z.object({ path: z.string(), message: z.string() });

@@ -1,13 +1,14 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, type CategoryPlan, type PlanNode } from '@shared/domain/plan.ts';
+import type { AssessorOption } from '@/api/plan';
 import { i18n } from '@/i18n';
 import PlanDocument from '@/views/cycle/plan-print/PlanDocument.vue';
 import { buildPlanDocument, gradingSentences, type PlanDocumentInput } from '@/views/cycle/plan-print/plan-document';
 import { plugins } from './setup';
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {});
-const assessors = [
+const assessors: AssessorOption[] = [
   { unitId: 'tjj', name: '玉林市统计局', type: 'department' },
   { unitId: 'fgw', name: '玉林市发展和改革委员会', type: 'department' },
   { unitId: 'zzb', name: '中共玉林市委组织部', type: 'department' },
