@@ -5,8 +5,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { ZodType } from 'zod';
-import type { Group, Operation, RouteContract } from '../contracts/define.ts';
-import { contracts, type Contracts } from '../contracts/index.ts';
+import type { Group, Operation } from '../contracts/define.ts';
+import type { Contracts } from '../contracts/index.ts';
 import { languageOf, setLanguageSource, t, type Lang } from '../contracts/lang.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors.ts';
 import type { Reach } from '../domain/reach.ts';
@@ -160,20 +160,3 @@ export function apiHandler<G extends Group>(group: G, ops: OpsOf<G>) {
   );
 }
 
-/** Groups whose routes are not yet contracts: operations take an untyped input. */
-export function legacyApiHandler(group: Group, ops: Record<string, AnyOp>) {
-  return tableHandler(
-    routes.filter((r) => r.group === group),
-    ops,
-  );
-}
-
-/** The contract of an operation (for tests and the web). */
-export const contractOf = (op: keyof Contracts): RouteContract => contracts[op];
-
-/** The untyped input of a legacy operation. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface LegacyOpInput<B = any, Q = any> extends Omit<CheckedInput, 'body' | 'query'> {
-  body: B;
-  query: Q;
-}
