@@ -1,0 +1,92 @@
+// Walks the whole route table: every route has its contract (path, answer and, where it takes them,
+// query and body schemas); every signed-in GET answers the demo data in the shape its contract
+// states (the chain refuses to send an answer that breaks it); and a malformed path id, query value
+// or page cursor is a 400 that names the field, on every route where it can occur.
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { GROUPS, routes, type Group, type Route } from '../../functions/http/routes.ts';
+import type { Caller, Role } from '../../functions/domain/roles.ts';
+import { apiEvent, lambdaContext } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
+const handlers = {} as Record<Group, Handler>;
+
+/** A demo account of each role in 玉林市. */
+const callerOf: Record<Role, Caller> = {
+  bureau_leader: { username: 'yl_leader', name: '李明华', role: 'bureau_leader', regionId: '450900', unitId: 'yl-jxb' },
+  bureau_staff: { username: 'yl_staff', name: '王芳', role: 'bureau_staff', regionId: '450900', unitId: 'yl-jxb' },
+  assessor_staff: { username: 'yl_tjj', name: '陈志强', role: 'assessor_staff', regionId: '450900', unitId: 'yl-tjj' },
+  unit_leader: { username: 'yuzhou_leader', name: 'yuzhou_leader', role: 'unit_leader', regionId: '450900', unitId: 'yl-yuzhou' },
+  unit_staff: { username: 'yuzhou_staff', name: '张晓燕', role: 'unit_staff', regionId: '450900', unitId: 'yl-yuzhou' },
+  third_party: { username: 'yl_third', name: '覃思远', role: 'third_party', regionId: '450900', unitId: 'yl-sqmy' },
+};
+/** Path ids that exist in the demo data. */
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff' };
+/** Queries a route needs to answer at all. */
+const sampleQuery: Record<string, Record<string, string>> = {
+  listAudit: { month: new Date().toISOString().slice(0, 7) },
+  workingDeadline: { from: '2026-03-02', days: '10' },
+};
+const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
+
+async function send(r: Route, opts: Parameters<typeof apiEvent>[1]) {
+  const res = (await handlers[r.group](apiEvent(r, opts), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) as { error?: { details?: { path: string }[] } } };
+}
+const fieldsOf = (body: { error?: { details?: { path: string }[] } }) => (body.error?.details ?? []).map((d) => d.path);
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+  for (const g of GROUPS) handlers[g] = (await import(`../../functions/handlers/api/${g}.ts`)).handler as Handler;
+}, 60_000);
+
+describe('every route has its contract', () => {
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_, r) => {
+    expect(r.params, 'path schema').toBeDefined();
+    expect(Object.keys(r.params!.shape).sort()).toEqual(namesIn(r.path).sort());
+    expect(r.output, 'answer schema').toBeDefined();
+    if (r.method !== 'GET') expect(r.body, 'body schema').toBeDefined();
+  });
+});
+
+describe('every GET answers the demo data in its contract’s shape', () => {
+  it.each(routes.filter((r) => r.method === 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_, r) => {
+    const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: sampleQuery[r.op] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+});
+
+describe('a malformed path id is a 400 naming it', () => {
+  const cases = routes.flatMap((r) => namesIn(r.path).flatMap((n) => [
+    [`${r.method} ${r.path} · ${n} of 3,000 characters`, r, n, 'x'.repeat(3_000)] as const,
+    [`${r.method} ${r.path} · ${n} with a prefix of another id`, r, n, `${sampleParams[n]}#`] as const,
+  ]));
+  it.each(cases)('%s', async (_, r, name, value) => {
+    const params = { ...Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), [name]: value };
+    const res = await send(r, { caller: callerFor(r), params, query: sampleQuery[r.op] });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toContain(`params.${name}`);
+  });
+});
+
+describe('a malformed query value or cursor is a 400 naming it', () => {
+  const paged = routes.filter((r) => r.query && 'shape' in r.query && 'cursor' in (r.query as { shape: object }).shape);
+  it('finds the paged routes', () => expect(paged.map((r) => r.op).sort()).toEqual(expect.arrayContaining(['listAudit', 'listNotices'])));
+  it.each(paged.flatMap((r) => ['abc', Buffer.from(JSON.stringify({ k: { pk: 'AUDIT#450981#2026-01', sk: 'x' }, b: 'forged' })).toString('base64url'), '%%%'].map((c) => [`${r.op} cursor ${c.slice(0, 12)}`, r, c] as const)))(
+    '%s',
+    async (_, r, cursor) => {
+      const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: { ...sampleQuery[r.op], cursor } });
+      expect(res.status).toBe(400);
+      expect(fieldsOf(res.body)).toContain('query.cursor');
+    },
+  );
+  it.each(paged.map((r) => [r.op, r] as const))('%s limit=abc', async (_, r) => {
+    const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: { ...sampleQuery[r.op], limit: 'abc' } });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toContain('query.limit');
+  });
+});
