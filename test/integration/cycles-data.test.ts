@@ -36,6 +36,12 @@ describe('cycles in the table', () => {
     expect(audit.items[0]).toMatchObject({ action: 'cycle.create', actor: 'yl_staff', role: 'bureau_staff', target: 'cycle:450900/2040' });
   });
 
+  it('finds a cycle by its exact id only, never by a prefix of it (issue 10, defect 1)', async () => {
+    expect(await getCycle(YL, '204')).toBeUndefined();
+    expect(await getCycle(YL, '20')).toBeUndefined();
+    expect((await getCycle(YL, '2040'))?.cycleId).toBe('2040');
+  });
+
   it('refuses a duplicate year and leaves no audit entry for the failed attempt', async () => {
     const before = await auditCount();
     await expect(createCycle(bureau, YL, input(2040), at())).rejects.toBeInstanceOf(ConflictError);

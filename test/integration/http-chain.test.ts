@@ -124,6 +124,20 @@ describe('chain', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers in the caller’s language: English for Accept-Language en, Chinese by default', async () => {
+    const event = (lang?: string) => {
+      const e = apiEvent(routeFor('cycles', 'createCycle'), { caller: callers.ylStaff, params: { regionId: '450900' }, body: { year: 1999 } });
+      if (lang) e.headers = { 'accept-language': lang };
+      return e;
+    };
+    const en = JSON.parse(((await handler(event('en-GB,en;q=0.9,zh;q=0.5'), lambdaContext)) as { body: string }).body);
+    const zh = JSON.parse(((await handler(event(), lambdaContext)) as { body: string }).body);
+    expect(en.error.message).toMatch(/^Invalid input/);
+    expect(en.error.details.find((d: { path: string }) => d.path === 'body.year').message).toMatch(/Too small/i);
+    expect(zh.error.message).toMatch(/^输入有误/);
+    expect(zh.error.details.find((d: { path: string }) => d.path === 'body.year').message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('maps domain errors to their status and keeps the message', async () => {
     const res = await call(routeFor('cycles', 'advanceStage'), { caller: callers.ylStaff, params: { regionId: '450900', cycleId: '2027' }, body: { stage: 1, version: 1 } });
     expect(res).toEqual({ status: 409, body: { error: { code: 'CONFLICT', message: '已被他人推进' } } });
