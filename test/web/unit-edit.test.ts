@@ -6,7 +6,7 @@ import { configureHttp } from '@/api/http';
 import type { UnitView } from '@/api/organisation';
 import { useSessionStore } from '@/stores/session';
 import UnitsPage from '@/views/unit/index.vue';
-import { bodyFor, checkBody, draftFor } from '@/views/unit/useUnitForms';
+import { bodyFor, checkBody, draftFor, newDraft } from '@/views/unit/useUnitForms';
 import { plugins } from './setup';
 
 const unit = (unitId: string, name: string, extra: Partial<UnitView> = {}): UnitView => ({
@@ -46,6 +46,13 @@ describe('unit edit form logic', () => {
   it('drops the field when the designation is withdrawn, and clears an emptied short name', () => {
     const draft = { ...draftFor('edit', units[2]), assessor: false, shortName: '' };
     expect(bodyFor('edit', draft, units[2], units)).toEqual({ shortName: '', assessor: false, assessorField: undefined, category: '市直政府部门', version: 1 });
+  });
+
+  it('refuses a look-alike name in the page, as the API does', () => {
+    for (const name of ['玉林市教育\u200B局', '玉林市\u202E局育教']) {
+      expect(checkBody('create', bodyFor('create', { ...newDraft(), name }, undefined, units))).toEqual({ name: '含有不可见字符或控制字符' });
+      expect(checkBody('rename', bodyFor('rename', { ...draftFor('rename', units[1]), name }, units[1], units))).toEqual({ name: '含有不可见字符或控制字符' });
+    }
   });
 
   it('asks for the assessor field of an assessor unit', () => {
