@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { nowIso, now } from '../../functions/config/clock.ts';
 import { checkSession, endSession, openSession } from '../../functions/data/sessions.ts';
@@ -17,11 +17,12 @@ import { callerFrom, callerOf } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
 import { MAX_BODY_BYTES, tooLargeMessage } from '../../functions/http/limits.ts';
-import { changePasswordBody, loginBody } from '../../functions/http/schemas.ts';
+import { changePasswordBody, loginBody, signedIn } from '../../functions/contracts/local.ts';
 import type { DevClock } from './dev-clock.ts';
 import { signIn } from '../../functions/identity/local-sign-in.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import type { TokenIssuer } from './token-issuer.ts';
+import { localContext } from './invocations.ts';
 
 type Handler = ReturnType<typeof apiHandler>;
 
@@ -195,7 +196,9 @@ export class LocalGateway {
     // Like the JWT authorizer: a protected route without a valid token never reaches the Lambda.
     if (!route.access.public && !payload) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
     const body = await readText(req);
-    const event = {
+    const requestId = randomUUID();
+    // What the HTTP API hands to Lambda; a public route has no authorizer, so its claims are empty.
+    const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
       version: '2.0',
       routeKey: routeKey(route),
       rawPath: path,
@@ -211,15 +214,15 @@ export class LocalGateway {
         domainName: 'localhost',
         domainPrefix: 'localhost',
         http: { method, path, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: String(req.headers['user-agent'] ?? '') },
-        requestId: randomUUID(),
+        requestId,
         routeKey: routeKey(route),
         stage: '$default',
         time: new Date().toISOString(),
         timeEpoch: Date.now(),
-        ...(payload && !route.access.public ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: asHttpApiClaims(payload), scopes: [] } } } : {}),
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: payload && !route.access.public ? asHttpApiClaims(payload) : {}, scopes: [] } },
       },
-    } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
-    const context = { awsRequestId: event.requestContext.requestId, functionName: `local-${route.group}`, getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+    };
+    const context = localContext(`local-${route.group}`, requestId, 30_000);
     const result = (await this.opts.handlers[route.group](event, context)) as Exclude<APIGatewayProxyResultV2, string>;
     res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
     res.end(result.body ?? '');
@@ -264,8 +267,8 @@ export class LocalGateway {
       throw e;
     }
     const token = await this.opts.issuer.sign(user, session.authTime, session.authTime, session.sid);
-    const { passwordHash, loginFailures, loginRev, sessionsValidAfter, ...profile } = user;
-    return send(res, 200, { token, user: profile });
+    // The answer's schema names what the portal may see of the profile: no hash, no sign-in bookkeeping.
+    return send(res, 200, signedIn.parse({ token, user }));
   }
 
   private async login(req: IncomingMessage, res: ServerResponse) {

@@ -47,8 +47,30 @@ export function asInvocation<T>(requestId: string, fn: () => T): T {
   return store().run({ [REQUEST_ID]: requestId }, fn);
 }
 
+/** A Lambda context as the runtime hands it over, for a local invocation. */
+export function localContext(functionName: string, awsRequestId: string = randomUUID(), timeoutMs = 300_000): Context {
+  const deadline = Date.now() + timeoutMs;
+  const unsupported = () => {
+    throw new Error('callback-style completion is not used by our handlers');
+  };
+  return {
+    awsRequestId,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+}
+
 /** Calls a non-HTTP handler (a state-machine task, the daily job) as Lambda would: with a context of its own. */
 export function invokeLocally<E, R>(functionName: string, handler: (event: E, context: Context) => Promise<R>, event: E): Promise<R> {
-  const context = { awsRequestId: randomUUID(), functionName, getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
+  const context = localContext(functionName);
   return asInvocation(context.awsRequestId, () => handler(event, context));
 }

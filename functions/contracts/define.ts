@@ -83,6 +83,18 @@ export function fillPath(path: string, params: Record<string, string | number> =
 
 /** A page of a list, with an opaque cursor for the next. */
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().optional() });
+export type Page<T> = { items: T[]; nextCursor?: string };
+
+/** Every refusal the API answers: a code, a message in the caller's language, and the fields at fault. */
+export const apiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.looseObject({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+export type ErrorDetail = NonNullable<ApiErrorBody['error']['details']>[number];
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** The cursor and page size every paged list takes. The cursor is signed by the server; its checks live there. */

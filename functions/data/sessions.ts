@@ -30,6 +30,8 @@ import { documentClient, tableName } from './client.ts';
 import { commit, update } from './commit.ts';
 import { keys } from './keys.ts';
 import { stripUser, type User } from './users.ts';
+import { entity } from './entity.ts';
+import { sessionRecord, type Session } from '../model/session.ts';
 
 export const SESSION_LIMITS = {
   idleMs: 30 * 60_000,
@@ -47,16 +49,9 @@ export const LOCAL_ISSUER = 'urn:jixiao:local-issuer';
 
 export type Claims = Record<string, unknown>;
 
-export interface Session {
-  username: string;
-  issuer: string;
-  createdAt: number;
-  lastSeenAt: number;
-  /** Epoch seconds of the sign-in, when known. */
-  authTime?: number;
-  endedAt?: number;
-  endReason?: string;
-}
+export type { Session } from '../model/session.ts';
+
+export const sessionEntity = entity('session', sessionRecord, (s) => keys.session(s.username, s.hash));
 
 export type SessionEnd = 'unknown' | 'logout' | 'revoked' | 'absolute' | 'idle';
 
@@ -93,11 +88,7 @@ export function sessionOf(claims: Claims): { issuer: string; ours: boolean; hash
 
 const ttl = (fromMs: number) => Math.ceil((fromMs + SESSION_LIMITS.absoluteMs) / 1000) + 86_400;
 
-function sessionFrom(item: Record<string, unknown> | undefined): Session | undefined {
-  if (!item) return undefined;
-  const { pk, sk, entity, expiresAt, ...rest } = item;
-  return rest as unknown as Session;
-}
+const sessionFrom = (item: Record<string, unknown> | undefined): Session | undefined => (item ? sessionEntity.parse(item) : undefined);
 
 /** The profile and the session, read together and strongly consistent. */
 async function readProfileAndSession(username: string, hash: string | undefined): Promise<{ user?: User; session?: Session }> {
@@ -116,8 +107,8 @@ async function readProfileAndSession(username: string, hash: string | undefined)
     if (round > 8 && pending.length) throw new Error('session read throttled');
   }
   return {
-    user: ((u) => (u ? stripUser(u) : undefined))(found.find((i) => i.sk === 'USER')),
-    session: sessionFrom(found.find((i) => i.sk !== 'USER')),
+    user: ((u) => (u ? stripUser(u) : undefined))(found.find((i) => i.sk === keys.user(username).sk)),
+    session: sessionFrom(found.find(sessionEntity.is)),
   };
 }
 
@@ -128,16 +119,15 @@ async function readProfileAndSession(username: string, hash: string | undefined)
 export async function openSession(user: User, nowMs = Date.now()): Promise<{ sid: string; authTime: number }> {
   const sid = randomUUID();
   const authTime = Math.floor(nowMs / 1000);
-  const item = {
-    ...keys.session(user.username, sessionHash(LOCAL_ISSUER, sid)),
-    entity: 'session',
+  const item = sessionEntity.item({
     username: user.username,
+    hash: sessionHash(LOCAL_ISSUER, sid),
     issuer: LOCAL_ISSUER,
     createdAt: nowMs,
     lastSeenAt: nowMs,
     authTime,
     expiresAt: ttl(nowMs),
-  };
+  });
   const version = user.version ?? 1;
   try {
     await documentClient().send(
@@ -190,16 +180,15 @@ export async function checkSession(username: string, claims: Claims, nowMs = Dat
   if (session && nowMs - session.lastSeenAt >= SESSION_LIMITS.idleMs) throw new SessionEndedError('idle');
   if (hash && !session) {
     // Another issuer's session, seen for the first time: from now on its idle time is kept here.
-    await putIfAbsent({
-      ...keys.session(username, hash),
-      entity: 'session',
+    await putIfAbsent(sessionEntity.item({
       username,
+      hash,
       issuer,
       createdAt: nowMs,
       lastSeenAt: nowMs,
       ...(claimedAuth !== undefined ? { authTime: claimedAuth } : {}),
       expiresAt: ttl(claimedAuth !== undefined ? claimedAuth * 1000 : nowMs),
-    });
+    }));
   } else if (session && nowMs - session.lastSeenAt >= SESSION_LIMITS.touchAfterMs) {
     await touch(username, hash!, nowMs);
   }

@@ -1,17 +1,16 @@
 import { accountRoutes } from '@shared/contracts/account.ts';
 import { call } from './call';
 import { http } from './http';
-import type { SessionUser } from './types';
+import type { LoginAnswer as LoginResult, SignedIn } from '@shared/contracts/local.ts';
 
-/** A token, or (temporary or expired password) the request to choose a new one first. */
-export type LoginResult = { token: string; user: SessionUser } | { passwordChangeRequired: true; reason: string };
+export type { LoginResult };
 
 /** 本地模式登录 */
 export const loginApi = (username: string, password: string) => http.post<LoginResult>('/auth/login', { username, password }, { anonymous: true });
 
 /** 本地模式：以原密码（或临时密码）设置新密码，成功即登录 */
 export const changePasswordApi = (username: string, password: string, newPassword: string) =>
-  http.post<{ token: string; user: SessionUser }>('/auth/password', { username, password, newPassword }, { anonymous: true });
+  http.post<SignedIn>('/auth/password', { username, password, newPassword }, { anonymous: true });
 
 /** 当前用户 */
 export const getMeApi = () => call(accountRoutes.me, {});

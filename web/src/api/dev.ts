@@ -1,5 +1,5 @@
 import { http } from './http';
-import type { DevClock } from './types';
+import type { DevClockState as DevClock } from '@shared/contracts/local.ts';
 
 /** 开发时钟：当前时间（仅本地模式） */
 export const getDevClockApi = () => http.get<DevClock>('/dev/clock', { silent: true });

@@ -1,9 +1,8 @@
 // The one HTTP client: base URL, bearer token, language, JSON, and the API's error shape.
 import { currentLanguage } from '@shared/contracts/lang.ts';
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+import type { ApiErrorBody, ErrorDetail } from '@shared/contracts/define.ts';
+
+export type { ErrorDetail };
 
 /** An error answered by the API (`{ error: { code, message, details? } }`) or a failed request. */
 export class ApiError extends Error {
@@ -73,7 +72,7 @@ export function buildUrl(base: string, path: string, query?: Query): string {
 
 async function parseError(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: ErrorDetail[] } };
+    const body = (await res.json()) as Partial<ApiErrorBody>;
     if (body.error?.message) {
       return new ApiError(res.status, body.error.code ?? 'ERROR', body.error.message, body.error.details ?? []);
     }

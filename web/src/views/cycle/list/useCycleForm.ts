@@ -1,7 +1,7 @@
 // The 新建考评周期 form: draft defaults, client-side checks (shared schema + stage rules) and saving.
 import { reactive, ref, watch } from 'vue';
 import { checkStageDates, defaultStageDates } from '@shared/domain/stages.ts';
-import { createCycleBody } from '@shared/http/schemas.ts';
+import { createCycleBody } from '@shared/contracts/cycles.ts';
 import { createCycleApi } from '@/api/cycles';
 import { useFormSubmit } from '@/composables/useFormSubmit';
 import type { CreateCycleBody, CycleView } from '@/api/types';
