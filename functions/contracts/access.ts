@@ -14,3 +14,5 @@ export const bureau = only(BUREAU_ROLES, 'region');
 export const bureauLeader = only(['bureau_leader'], 'region');
 /** The bureau, and unit leaders for their own unit's staff (the operation checks which accounts). */
 export const accountManagers = only(ACCOUNT_MANAGERS, 'region');
+/** Who reads, searches and exports the audit log (security.md M5: the audit administrator's duty). */
+export const auditReaders = bureau;

@@ -1,7 +1,7 @@
 // The signed-in person: their profile, their unit's inbox and (for the bureau) the audit log.
 import { ROLES } from '../domain/roles.ts';
 import { auditRecord, noticeRecord } from '../model/region.ts';
-import { bureau, everyone } from './access.ts';
+import { auditReaders, everyone } from './access.ts';
 import { noParams, page, pageQuery, route } from './define.ts';
 import { regionPath } from './paths.ts';
 import { t } from './lang.ts';
@@ -25,5 +25,5 @@ export const auditQuery = pageQuery.extend({
 export const accountRoutes = {
   me: route({ method: 'GET', path: '/me', group: 'account', access: everyone('self'), params: noParams, output: me, summary: '当前用户' }),
   listNotices: route({ method: 'GET', path: '/regions/{regionId}/notices', group: 'account', access: everyone('region'), params: regionPath, query: pageQuery, output: page(noticeRecord.omit({ regionId: true, unitId: true })), summary: '本单位的站内消息' }),
-  listAudit: route({ method: 'GET', path: '/regions/{regionId}/audit', group: 'account', access: bureau, params: regionPath, query: auditQuery, output: page(auditRecord), summary: '操作日志' }),
+  listAudit: route({ method: 'GET', path: '/regions/{regionId}/audit', group: 'account', access: auditReaders, params: regionPath, query: auditQuery, output: page(auditRecord), summary: '操作日志' }),
 };
