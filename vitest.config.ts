@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // One test command for every level. Projects that need DynamoDB Local share one instance,
 // started once per run by test/helpers/global-dynamo.ts; each test file gets its own table.
-const node = { environment: 'node' as const };
+// Handlers called in tests log as on the local stack: through the console, so the lines of passing
+// tests are held back (Powertools' JSON lines bypass the console).
+const node = { environment: 'node' as const, env: { LOCAL_STACK: '1' } };
 const withDynamo = { ...node, globalSetup: ['test/helpers/global-dynamo.ts'] };
 
 export default defineConfig({

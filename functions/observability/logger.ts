@@ -13,8 +13,8 @@ class AppLogger extends Logger {
   protected override printLog(logLevel: number, log: LogItem): void {
     if (!env.localStack) return super.printLog(logLevel, log);
     log.prepareForPrint();
-    const stream = logLevel >= LogLevelThreshold.WARN ? process.stderr : process.stdout;
-    stream.write(`${readableLine(log.getAttributes())}\n`);
+    // Through the console, so a test runner can hold the lines of passing tests back.
+    (logLevel >= LogLevelThreshold.WARN ? console.error : console.log)(readableLine(log.getAttributes()));
   }
 }
 

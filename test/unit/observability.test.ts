@@ -8,20 +8,23 @@ import { businessEvent } from '../../functions/observability/metrics.ts';
 import { observedHandler } from '../../functions/observability/middleware.ts';
 import { readableLine } from '../../functions/observability/readable-line.ts';
 
-/** Everything written to stdout and stderr while `fn` runs, line by line. */
+/** Everything written to stdout and stderr (directly or through the console) while `fn` runs, line by line. */
 async function output(fn: () => Promise<unknown>): Promise<string[]> {
   const lines: string[] = [];
   const capture = (chunk: unknown) => {
     lines.push(...String(chunk).split('\n').filter(Boolean));
     return true;
   };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+    vi.spyOn(console, 'log').mockImplementation(capture),
+    vi.spyOn(console, 'error').mockImplementation(capture),
+  ];
   try {
     await fn().catch(() => undefined);
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
   return lines;
 }
