@@ -35,9 +35,10 @@ function assemble(items: Record<string, unknown>[]): Cycle[] {
   return [...cycles.values()];
 }
 
-/** The cycle with exactly this id (its items' sort keys begin with its key). */
-export async function getCycle(regionId: string, cycleId: string): Promise<Cycle | undefined> {
+/** The cycle with exactly this id (its items' sort keys begin with its key); `consistent` reads the latest write. */
+export async function getCycle(regionId: string, cycleId: string, consistent = false): Promise<Cycle | undefined> {
   const items = await queryAll({
+    ConsistentRead: consistent,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': keys.regionPartition(regionId), ':sk': keys.cycle(regionId, cycleId).sk },
   });
@@ -203,8 +204,11 @@ export async function markStageOpened(actor: Actor, regionId: string, cycleId: s
   }
 }
 
-/** The workflow waits at the current stage: keep the token the bureau's advance must answer. */
-export async function storeTaskToken(actor: Actor, regionId: string, cycleId: string, index: number, taskToken: string, at: string): Promise<void> {
+/**
+ * The workflow waits at the current stage: keep the token the bureau's advance must answer. A
+ * replay with the token already kept writes nothing (no second audit entry) and answers false.
+ */
+export async function storeTaskToken(actor: Actor, regionId: string, cycleId: string, index: number, taskToken: string, at: string): Promise<boolean> {
   const check: TransactItem = {
     ConditionCheck: {
       TableName: tableName(),
@@ -214,13 +218,23 @@ export async function storeTaskToken(actor: Actor, regionId: string, cycleId: st
       ExpressionAttributeValues: { ':i': index, ':open': 'open' },
     },
   };
-  await commit(
-    actor,
-    { action: 'stage.await', target: `cycle:${regionId}/${cycleId}`, after: { stage: index } },
-    [check, update(keys.stage(regionId, cycleId, index), 'SET taskToken = :t', { ':t': taskToken })],
-    at,
-    `阶段 ${index} 不是该周期的当前阶段`,
-  );
+  try {
+    await commit(
+      actor,
+      { action: 'stage.await', target: `cycle:${regionId}/${cycleId}`, after: { stage: index } },
+      [check, update(keys.stage(regionId, cycleId, index), 'SET taskToken = :t', { ':t': taskToken }, 'attribute_exists(pk) AND (attribute_not_exists(taskToken) OR taskToken <> :t)')],
+      at,
+      `阶段 ${index} 不是该周期的当前阶段`,
+    );
+    return true;
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    // Refused: either the stage is not current (still an error) or this token is already kept (a replay).
+    const cycle = await getCycle(regionId, cycleId, true);
+    const kept = cycle?.status === 'open' && cycle.currentStage === index && cycle.stages[index - 1]?.taskToken === taskToken;
+    if (kept) return false;
+    throw e;
+  }
 }
 
 /**

@@ -43,7 +43,8 @@ async function run(raw: unknown) {
       return planWait(stage.deadline, Date.parse(e.executionStartedAt), now());
     }
     case 'await': {
-      await storeTaskToken(actor, e.regionId, e.cycleId, e.stage, e.taskToken, nowIso());
+      // A replay with the token already kept writes nothing (storeTaskToken answers false).
+      if (!(await storeTaskToken(actor, e.regionId, e.cycleId, e.stage, e.taskToken, nowIso()))) logger.info('task token already kept');
       const { stage } = await currentStage(e);
       return { deadlineAt: deadlineInstant(stage.deadline), escalated: stage.escalatedAt !== undefined };
     }
