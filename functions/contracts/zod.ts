@@ -1,7 +1,8 @@
 // The one zod import of the contracts, with messages in the current language and the primitives
-// that every schema shares (ids, dates, texts). Namespace import plus two locales: `import { z }`
-// would pull every locale into each bundle (~450 KB).
-import * as z from 'zod';
+// that every schema shares (ids, dates, texts). Re-exported as a namespace (`export * as`) and used
+// only as `z.member`, so a bundle keeps what it uses: a namespace passed on as a value (or zod's own
+// `z` export) would pull every locale and the JSON-schema code into each Lambda (~450 KB).
+import * as z from './zod-api.ts';
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { isIsoDate } from '../domain/dates.ts';
