@@ -2,7 +2,7 @@
 // exceljs arrives through loadExcel() only, so none of this weighs on the first chunk.
 import type { Worksheet } from 'exceljs';
 import { GRADE_NAMES, GRADES, type GradingResult, type GradingRules } from '@shared/domain/scoring/index.ts';
-import { newWorkbook, readWorkbook, sheetRows, workbookBlob } from '@/utils/xlsx';
+import { addSafeRow, newWorkbook, readWorkbook, sheetRows, workbookBlob } from '@/utils/xlsx';
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey } from './columns';
 import { resultRows, rulesLines } from './simulation';
 
@@ -32,7 +32,7 @@ const NOTES: Record<ColumnKey, string> = {
 };
 
 function header(sheet: Worksheet, titles: string[], widths: number[]): void {
-  sheet.addRow(titles).font = { bold: true };
+  addSafeRow(sheet, titles).font = { bold: true };
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
@@ -42,12 +42,12 @@ export async function templateBlob(unitNames: readonly string[] = []): Promise<B
   const workbook = await newWorkbook();
   const data = workbook.addWorksheet(SAMPLE_SHEET);
   header(data, COLUMN_KEYS.map((k) => COLUMN_HEADERS[k]), [28, 10, 14, 26, 14, 10, 10, 10, 24, 22, 8]);
-  for (const name of unitNames) data.addRow([name]);
+  for (const name of unitNames) addSafeRow(data, [name]);
   // Show figures with two decimals: 85.50, not 85.5.
   for (const k of ['total', 'commonScore'] as const) data.getColumn(COLUMN_KEYS.indexOf(k) + 1).numFmt = '0.00';
   const notes = workbook.addWorksheet('填写说明');
   header(notes, ['列', '说明'], [16, 60]);
-  for (const k of COLUMN_KEYS) notes.addRow([COLUMN_HEADERS[k], NOTES[k]]);
+  for (const k of COLUMN_KEYS) addSafeRow(notes, [COLUMN_HEADERS[k], NOTES[k]]);
   return workbookBlob(workbook);
 }
 
@@ -56,7 +56,7 @@ export async function resultBlob(result: GradingResult, rules: GradingRules): Pr
   const sheet = workbook.addWorksheet('模拟结果');
   header(sheet, ['序号', '总位次', '单位名称', '总分', '共性指标得分', '等次', '等次内位次', '并列', '评定说明'], [6, 8, 28, 10, 14, 8, 12, 6, 100]);
   for (const r of resultRows(result)) {
-    const row = sheet.addRow([r.order, r.position, r.name, Number(r.total), Number(r.commonScore), r.gradeName, r.rankInGrade, r.tied ? '是' : '', r.explanation.join('\n')]);
+    const row = addSafeRow(sheet, [r.order, r.position, r.name, Number(r.total), Number(r.commonScore), r.gradeName, r.rankInGrade, r.tied ? '是' : '', r.explanation.join('\n')]);
     row.getCell(9).alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.getColumn(4).numFmt = '0.00';
@@ -64,10 +64,10 @@ export async function resultBlob(result: GradingResult, rules: GradingRules): Pr
 
   const summary = workbook.addWorksheet('规则与统计');
   header(summary, ['项目', '内容'], [16, 90]);
-  rulesLines(rules).forEach((line, i) => summary.addRow([i ? '' : '评定规则', line]));
-  summary.addRow(['合格单位', result.passedCount]);
-  if (result.quotas) summary.addRow(['名额', `一等 ${result.quotas.first} 个，二等 ${result.quotas.second} 个`]);
-  for (const g of GRADES) summary.addRow([GRADE_NAMES[g], result.counts[g]]);
-  summary.addRow(['说明', '模拟评定结果，仅供制定规则参考，不是正式考评结果']);
+  rulesLines(rules).forEach((line, i) => addSafeRow(summary, [i ? '' : '评定规则', line]));
+  addSafeRow(summary, ['合格单位', result.passedCount]);
+  if (result.quotas) addSafeRow(summary, ['名额', `一等 ${result.quotas.first} 个，二等 ${result.quotas.second} 个`]);
+  for (const g of GRADES) addSafeRow(summary, [GRADE_NAMES[g], result.counts[g]]);
+  addSafeRow(summary, ['说明', '模拟评定结果，仅供制定规则参考，不是正式考评结果']);
   return workbookBlob(workbook);
 }
