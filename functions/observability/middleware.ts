@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger } from './logger.ts';
 import { metrics, recordInvocation } from './metrics.ts';
-import { tracer } from './tracer.ts';
+import { annotate as annotateTrace, traceMiddleware } from './tracer.ts';
 
 /** What an invocation is about. Each key given is added to every log line of the invocation. */
 export interface Invocation {
@@ -64,7 +63,7 @@ function invocationRecord<E, R>({ describe, route: fallback }: ObserveOptions<E,
     const unhandled = threw && request.response === undefined;
     const failed = unhandled || (status !== undefined && status >= 500);
     recordInvocation(route, { failed, ms });
-    tracer.putAnnotation('route', route);
+    annotateTrace('route', route);
     if (unhandled) logger.error('failed', { ms, error: request.error });
     else if (failed) logger.error('done', { status, ms });
     else logger.info('done', { status, ms });
@@ -92,8 +91,7 @@ export function observe<E = unknown, R = unknown>(options: ObserveOptions<E, R> 
     // Powertools types its middlewares for any event (MiddlewareLikeObj); middy takes them as they are.
     powertools(injectLambdaContext(logger, { resetKeys: true })),
     powertools(logMetrics(metrics, { captureColdStartMetric: true })),
-    // No response in traces: answers carry people's data.
-    powertools(captureLambdaHandler(tracer, { captureResponse: false })),
+    ...traceMiddleware(),
     invocationRecord(options),
   ];
 }

@@ -58,15 +58,23 @@ try {
   };
   // The child times only its import: node's own start-up is the same for both and only adds noise.
   const probe = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
-  const importMs = (file: string) =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(file).href], { env, encoding: 'utf8' }));
+  const importMs = (file: string, extra: Record<string, string>) =>
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(file).href], { env: { ...env, ...extra }, encoding: 'utf8' }));
 
-  // One discarded round warms the file cache; then the two alternate so noise hits both alike.
-  const times: Record<string, number[]> = { [largest.name]: [], baseline: [] };
+  // The largest bundle twice: with X-Ray tracing off (China, where Lambda has none) and on (global),
+  // since the tracer is loaded only where it traces (functions/observability/tracer.ts).
+  const inLambda = { AWS_LAMBDA_FUNCTION_NAME: 'bench' };
+  const variants = [
+    { name: 'baseline', label: 'baseline: DocumentClient + GetItem only', b: baseline, extra: inLambda },
+    { name: 'off', label: `largest API handler: ${largest.name}, tracing off (cn)`, b: largest, extra: { ...inLambda, POWERTOOLS_TRACE_ENABLED: 'false' } },
+    { name: 'on', label: `largest API handler: ${largest.name}, X-Ray tracing on (global)`, b: largest, extra: { ...inLambda, POWERTOOLS_TRACE_ENABLED: 'true' } },
+  ];
+  // One discarded round warms the file cache; then the variants alternate so noise hits all alike.
+  const times: Record<string, number[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
   for (let round = 0; round <= ROUNDS; round++) {
-    for (const b of [largest, baseline]) {
-      const ms = importMs(b.file);
-      if (round > 0) times[b.name]!.push(ms);
+    for (const v of variants) {
+      const ms = importMs(v.b.file, v.extra);
+      if (round > 0) times[v.name]!.push(ms);
     }
   }
   const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -77,10 +85,9 @@ try {
   console.log(`\nbench: cold-start import of a Lambda bundle, fresh node process each, ${ROUNDS} rounds alternating, Node ${process.version}`);
   console.log(`API bundle sizes: ${groups.map((g) => `${g.name} ${kb(g.bytes)}`).join(', ')}`);
   console.log('| bundle | size | p50 ms | p90 ms | p50 ratio | p90 ratio |\n|---|---|---|---|---|---|');
-  for (const b of [baseline, largest]) {
-    const s = stat(b.name);
-    const label = b === baseline ? 'baseline: DocumentClient + GetItem only' : `largest API handler: ${b.name}`;
-    console.log(`| ${label} | ${kb(b.bytes)} | ${s.p50.toFixed(1)} | ${s.p90.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)} | ${(s.p90 / base.p90).toFixed(2)} |`);
+  for (const v of variants) {
+    const s = stat(v.name);
+    console.log(`| ${v.label} | ${kb(v.b.bytes)} | ${s.p50.toFixed(1)} | ${s.p90.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)} | ${(s.p90 / base.p90).toFixed(2)} |`);
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
