@@ -1,6 +1,7 @@
 // Every route contract, keyed by its operation name: the route table, the handlers and the web
 // all read this one object.
 import { accountRoutes } from './account.ts';
+import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { organisationRoutes } from './organisation.ts';
@@ -11,6 +12,7 @@ import { userRoutes } from './users.ts';
 export const contracts = {
   ...publicRoutes,
   ...accountRoutes,
+  ...auditRoutes,
   ...cycleRoutes,
   ...organisationRoutes,
   ...calendarRoutes,

@@ -8,7 +8,18 @@
 //   open cycles (all) ....... Query    gsi1 gsi1pk=OPEN_CYCLES               (sparse: removed on close)
 //   user by name ............ GetItem  pk=USER#name sk=USER
 //   users of a region ....... Query    gsi1 gsi1pk=USERS#r
-//   audit of a region/month . Query    pk=AUDIT#r#YYYY-MM (sk = time#id, newest last)
+//   audit of a region/month . Query    pk=AUDIT#r#YYYY-MM  (YYYY-MM the BEIJING month of the entry; sk = UTC time#id,
+//                             so sk BETWEEN two instants is a time range; newest last)
+//   audit search ............ Query    pk=AUDIT#r#M for each Beijing month M of the range, newest first, plus the
+//                             month before it (entries written before the chain were filed by UTC month: those
+//                             of the 1st 00:00–08:00 Beijing sit there), sk BETWEEN from and to as UTC instants,
+//                             FilterExpression on actor / unitId / begins_with(action). No index: the filter
+//                             costs the read of every entry in the range (1 RCU per 8 KB, eventually
+//                             consistent), which an occasional search by the audit reader can afford, while an
+//                             index per user would add a write to every audited write.
+//   audit chain heads ....... Query    pk=AUDIT#r#YYYY-MM  sk BETWEEN HEAD#from AND HEAD#to#~   (one per Beijing
+//                             date and shard; sk HEAD#… sorts after every time, so time ranges never meet it)
+//   one chain head .......... GetItem  pk=AUDIT#r#YYYY-MM  sk=HEAD#YYYY-MM-DD#s   (functions/data/audit.ts)
 //   inbox of a unit ......... Query    pk=INBOX#r#u (sk = time#id)
 //   calendar years of region  Query    pk=REGION#r  sk begins_with CALENDAR#   (one item per year)
 //   unit-list revision ...... GetItem  pk=REGION#r  sk=UNITREV   (every unit write bumps it: names stay unique)
@@ -33,6 +44,8 @@
 //   published (public site) ... Query gsi3 gsi3pk=PUBLISHED#r#c#KIND  (gsi3sk = u#rest; sparse: set on publication)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
+import { beijingDate } from '../domain/dates.ts';
+
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The kinds of a cycle's per-unit work, as they lead the sort key in the cycle's partition. */
@@ -67,8 +80,13 @@ export const keys = {
   regionPartition: (regionId: string) => `REGION#${regionId}`,
   user: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
   userList: (regionId: string, username: string) => ({ gsi1pk: `USERS#${regionId}`, gsi1sk: username }),
-  audit: (regionId: string, at: string, id: string) => ({ pk: `AUDIT#${regionId}#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  /** An audit entry, filed by the Beijing month of `at` (a UTC ISO instant). */
+  audit: (regionId: string, at: string, id: string) => ({ pk: `AUDIT#${regionId}#${beijingDate(Date.parse(at)).slice(0, 7)}`, sk: `${at}#${id}` }),
   auditPartition: (regionId: string, month: string) => `AUDIT#${regionId}#${month}`,
+  /** The head of one audit chain: the Beijing date's shard `shard` (functions/data/audit.ts). */
+  auditHead: (regionId: string, date: string, shard: number) => ({ pk: `AUDIT#${regionId}#${date.slice(0, 7)}`, sk: `HEAD#${date}#${shard}` }),
+  /** Sort-key bounds of the chain heads of the dates from..to (within one month's partition). */
+  auditHeadRange: (from: string, to: string) => [`HEAD#${from}`, `HEAD#${to}#~`] as const,
   /** Every audit partition begins so (IAM denies changing them: cdk/constructs/data.ts). */
   auditPrefix: 'AUDIT#',
   inbox: (regionId: string, unitId: string, at: string, id: string) => ({

@@ -22,7 +22,11 @@ export const noticeRecord = z.object({
   link: z.string().optional(),
 });
 
-/** One audit entry, written only by `commit`. */
+/**
+ * One audit entry, written only by `commit`, and its place in a hash chain (functions/data/audit.ts):
+ * `chain` (Beijing date and shard), `seq` from 1, the entry before it (`prevId`, `prevHash`) and its
+ * own `hash`. Entries written before the chain have none of the four.
+ */
 export const auditRecord = z.object({
   id: z.string(),
   regionId: z.string(),
@@ -34,8 +38,24 @@ export const auditRecord = z.object({
   target: z.string(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
+  chain: z.string().optional(),
+  seq: z.number().int().positive().optional(),
+  prevId: z.string().optional(),
+  prevHash: z.string().optional(),
+  hash: z.string().optional(),
+});
+
+/** The last link of one audit chain, replaced in the transaction of every entry it gains. */
+export const auditHeadRecord = z.object({
+  regionId: z.string(),
+  chain: z.string(),
+  seq: z.number().int().positive(),
+  lastId: z.string(),
+  hash: z.string(),
+  at: z.string(),
 });
 
 export type Region = z.infer<typeof regionRecord>;
 export type Notice = z.infer<typeof noticeRecord>;
 export type AuditEntry = z.infer<typeof auditRecord>;
+export type AuditHead = z.infer<typeof auditHeadRecord>;

@@ -1,9 +1,22 @@
-// The signed-in user: profile, inbox and (for the bureau) the audit log.
-import { listAudit } from '../../data/audit.ts';
+// The signed-in user: profile and inbox; and, for the audit readers, the audit log and its check.
+import { searchAudit, verifyAudit } from '../../data/audit.ts';
 import { listNotices } from '../../data/notifications.ts';
 import { getRegion, getUnit } from '../../data/regions.ts';
+import { nowIso } from '../../config/clock.ts';
+import { beijingDate } from '../../domain/dates.ts';
 import { ROLE_NAMES } from '../../domain/roles.ts';
 import { apiHandler } from '../../http/chain.ts';
+
+/** The dates a search or check covers: both given, or a month, or the current Beijing month up to today. */
+function rangeOf(q: { month?: string; from?: string; to?: string }): { from: string; to: string } {
+  if (q.month) {
+    const [y, m] = q.month.split('-').map(Number) as [number, number];
+    return { from: `${q.month}-01`, to: `${q.month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+  }
+  const today = beijingDate(Date.parse(nowIso()));
+  const to = q.to ?? (q.from && q.from > today ? q.from : today);
+  return { from: q.from ?? `${to.slice(0, 8)}01`, to };
+}
 
 export const handler = apiHandler('account', {
   me: async ({ caller }) => {
@@ -11,5 +24,9 @@ export const handler = apiHandler('account', {
     return { ...caller, roleName: ROLE_NAMES[caller.role], regionName: region?.name, unitName: unit?.name };
   },
   listNotices: async ({ caller, query }) => listNotices(caller.regionId, caller.unitId, query.limit, query.cursor),
-  listAudit: async ({ caller, query }) => listAudit(caller.regionId, query.month, query.limit, query.cursor),
+  listAudit: async ({ caller, query }) => searchAudit({ regionId: caller.regionId, ...rangeOf(query), actor: query.actor, unitId: query.unitId, action: query.action, limit: query.limit, cursor: query.cursor }),
+  verifyAudit: async ({ caller, query }) => {
+    const { from, to } = rangeOf(query);
+    return verifyAudit(caller.regionId, from, to);
+  },
 });
