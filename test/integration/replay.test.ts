@@ -33,7 +33,8 @@ async function snapshot(): Promise<Item[]> {
   const key = (i: Item) => `${String(i.pk)}\u0000${String(i.sk)}`;
   return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
-const audits = (items: Item[]) => items.filter((i) => String(i.pk).startsWith('AUDIT#'));
+/** Audit entries (the audit partitions also hold each hash chain's head: functions/data/audit.ts). */
+const audits = (items: Item[]) => items.filter((i) => String(i.pk).startsWith('AUDIT#') && i.entity === 'audit');
 const noticesOf = (items: Item[], kind: string) => items.filter((i) => i.kind === kind && String(i.pk).startsWith('INBOX#'));
 const stageOf = (items: Item[], cycleId: string, index: number) => items.find((i) => i.pk === `REGION#${YL}` && i.sk === `CYCLE#${cycleId}#STAGE#${String(index).padStart(2, "0")}`);
 
