@@ -4,6 +4,7 @@ import { calendarRecord, calendarSummary, workingDeadline } from '../model/calen
 import { bureau, everyone } from './access.ts';
 import { list, route } from './define.ts';
 import { regionPath, yearPath } from './paths.ts';
+import { t } from './lang.ts';
 import { isoDate, text, version, z } from './zod.ts';
 
 export const saveCalendarBody = z.object({
@@ -18,7 +19,11 @@ export type SaveCalendarBody = z.infer<typeof saveCalendarBody>;
 
 export const deadlineQuery = z.object({
   from: isoDate,
-  days: z.coerce.number().int().min(0).max(366),
+  // Digits only: a bare coercion would read an empty `days=` as 0.
+  days: z.coerce
+    .string()
+    .regex(/^\d{1,3}$/, { error: () => t('天数应为 0–366 的整数', 'Days are a whole number from 0 to 366') })
+    .pipe(z.coerce.number().int().min(0).max(366)),
 });
 export type DeadlineQuery = z.infer<typeof deadlineQuery>;
 

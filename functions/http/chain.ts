@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { ZodType } from 'zod';
-import type { Group, Operation } from '../contracts/define.ts';
+import { noParams, type Group, type Operation } from '../contracts/define.ts';
 import type { Contracts } from '../contracts/index.ts';
 import { languageOf, setLanguageSource, t, type Lang } from '../contracts/lang.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors.ts';
@@ -16,6 +16,7 @@ import { auditRefusal } from './refusal.ts';
 import { routeKey, routes, type Route } from './routes.ts';
 import { checkScope } from './scope.ts';
 import { MAX_BODY_BYTES, tooLargeMessage } from './limits.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { logger } from '../observability/logger.ts';
 import { observe } from '../observability/middleware.ts';
 
@@ -48,18 +49,27 @@ const json = (statusCode: number, body: unknown): Result => ({
   body: JSON.stringify(body),
 });
 
+/** The input as its schema reads it; a 400 naming every field at fault, fields the schema does not declare included. */
 function parse(schema: ZodType | undefined, value: unknown, where: 'params' | 'body' | 'query') {
   if (!schema) return value;
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const fields: FieldProblem[] = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
+  const unknown: FieldProblem[] = unknownFields(schema, value).map((p) => ({ path: [where, ...p].join('.'), message: t('不接受此字段', 'Not a field this request takes') }));
+  if (result.success && !unknown.length) return result.data;
+  const fields: FieldProblem[] = [...(result.success ? [] : result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }))), ...unknown];
   throw new ValidationError(t('输入有误', 'Invalid input'), fields);
 }
 
+/** A body is JSON: one declared as anything else is refused (no header: read as JSON, as the web and tests send it). */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
 function readBody(event: Event): unknown {
   if (!event.body) return undefined;
+  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'];
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', t('请求体应为 JSON', 'The request body must be JSON'), [{ path: 'headers.content-type', message: t('应为 application/json', 'Expected application/json') }]);
+  }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage());
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'PAYLOAD_TOO_LARGE', tooLargeMessage(), [{ path: 'body', message: tooLargeMessage() }]);
   try {
     return JSON.parse(text);
   } catch {
@@ -93,7 +103,8 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
         reach = scope.reach;
       }
       const body = parse(route.body, readBody(event), 'body');
-      const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
+      // A route that declares no query takes none: any key is refused like an undeclared field.
+      const query = parse(route.query ?? noParams, event.queryStringParameters ?? {}, 'query');
       checked.set(event, { route, input: { caller, params, body, query, reach } });
     },
   };
