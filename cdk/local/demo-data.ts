@@ -102,9 +102,16 @@ export const users: DemoUser[] = [
   { username: 'jyj_leader', name: '梁伟', role: 'unit_leader', regionId: YULIN, unitId: 'yl-jyj' },
   { username: 'jyj_staff', name: '韦海燕', role: 'unit_staff', regionId: YULIN, unitId: 'yl-jyj' },
   { username: 'yl_third', name: '覃思远', role: 'third_party', regionId: YULIN, unitId: 'yl-sqmy' },
+  // 三权分立 (security.md M5): the three administrators of 玉林市, in its bureau.
+  { username: 'yl_sysadmin', name: '韦国栋', role: 'system_admin', regionId: YULIN, unitId: 'yl-jxb' },
+  { username: 'yl_secadmin', name: '莫丽萍', role: 'security_admin', regionId: YULIN, unitId: 'yl-jxb' },
+  { username: 'yl_auditor', name: '覃永红', role: 'audit_admin', regionId: YULIN, unitId: 'yl-jxb' },
   { username: 'bl_leader', name: '庞振华', role: 'bureau_leader', regionId: BEILIU, unitId: 'bl-jxb' },
   { username: 'bl_staff', name: '钟秀兰', role: 'bureau_staff', regionId: BEILIU, unitId: 'bl-jxb' },
   { username: 'lingcheng_staff', name: '冯俊杰', role: 'unit_staff', regionId: BEILIU, unitId: 'bl-lingcheng' },
+  { username: 'bl_sysadmin', name: '邓光明', role: 'system_admin', regionId: BEILIU, unitId: 'bl-jxb' },
+  { username: 'bl_secadmin', name: '潘秋菊', role: 'security_admin', regionId: BEILIU, unitId: 'bl-jxb' },
+  { username: 'bl_auditor', name: '植文辉', role: 'audit_admin', regionId: BEILIU, unitId: 'bl-jxb' },
 ];
 
 /** Cycles already under way when the demo starts: [region, year, current stage]. */

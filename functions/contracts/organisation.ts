@@ -5,7 +5,7 @@ import { CREATABLE_UNIT_TYPES, UNIT_STATUSES, UNIT_TYPES } from '../domain/organ
 import type { RowError } from '../domain/plan-rows.ts';
 import { UNIT_COLUMN_KEYS } from '../domain/unit-rows.ts';
 import { categoriesView, unitView } from '../model/unit.ts';
-import { bureau, everyone } from './access.ts';
+import { bureau, everyone, unitReaders } from './access.ts';
 import { list, route } from './define.ts';
 import { t } from './lang.ts';
 import { cyclePath, regionPath, unitPath } from './paths.ts';
@@ -146,7 +146,7 @@ export const unitImportReport = z.object({
 export const unitsImported = z.object({ count: z.number().int().min(0), items: z.array(unitView) });
 
 export const organisationRoutes = {
-  listUnits: route({ method: 'GET', path: '/regions/{regionId}/units', group: 'organisation', access: everyone('region'), params: regionPath, query: unitsQuery, output: list(unitView), summary: '本区域单位列表' }),
+  listUnits: route({ method: 'GET', path: '/regions/{regionId}/units', group: 'organisation', access: unitReaders, params: regionPath, query: unitsQuery, output: list(unitView), summary: '本区域单位列表' }),
   createUnit: route({ method: 'POST', path: '/regions/{regionId}/units', group: 'organisation', access: bureau, params: regionPath, body: createUnitBody, output: unitView, summary: '新增单位' }),
   // `import` and `merge` before `{unitId}`: the local gateway takes the first match.
   importUnits: route({ method: 'POST', path: '/regions/{regionId}/units/import', group: 'organisation', access: bureau, params: regionPath, body: importUnitsBody, output: z.union([unitImportReport, unitsImported]), summary: '从表格批量导入单位' }),

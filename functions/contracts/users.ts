@@ -1,13 +1,15 @@
-// Accounts (账号管理): the bureau manages its region's, a unit leader their unit's filing staff. Who
-// may manage which account, and where a role may sit, need the caller and the stored units: those
-// rules live in domain/accounts.ts. Every answer is the public view of a profile (model/user.ts), so
+// Accounts (账号管理) under 三权分立 (security.md M5): the system administrator keeps the region's
+// accounts, the bureau its business accounts, a unit leader their unit's filing staff; an account is
+// opened with no role yet or one without power over others, and every other role is granted by the
+// security administrator alone (grantRole). Who may keep or grant which account, and where a role may
+// sit, need the caller and the stored accounts and units: those rules live in domain/accounts.ts. Every answer is the public view of a profile (model/user.ts), so
 // no password hash or sign-in bookkeeping leaves the API.
 import { USERNAME_PATTERN, usernameRule } from '../domain/accounts.ts';
 import type { RowError } from '../domain/plan-rows.ts';
 import { ROLES } from '../domain/roles.ts';
 import { NAME_MAX } from '../domain/user-rows.ts';
 import { DIRECTORY_MODES, userRowEntry, userView } from '../model/user.ts';
-import { accountManagers, bureau } from './access.ts';
+import { accountImporters, accountManagers, accountReaders, roleGranters } from './access.ts';
 import { list, route } from './define.ts';
 import { t } from './lang.ts';
 import { regionPath, userPath } from './paths.ts';
@@ -30,10 +32,17 @@ const role = z.enum(ROLES);
 export const createUserBody = z.object({ username: newUsername, name: personName, role, unitId });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
+/** A role is never changed by an edit: it is granted through grantRole, by the security administrator. */
+const noRole = z.never({ error: () => t('角色由安全管理员授予或变更，不在此修改', 'Roles are granted and changed by the security administrator, not here') }).optional();
+
 export const editUserBody = z
-  .object({ name: personName.optional(), role: role.optional(), unitId: unitId.optional(), version })
-  .refine((v) => v.name !== undefined || v.role !== undefined || v.unitId !== undefined, { error: () => t('没有要修改的内容', 'Nothing to change') });
+  .object({ name: personName.optional(), role: noRole, unitId: unitId.optional(), version })
+  .refine((v) => v.name !== undefined || v.unitId !== undefined, { error: () => t('没有要修改的内容', 'Nothing to change') });
 export type EditUserBody = z.infer<typeof editUserBody>;
+
+/** A role granted or changed, on the version the security administrator saw; the unit with it when the role sits elsewhere. */
+export const grantRoleBody = z.object({ role, unitId: unitId.optional(), version });
+export type GrantRoleBody = z.infer<typeof grantRoleBody>;
 
 /** The version of the account the manager saw (optimistic lock). */
 export const versionBody = z.object({ version });
@@ -80,10 +89,11 @@ export const usersImported = z.object({
 
 // `import` before `{username}`: the local gateway takes the first match.
 export const userRoutes = {
-  listUsers: route({ method: 'GET', path: '/regions/{regionId}/users', group: 'users', access: accountManagers, params: regionPath, output: list(userView), summary: '账号列表（单位负责人只见本单位）' }),
+  listUsers: route({ method: 'GET', path: '/regions/{regionId}/users', group: 'users', access: accountReaders, params: regionPath, output: list(userView), summary: '账号列表（单位负责人只见本单位）' }),
   createUser: route({ method: 'POST', path: '/regions/{regionId}/users', group: 'users', access: accountManagers, params: regionPath, body: createUserBody, output: openedUser, summary: '开设账号（返回一次性初始密码）' }),
-  importUsers: route({ method: 'POST', path: '/regions/{regionId}/users/import', group: 'users', access: bureau, params: regionPath, body: importUsersBody, output: z.union([userImportReport, usersImported]), summary: '从表格批量开设账号' }),
-  editUser: route({ method: 'PUT', path: '/regions/{regionId}/users/{username}', group: 'users', access: accountManagers, params: userPath, body: editUserBody, output: userView, summary: '修改账号的姓名、角色或单位' }),
+  importUsers: route({ method: 'POST', path: '/regions/{regionId}/users/import', group: 'users', access: accountImporters, params: regionPath, body: importUsersBody, output: z.union([userImportReport, usersImported]), summary: '从表格批量开设账号' }),
+  editUser: route({ method: 'PUT', path: '/regions/{regionId}/users/{username}', group: 'users', access: accountManagers, params: userPath, body: editUserBody, output: userView, summary: '修改账号的姓名或单位（角色由安全管理员授予）' }),
+  grantRole: route({ method: 'POST', path: '/regions/{regionId}/users/{username}/role', group: 'users', access: roleGranters, params: userPath, body: grantRoleBody, output: userView, summary: '授予或变更角色（安全管理员）' }),
   disableUser: route({ method: 'POST', path: '/regions/{regionId}/users/{username}/disable', group: 'users', access: accountManagers, params: userPath, body: versionBody, output: userView, summary: '停用账号' }),
   enableUser: route({ method: 'POST', path: '/regions/{regionId}/users/{username}/enable', group: 'users', access: accountManagers, params: userPath, body: versionBody, output: userView, summary: '启用账号' }),
   resetPassword: route({ method: 'POST', path: '/regions/{regionId}/users/{username}/reset-password', group: 'users', access: accountManagers, params: userPath, body: versionBody, output: userView.extend({ temporaryPassword: z.string() }), summary: '重置密码（返回一次性临时密码）' }),

@@ -103,12 +103,15 @@ async function change(actor: Actor, before: User, after: User, action: string, a
 /** What an edit may change of a profile. */
 export type ProfileEdit = Partial<Pick<User, 'name' | 'role' | 'unitId'>>;
 
-/** A change of role or unit ends the account's sessions: what the person may do has changed. */
-export async function editUser(actor: Actor, username: string, edit: ProfileEdit, version: number, at: string) {
+/**
+ * A change of role or unit ends the account's sessions: what the person may do has changed. A role
+ * granted by the security administrator is audited as `user.role.grant` (security.md M5).
+ */
+export async function editUser(actor: Actor, username: string, edit: ProfileEdit, version: number, at: string, action: 'user.update' | 'user.role.grant' = 'user.update') {
   const before = await loadForChange(username, version);
   const after = { ...before, ...edit };
   const moved = after.role !== before.role || after.unitId !== before.unitId;
-  return change(actor, before, moved ? { ...after, sessionsValidAfter: sessionsEndNow(before) } : after, 'user.update', at);
+  return change(actor, before, moved ? { ...after, sessionsValidAfter: sessionsEndNow(before) } : after, action, at);
 }
 
 /** Disabling ends the account's sessions for good: enabling it again does not revive them. */

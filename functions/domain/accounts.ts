@@ -2,8 +2,8 @@
 import { t } from '../contracts/lang.ts';
 import { ConflictError } from './errors.ts';
 import type { Problem, UnitFacts } from './organisation.ts';
-import { isActive } from './organisation.ts';
-import type { Caller, Role } from './roles.ts';
+import { isActive, normaliseName } from './organisation.ts';
+import { isAdminRole, ROLE_NAMES, type Caller, type Role } from './roles.ts';
 
 export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -14,8 +14,30 @@ export const USERNAME_RULE = '3–32 位，小写字母开头，只含小写字�
 /** The rule in the current language. */
 export const usernameRule = () => t(USERNAME_RULE, '3–32 characters, starting with a lower-case letter, only lower-case letters, digits and _ . -');
 
-/** The roles that manage accounts at all. */
-export const ACCOUNT_MANAGERS: readonly Role[] = ['bureau_leader', 'bureau_staff', 'unit_leader'];
+/**
+ * 三权分立 (security.md M5), within the account flow the portal already had:
+ * - keeping accounts (open, edit name and unit, disable, enable, reset a password) is the system
+ *   administrator's for every account of the region; the bureau keeps doing it for business accounts
+ *   (a 绩效办 is small and opens its units' filing staff itself) and a unit leader for their own unit's
+ *   filing staff;
+ * - an account is opened with no role yet (待授权) or with a role that holds no power over other
+ *   people or the region's cycle (填报员, 考评单位工作人员, 第三方机构); every other role, and any later
+ *   change of role, is granted by the security administrator alone (POST …/users/{username}/role);
+ * - the audit administrator reads the audit log and nothing else.
+ */
+export const ACCOUNT_MANAGERS: readonly Role[] = ['bureau_leader', 'bureau_staff', 'unit_leader', 'system_admin'];
+/** Who reads the account list: those who keep accounts, and the security administrator who grants roles on it. */
+export const ACCOUNT_READERS: readonly Role[] = [...ACCOUNT_MANAGERS, 'security_admin'];
+/** Who opens accounts from a sheet: the bureau and the system administrator. */
+export const ACCOUNT_IMPORTERS: readonly Role[] = ['bureau_leader', 'bureau_staff', 'system_admin'];
+/** Who grants and changes roles. */
+export const ROLE_GRANTERS: readonly Role[] = ['security_admin'];
+/** Who reads, searches and exports the audit log. */
+export const AUDIT_READERS: readonly Role[] = ['audit_admin'];
+/** The roles an account may be opened with: none yet, or one without power over others; the rest are granted. */
+export const OPENING_ROLES: readonly Role[] = ['unassigned', 'unit_staff', 'assessor_staff', 'third_party'];
+
+const ANY_UNIT = ['bureau', 'county', 'town', 'department', 'other', 'third_party'] as const;
 
 /** Which unit types each role belongs to: the bureau works in the bureau, a unit's people in their unit. */
 const ROLE_UNIT_TYPES: Record<Role, readonly string[]> = {
@@ -25,6 +47,11 @@ const ROLE_UNIT_TYPES: Record<Role, readonly string[]> = {
   unit_leader: ['county', 'town', 'department', 'other'],
   unit_staff: ['county', 'town', 'department', 'other'],
   third_party: ['third_party'],
+  // The administrators are the bureau's (the 绩效办 runs the platform for its region).
+  system_admin: ['bureau'],
+  security_admin: ['bureau'],
+  audit_admin: ['bureau'],
+  unassigned: ANY_UNIT,
 };
 
 /** The account facts the rules look at. */
@@ -36,12 +63,16 @@ export interface AccountFacts {
 }
 
 /**
- * Why `manager` may not hold `account` (as it is, or as it would become), or undefined when it may.
- * The bureau manages its region's accounts, but only its leader manages the bureau leader's; a unit's
- * leader manages the filing staff of that one unit.
+ * Why `manager` may not keep `account` (as it is, or as it would become), or undefined when it may.
+ * The system administrator keeps every account of its region; the bureau its region's business
+ * accounts, but only its leader the bureau leader's; a unit's leader the filing staff of that one unit.
  */
 export function managementRefusal(manager: Caller, account: AccountFacts): string | undefined {
   if (account.regionId !== manager.regionId) return t('无权管理其他行政区域的账号', 'You may not manage accounts of another region');
+  if (manager.role === 'system_admin') return undefined;
+  if (isAdminRole(account.role) && (manager.role === 'bureau_leader' || manager.role === 'bureau_staff')) {
+    return t('管理员账号由系统管理员管理', 'Administrator accounts are kept by the system administrator');
+  }
   if (manager.role === 'bureau_leader') return undefined;
   if (manager.role === 'bureau_staff') {
     return account.role === 'bureau_leader' ? t('绩效办领导的账号只能由绩效办领导管理', 'Only a bureau leader manages a bureau leader’s account') : undefined;
@@ -52,6 +83,73 @@ export function managementRefusal(manager: Caller, account: AccountFacts): strin
     return undefined;
   }
   return t('您的角色无权管理账号', 'Your role may not manage accounts');
+}
+
+/**
+ * Why `manager` may not open `account` (undefined: they may): who keeps which accounts, and the role
+ * it opens with carries no power over others (OPENING_ROLES); any other role is the security
+ * administrator's to grant, after the account is opened as 待授权.
+ */
+export function openingRefusal(manager: Caller, account: AccountFacts): string | undefined {
+  const refusal = managementRefusal(manager, account);
+  if (refusal || OPENING_ROLES.includes(account.role)) return refusal;
+  return t(
+    `「${ROLE_NAMES[account.role]}」角色须由安全管理员授予：请先以「待授权」开设账号`,
+    `The role ${ROLE_NAMES[account.role]} is granted by the security administrator: open the account as 待授权 (no role yet) first`,
+  );
+}
+
+/** The account facts the separation rules compare: who else the same person may be (name and unit). */
+export interface HeldAccount extends AccountFacts {
+  name: string;
+  status?: AccountStatus;
+}
+
+/**
+ * Why `granter` may not give `account` a role (undefined: they may): only the security
+ * administrator grants, within their region, and never to themselves.
+ */
+export function grantRefusal(granter: Caller, account: AccountFacts): string | undefined {
+  if (account.regionId !== granter.regionId) return t('无权管理其他行政区域的账号', 'You may not manage accounts of another region');
+  if (!ROLE_GRANTERS.includes(granter.role)) return t('角色只能由安全管理员授予或变更', 'Only the security administrator grants or changes roles');
+  if (account.username === granter.username) return t('不能授予或变更自己的角色', 'You cannot grant or change your own role');
+  return undefined;
+}
+
+const samePerson = (a: HeldAccount, b: { name: string; unitId: string }) => normaliseName(a.name) === normaliseName(b.name) && a.unitId === b.unitId;
+
+/** The last security administrator in use of the region is kept: nobody else could grant a role again. */
+export function lastSecurityAdminConflict(account: HeldAccount, accounts: readonly HeldAccount[]): ConflictError | undefined {
+  if (account.role !== 'security_admin' || account.status === 'disabled') return undefined;
+  const others = accounts.some((a) => a.username !== account.username && a.role === 'security_admin' && a.status !== 'disabled' && a.regionId === account.regionId);
+  return others ? undefined : new ConflictError(t('这是本区域最后一个在用的安全管理员账号，不能停用或变更其角色', 'This is the region’s last security administrator in use: it cannot be disabled or given another role'));
+}
+
+/**
+ * Why giving `account` `role` (in `unitId`) conflicts with what is held (409), or undefined. One role
+ * per account keeps one account from holding two; usernames are per person, and the same name in the
+ * same unit is taken as the same person: they may not hold an administrator role next to another
+ * administrator or a business role (disabled accounts count: enabling one would combine them again).
+ */
+export function grantConflict(account: HeldAccount, role: Role, unitId: string, accounts: readonly HeldAccount[]): ConflictError | undefined {
+  if (role === account.role && unitId === account.unitId) {
+    return new ConflictError(t(`该账号已是「${ROLE_NAMES[role]}」`, `This account already holds the role ${ROLE_NAMES[role]}`));
+  }
+  if (role !== account.role) {
+    const last = lastSecurityAdminConflict(account, accounts);
+    if (last) return last;
+  }
+  if (role === 'unassigned') return undefined;
+  const twin = accounts.find(
+    (a) => a.username !== account.username && a.regionId === account.regionId && a.role !== 'unassigned' && samePerson(a, { name: account.name, unitId }) && (isAdminRole(role) || isAdminRole(a.role)),
+  );
+  if (!twin) return undefined;
+  return new ConflictError(
+    t(
+      `「${account.name}」在该单位已有账号 ${twin.username}（${ROLE_NAMES[twin.role]}）：管理员角色不能与另一管理员角色或业务角色由同一人兼任`,
+      `“${account.name}” already holds ${twin.username} (${ROLE_NAMES[twin.role]}) in that unit: one person may not hold an administrator role together with another administrator or business role`,
+    ),
+  );
 }
 
 /** Why `manager` may not disable `account` (undefined: they may): the management rule, and never oneself. */
@@ -85,7 +183,7 @@ export function placementProblems(role: Role, unitId: string, units: readonly (U
   if (!unit) return [{ path: 'unitId', message: t(`本区域没有单位 ${unitId}`, `This region has no unit ${unitId}`) }];
   if (!isActive(unit)) return [{ path: 'unitId', message: t(`「${unit.name}」已撤销，不能再开设账号`, `“${unit.name}” has been retired; no accounts can be opened in it`) }];
   if (!ROLE_UNIT_TYPES[role].includes(unit.type)) {
-    const bureau = role === 'bureau_leader' || role === 'bureau_staff';
+    const bureau = role === 'bureau_leader' || role === 'bureau_staff' || isAdminRole(role);
     const where = bureau ? '绩效办' : role === 'third_party' ? '第三方机构' : '责任单位或考评单位';
     const whereEn = bureau ? 'the performance office' : role === 'third_party' ? 'a third-party organisation' : 'an assessed or assessor unit';
     return [{ path: 'unitId', message: t(`该角色的账号应开设在${where}，「${unit.name}」不是`, `Accounts of this role belong in ${whereEn}; “${unit.name}” is not one`) }];

@@ -3,7 +3,7 @@
 // the same layout.
 import { t } from '../contracts/lang.ts';
 import type { UserInput, UserRowEntry } from '../model/user.ts';
-import { managementRefusal, placementProblems, USERNAME_PATTERN, usernameRule } from './accounts.ts';
+import { openingRefusal, placementProblems, USERNAME_PATTERN, usernameRule } from './accounts.ts';
 import { isActive, normaliseName, type UnitFacts } from './organisation.ts';
 import type { RowError } from './plan-rows.ts';
 import { ROLE_NAMES, ROLES, type Caller, type Role } from './roles.ts';
@@ -114,7 +114,7 @@ export function parseUserRows(rows: readonly (readonly string[])[], units: reado
 
     if (role && unit) {
       for (const p of placementProblems(role, unit.unitId, units)) fail('unit', p.message);
-      const refusal = managementRefusal(manager, { username, role, regionId: manager.regionId, unitId: unit.unitId });
+      const refusal = openingRefusal(manager, { username, role, regionId: manager.regionId, unitId: unit.unitId });
       if (refusal) fail('role', refusal);
     }
     if (errors.length > before) continue;

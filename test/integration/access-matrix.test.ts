@@ -1,5 +1,5 @@
 // The access matrix, generated from the route table's declarations: every route × every demo role
-// of 玉林市 (and the bureau and a unit of 北流市) × the own region / another region (and, where the path
+// of 玉林市 (the three administrators included) (and the bureau and a unit of 北流市) × the own region / another region (and, where the path
 // names a unit, the own unit / another unit), plus no token and expired, altered and foreign tokens.
 // The expected answer comes from the declaration alone, so a new route is covered by being declared.
 // An allowed caller sends an empty body: it passes the access checks (anything but 401/403) and the
@@ -26,6 +26,10 @@ const people: Person[] = [
   { username: 'yuzhou_leader', role: 'unit_leader', regionId: '450900', unitId: 'yl-yuzhou' },
   { username: 'yuzhou_staff', role: 'unit_staff', regionId: '450900', unitId: 'yl-yuzhou' },
   { username: 'yl_third', role: 'third_party', regionId: '450900', unitId: 'yl-sqmy' },
+  // 三权分立 (security.md M5): each administrator is refused the others' routes and the business data.
+  { username: 'yl_sysadmin', role: 'system_admin', regionId: '450900', unitId: 'yl-jxb' },
+  { username: 'yl_secadmin', role: 'security_admin', regionId: '450900', unitId: 'yl-jxb' },
+  { username: 'yl_auditor', role: 'audit_admin', regionId: '450900', unitId: 'yl-jxb' },
   { username: 'bl_staff', role: 'bureau_staff', regionId: '450981', unitId: 'bl-jxb' },
   { username: 'lingcheng_staff', role: 'unit_staff', regionId: '450981', unitId: 'bl-lingcheng' },
 ];

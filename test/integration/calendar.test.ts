@@ -5,10 +5,13 @@ import { inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { cn2026 } from '../../functions/domain/calendar-data/cn-2026.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { auditReader } from '../helpers/audit-reader.ts';
 
 const YL = '450900';
 const BL = '450981';
 let stack: LocalStack;
+/** The audit log is read as the region's audit administrator (三权分立, security.md M5). */
+const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
@@ -86,7 +89,7 @@ describe('the bureau edits a year', () => {
     const res = await put(ylStaff, `/regions/${YL}/calendar/2026`, { ...edited, version: 1 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: 2026, version: 2, updatedBy: 'yl_staff', source: edited.source });
-    const audit = await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`);
+    const audit = await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`);
     const entry = audit.body.items.find((a: any) => a.action === 'calendar.update');
     expect(entry).toMatchObject({
       actor: 'yl_staff',
@@ -105,7 +108,7 @@ describe('the bureau edits a year', () => {
   });
 
   it('refuses bad dates with 400 naming each field, writing nothing', async () => {
-    const auditBefore = (await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items.length;
+    const auditBefore = (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items.length;
     const res = await put(ylStaff, `/regions/${YL}/calendar/2026`, {
       holidays: ['2026-10-01', '2025-10-01'],
       workdays: ['2026-03-04', '2026-10-01'],
@@ -117,7 +120,7 @@ describe('the bureau edits a year', () => {
     expect(res.body.error.message).toContain('不在 2026 年内');
     const malformed = await put(ylStaff, `/regions/${YL}/calendar/2026`, { holidays: ['2026-13-01'], workdays: [], version: 2 });
     expect(malformed.body.error.details[0].path).toBe('body.holidays.0');
-    expect((await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items.length).toBe(auditBefore);
+    expect((await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items.length).toBe(auditBefore);
   });
 
   it('creates a new year once; a second create is a conflict', async () => {

@@ -21,6 +21,11 @@ const callerOf: Record<Role, Caller> = {
   unit_leader: { username: 'yuzhou_leader', name: 'yuzhou_leader', role: 'unit_leader', regionId: '450900', unitId: 'yl-yuzhou' },
   unit_staff: { username: 'yuzhou_staff', name: '张晓燕', role: 'unit_staff', regionId: '450900', unitId: 'yl-yuzhou' },
   third_party: { username: 'yl_third', name: '覃思远', role: 'third_party', regionId: '450900', unitId: 'yl-sqmy' },
+  system_admin: { username: 'yl_sysadmin', name: '韦国栋', role: 'system_admin', regionId: '450900', unitId: 'yl-jxb' },
+  security_admin: { username: 'yl_secadmin', name: '莫丽萍', role: 'security_admin', regionId: '450900', unitId: 'yl-jxb' },
+  audit_admin: { username: 'yl_auditor', name: '覃永红', role: 'audit_admin', regionId: '450900', unitId: 'yl-jxb' },
+  // No demo account waits for a role; no route names 待授权 first, so this one is never sent.
+  unassigned: { username: 'yl_newcomer', name: '新同事', role: 'unassigned', regionId: '450900', unitId: 'yl-jxb' },
 };
 /** Path ids that exist in the demo data. */
 const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff' };

@@ -7,14 +7,17 @@ import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { templateRows } from '../../functions/domain/plan-rows.ts';
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { auditReader } from '../helpers/audit-reader.ts';
 
 const YL = '450900';
 const BL = '450981';
 let stack: LocalStack;
+/** The audit log is read as the region's audit administrator (三权分立, security.md M5). */
+const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
-const audit = async () => (await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
+const audit = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
 const plan = (year: number, category: string, q = '') => `/regions/${YL}/cycles/${year}/plan/${category}${q}`;
 const put = (c: ApiClient, path: string, body: unknown) => c.call('PUT', path, body);
 const government = () => demoPlan(demoTree(YL, '市直政府部门'));

@@ -82,8 +82,10 @@ describe('ending sessions (defect 3)', () => {
     const renamed = await ylLeader.call('PUT', `/regions/${YL}/users/yuzhou_staff`, { name: '张晓燕（改）', version: await versionOf('yuzhou_staff') });
     expect(renamed.status).toBe(200);
     expect((await me(token)).status).toBe(200);
-    const promoted = await ylLeader.call('PUT', `/regions/${YL}/users/yuzhou_staff`, { role: 'unit_leader', version: await versionOf('yuzhou_staff') });
-    expect(promoted.status).toBe(200);
+    // Roles are granted by the security administrator (三权分立, security.md M5).
+    const secAdmin = await ApiClient.login(stack.url, 'yl_secadmin');
+    const promoted = await secAdmin.post(`/regions/${YL}/users/yuzhou_staff/role`, { role: 'unit_leader', version: await versionOf('yuzhou_staff') });
+    expect(promoted.status).toBe(201);
     expect((await me(token)).status).toBe(401);
   });
 

@@ -6,16 +6,19 @@ import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 import { now } from '../../functions/config/clock.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { auditReader } from '../helpers/audit-reader.ts';
 
 const YL = '450900';
 let stack: LocalStack;
+/** The audit log is read as the region's audit administrator (三权分立, security.md M5). */
+const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient;
 
 const login = async (username: string, password: string) => {
   const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
 };
-const auditOf = async () => (await ylStaff.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
+const auditOf = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
 
 beforeAll(async () => {
   stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `sign-in-lock-${randomUUID()}` });

@@ -6,14 +6,17 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { MAX_IMPORT_UNITS, unitHeader } from '../../functions/domain/unit-rows.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { auditReader } from '../helpers/audit-reader.ts';
 
 const YL = '450900';
 const BL = '450981';
 let stack: LocalStack;
+/** The audit log is read as the region's audit administrator (三权分立, security.md M5). */
+const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
-const audit = async () => (await ylStaff.get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
+const audit = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
 const importUnits = (c: ApiClient, body: unknown, region = YL) => c.post(`/regions/${region}/units/import`, body);
 const listed = async () => (await ylStaff.get(`/regions/${YL}/units`)).body.items as any[];
 const sheet = (...rows: string[][]) => [['玉林市新增单位名单'], unitHeader(), ...rows];

@@ -1,5 +1,7 @@
 // Accounts through the local gateway: the bureau and unit leaders open, edit, disable and reset
-// accounts; the new person must choose a password first; another unit or region is refused.
+// accounts; the new person must choose a password first; another unit or region is refused. Roles
+// beyond those an account opens with are the security administrator's to grant (三权分立:
+// test/integration/separation.test.ts); the audit log is read here as the audit administrator.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -9,7 +11,7 @@ import { ApiClient } from '../helpers/api-client.ts';
 const YL = '450900';
 const BL = '450981';
 let stack: LocalStack;
-let ylStaff: ApiClient, ylLeader: ApiClient, yuzhouLeader: ApiClient, blStaff: ApiClient;
+let ylStaff: ApiClient, ylLeader: ApiClient, yuzhouLeader: ApiClient, blStaff: ApiClient, ylSecAdmin: ApiClient, ylAuditor: ApiClient;
 
 const auth = async (path: 'login' | 'password', body: unknown) => {
   const res = await fetch(`${stack.url}/api/auth/${path}`, { method: 'POST', body: JSON.stringify(body) });
@@ -17,11 +19,11 @@ const auth = async (path: 'login' | 'password', body: unknown) => {
 };
 const usersOf = async (client: ApiClient, regionId = YL) => (await client.get(`/regions/${regionId}/users`)).body.items as any[];
 const account = async (username: string) => (await usersOf(ylLeader)).find((u) => u.username === username);
-const auditOf = async () => (await ylLeader.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
+const auditOf = async () => (await ylAuditor.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
 
 beforeAll(async () => {
   stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `users-${randomUUID()}` });
-  [ylStaff, ylLeader, yuzhouLeader, blStaff] = await Promise.all(['yl_staff', 'yl_leader', 'yuzhou_leader', 'bl_staff'].map((u) => ApiClient.login(stack.url, u)));
+  [ylStaff, ylLeader, yuzhouLeader, blStaff, ylSecAdmin, ylAuditor] = await Promise.all(['yl_staff', 'yl_leader', 'yuzhou_leader', 'bl_staff', 'yl_secadmin', 'yl_auditor'].map((u) => ApiClient.login(stack.url, u)));
 });
 
 afterAll(() => stack?.stop());
@@ -96,7 +98,8 @@ describe('a unit leader manages their own unit\'s filing staff only', () => {
     expect((await yuzhouLeader.post(`/regions/${YL}/users`, { username: 'yuzhou_boss', name: '越权', role: 'unit_leader', unitId: 'yl-yuzhou' })).status).toBe(403);
     const jyj = await account('jyj_staff');
     expect((await yuzhouLeader.post(`/regions/${YL}/users/jyj_staff/disable`, { version: jyj.version })).status).toBe(403);
-    expect((await yuzhouLeader.call('PUT', `/regions/${YL}/users/yuzhou_staff`, { role: 'unit_leader', version: 1 })).status).toBe(403);
+    expect((await yuzhouLeader.call('PUT', `/regions/${YL}/users/jyj_staff`, { name: '越权', version: jyj.version })).status).toBe(403);
+    expect((await yuzhouLeader.post(`/regions/${YL}/users/yuzhou_staff/role`, { role: 'unit_leader', version: 1 })).status).toBe(403);
     const refused = (await auditOf()).filter((a) => a.action === 'access.refused' && a.actor === 'yuzhou_leader');
     expect(refused.length).toBeGreaterThanOrEqual(4);
     expect((await account('jyj_staff')).status).toBe('active');
@@ -117,10 +120,14 @@ describe('the bureau\'s limits', () => {
     expect(res).toMatchObject({ status: 403, body: { error: { message: '绩效办领导的账号只能由绩效办领导管理' } } });
   });
 
-  it('cannot disable itself or change its own role', async () => {
+  it('cannot disable itself, and changes no role: an edit does not take one (400), the grant is refused (403)', async () => {
     const me = await account('yl_leader');
     expect((await ylLeader.post(`/regions/${YL}/users/yl_leader/disable`, { version: me.version })).body.error.message).toBe('不能停用自己的账号');
-    expect((await ylLeader.call('PUT', `/regions/${YL}/users/yl_leader`, { role: 'bureau_staff', version: me.version })).status).toBe(403);
+    const edit = await ylLeader.call('PUT', `/regions/${YL}/users/yuzhou_staff`, { role: 'unit_leader', version: (await account('yuzhou_staff')).version });
+    expect(edit.status).toBe(400);
+    expect(edit.body.error.details).toEqual([{ path: 'body.role', message: '角色由安全管理员授予或变更，不在此修改' }]);
+    expect((await ylLeader.post(`/regions/${YL}/users/yl_leader/role`, { role: 'bureau_staff', version: me.version })).status).toBe(403);
+    expect((await ylLeader.post(`/regions/${YL}/users`, { username: 'new_boss', name: '新领导', role: 'bureau_staff', unitId: 'yl-jxb' })).body.error.message).toContain('须由安全管理员授予');
   });
 
   it('does not find another region\'s account through its own region (404) and is refused the other region (403)', async () => {
@@ -131,11 +138,14 @@ describe('the bureau\'s limits', () => {
 });
 
 describe('editing, disabling and enabling', () => {
-  it('moves a person to another unit and role, under a version check', async () => {
+  it('moves a person to another unit and role (granted by the security administrator), under a version check', async () => {
     const u = await account('xinjia_staff');
-    const res = await ylStaff.call('PUT', `/regions/${YL}/users/xinjia_staff`, { name: '新佳（统计）', role: 'assessor_staff', unitId: 'yl-tjj', version: u.version });
+    const granted = await ylSecAdmin.post(`/regions/${YL}/users/xinjia_staff/role`, { role: 'assessor_staff', unitId: 'yl-tjj', version: u.version });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({ role: 'assessor_staff', unitId: 'yl-tjj', version: u.version + 1 });
+    const res = await ylStaff.call('PUT', `/regions/${YL}/users/xinjia_staff`, { name: '新佳（统计）', version: u.version + 1 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ role: 'assessor_staff', unitId: 'yl-tjj', version: u.version + 1 });
+    expect(res.body).toMatchObject({ name: '新佳（统计）', role: 'assessor_staff', version: u.version + 2 });
     const stale = await ylStaff.call('PUT', `/regions/${YL}/users/xinjia_staff`, { name: '又改', version: u.version });
     expect(stale.status).toBe(409);
     expect((await account('xinjia_staff')).name).toBe('新佳（统计）');
@@ -188,7 +198,7 @@ describe('importing accounts from a sheet', () => {
     expect((await auditOf()).find((a) => a.action === 'user.import')).toMatchObject({ after: { count: 2 } });
   });
 
-  it('is the bureau\'s alone', async () => {
+  it('is the bureau\'s and the system administrator\'s alone', async () => {
     expect((await yuzhouLeader.post(`/regions/${YL}/users/import`, { rows: [header] })).status).toBe(403);
   });
 });

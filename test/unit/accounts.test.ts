@@ -1,8 +1,8 @@
 // Account rules: who manages whom, where a role may sit, password strength, and the sheet layout.
 import { describe, expect, it } from 'vitest';
 import { setLanguageSource } from '../../functions/contracts/lang.ts';
-import { afterFailedSignIn, disableRefusal, lockedFor, LOCKOUT, managementRefusal, selfEditRefusal, passwordExpired, passwordProblem, placementProblems, staleAccountChange, visibleAccounts } from '../../functions/domain/accounts.ts';
-import type { Caller, Role } from '../../functions/domain/roles.ts';
+import { afterFailedSignIn, disableRefusal, grantConflict, grantRefusal, lastSecurityAdminConflict, lockedFor, LOCKOUT, managementRefusal, openingRefusal, OPENING_ROLES, selfEditRefusal, passwordExpired, passwordProblem, placementProblems, staleAccountChange, visibleAccounts } from '../../functions/domain/accounts.ts';
+import { ADMIN_ROLES, BUSINESS_ROLES, ROLES, type Caller, type Role } from '../../functions/domain/roles.ts';
 import { parseRole, parseUserRows, usersToRows, userTemplateRows } from '../../functions/domain/user-rows.ts';
 import { temporaryPassword } from '../../functions/identity/password.ts';
 
@@ -198,5 +198,86 @@ describe('account sheets', () => {
 
   it('finds no header in a sheet without one', () => {
     expect(parseUserRows([['名单'], ['a', 'b']], units, new Set(), bureau).errors[0]!.message).toContain('找不到表头行');
+  });
+});
+
+describe('三权分立 (security.md M5): keeping accounts is apart from granting roles', () => {
+  const held = (username: string, role: Role, name = '某', unitId = 'jxb', status: 'active' | 'disabled' = 'active') => ({ username, name, role, regionId: R, unitId, status });
+
+  it('opens accounts only without a role or with one that holds no power over others, whoever opens them', () => {
+    for (const opener of [who('system_admin', 'jxb'), who('bureau_leader', 'jxb'), who('bureau_staff', 'jxb')]) {
+      const opens = ROLES.filter((role) => !openingRefusal(opener, acct(role)));
+      expect(opens, opener.role).toEqual(OPENING_ROLES.filter((r) => ROLES.includes(r)).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+    }
+    expect(OPENING_ROLES.some((r) => ADMIN_ROLES.includes(r) || r === 'bureau_leader' || r === 'bureau_staff' || r === 'unit_leader')).toBe(false);
+    expect(openingRefusal(who('system_admin', 'jxb'), acct('security_admin', 'jxb'))).toContain('须由安全管理员授予');
+    // A unit leader still opens their own unit's filing staff, and nothing else.
+    expect(ROLES.filter((role) => !openingRefusal(who('unit_leader'), acct(role)))).toEqual(['unit_staff']);
+  });
+
+  it('lets the system administrator keep every account of its region, and the bureau no administrator\'s', () => {
+    for (const role of ROLES) expect(managementRefusal(who('system_admin', 'jxb'), acct(role, 'jxb')), role).toBeUndefined();
+    expect(managementRefusal(who('system_admin', 'jxb'), acct('unit_staff', 'u-a', '450981'))).toContain('其他行政区域');
+    for (const role of ADMIN_ROLES) {
+      expect(managementRefusal(who('bureau_leader', 'jxb'), acct(role, 'jxb'))).toContain('管理员账号由系统管理员管理');
+      expect(managementRefusal(who('bureau_staff', 'jxb'), acct(role, 'jxb'))).toContain('管理员账号由系统管理员管理');
+    }
+  });
+
+  it('gives the security and audit administrators no account to keep', () => {
+    for (const role of ['security_admin', 'audit_admin', 'unassigned'] as Role[]) {
+      for (const target of ROLES) expect(managementRefusal(who(role, 'jxb'), acct(target)), `${role} → ${target}`).toBeDefined();
+    }
+  });
+
+  it('lets only the security administrator grant, in its own region, and never to itself', () => {
+    const sec = who('security_admin', 'jxb');
+    expect(grantRefusal(sec, acct('unassigned', 'jxb'))).toBeUndefined();
+    expect(grantRefusal(sec, { ...acct('security_admin', 'jxb'), username: sec.username })).toContain('不能授予或变更自己的角色');
+    expect(grantRefusal(sec, acct('unassigned', 'jxb', '450981'))).toContain('其他行政区域');
+    for (const role of ROLES.filter((r) => r !== 'security_admin')) expect(grantRefusal(who(role, 'jxb'), acct('unassigned', 'jxb')), role).toContain('只能由安全管理员');
+  });
+
+  it('refuses (409) a second administrator role, or an administrator and a business role, for the same person', () => {
+    const accounts = [held('wang_sys', 'system_admin', '王芳'), held('wang_new', 'unassigned', '王芳'), held('li_staff', 'bureau_staff', '李明'), held('li_new', 'unassigned', '李明'), held('sec', 'security_admin', '莫丽萍')];
+    const newcomer = accounts[1]!;
+    for (const role of ADMIN_ROLES) expect(grantConflict(newcomer, role, 'jxb', accounts), role).toMatchObject({ statusCode: 409, message: expect.stringContaining('wang_sys') });
+    expect(grantConflict(newcomer, 'bureau_staff', 'jxb', accounts)).toMatchObject({ statusCode: 409 });
+    expect(grantConflict(accounts[3]!, 'audit_admin', 'jxb', accounts)).toMatchObject({ statusCode: 409, message: expect.stringContaining('li_staff') });
+    // The same name in another unit is another person; two business roles are the bureau's business.
+    expect(grantConflict(newcomer, 'unit_leader', 'u-a', accounts)).toBeUndefined();
+    expect(grantConflict(accounts[3]!, 'bureau_leader', 'jxb', accounts)).toBeUndefined();
+    // Names are compared normalised; a disabled twin still counts (enabling it would combine them again).
+    expect(grantConflict({ ...newcomer, name: ' 王芳 ' }, 'audit_admin', 'jxb', accounts)).toMatchObject({ statusCode: 409 });
+    expect(grantConflict(newcomer, 'audit_admin', 'jxb', [{ ...accounts[0]!, status: 'disabled' }, newcomer])).toMatchObject({ statusCode: 409 });
+    // Taking a role away (待授权) never combines anything; giving what is held is a conflict too.
+    expect(grantConflict(accounts[0]!, 'unassigned', 'jxb', accounts)).toBeUndefined();
+    expect(grantConflict(accounts[0]!, 'system_admin', 'jxb', accounts)).toMatchObject({ statusCode: 409, message: expect.stringContaining('已是') });
+    expect(BUSINESS_ROLES.every((r) => !ADMIN_ROLES.includes(r))).toBe(true);
+  });
+
+  it('keeps the region\'s last security administrator in use', () => {
+    const sec = held('sec', 'security_admin');
+    expect(lastSecurityAdminConflict(sec, [sec])).toMatchObject({ statusCode: 409, message: expect.stringContaining('最后一个') });
+    expect(lastSecurityAdminConflict(sec, [sec, held('sec2', 'security_admin', '乙', 'jxb', 'disabled')])).toMatchObject({ statusCode: 409 });
+    expect(lastSecurityAdminConflict(sec, [sec, held('sec2', 'security_admin', '乙')])).toBeUndefined();
+    expect(grantConflict(sec, 'system_admin', 'jxb', [sec])).toMatchObject({ statusCode: 409, message: expect.stringContaining('最后一个') });
+    expect(lastSecurityAdminConflict(held('sys', 'system_admin'), [])).toBeUndefined();
+  });
+
+  it('places the administrators in the bureau, and an account without a role in any unit in use', () => {
+    for (const role of ADMIN_ROLES) {
+      expect(placementProblems(role, 'jxb', units)).toEqual([]);
+      expect(placementProblems(role, 'u-a', units)[0]!.message).toContain('绩效办');
+    }
+    for (const unitId of ['jxb', 'u-a', 'u-b', 'tp']) expect(placementProblems('unassigned', unitId, units)).toEqual([]);
+    expect(placementProblems('unassigned', 'u-old', units)[0]!.message).toContain('已撤销');
+  });
+
+  it('refuses sheet rows with a role that must be granted', () => {
+    const rows = [['用户名', '姓名', '角色', '所属单位'], ['sec_x', '甲', '安全管理员', '某市绩效办'], ['new_x', '乙', '待授权', '某市绩效办'], ['lead_x', '丙', '责任单位负责人', '某区']];
+    const result = parseUserRows(rows, units, new Set(), who('system_admin', 'jxb'));
+    expect(result.errors.map((e) => `${e.row}/${e.column}`)).toEqual(['2/角色', '4/角色']);
+    expect(result.errors[0]!.message).toContain('须由安全管理员授予');
   });
 });

@@ -1,11 +1,26 @@
-// Accounts: the bureau manages its region's, a unit leader their unit's filing staff. The profile is
+// Accounts under 三权分立 (domain/accounts.ts): the system administrator keeps the region's, the bureau
+// its business accounts, a unit leader their unit's filing staff; roles beyond those an account opens
+// with are granted by the security administrator alone (grantRole). The profile is
 // written first (it is what authorises); the identity provider follows, and a failure there takes the
 // profile change back where leaving it would grant more than intended.
 import { nowIso } from '../../config/clock.ts';
 import { t } from '../../contracts/lang.ts';
 import { readUnits } from '../../data/units.ts';
 import { createUsers, editUser, getUser, listUsers, removeUsers, setUserPassword, setUserStatus, type User } from '../../data/users.ts';
-import { disableRefusal, managementRefusal, placementProblems, selfEditRefusal, staleAccountChange, USERNAME_PATTERN, visibleAccounts, type AccountFacts } from '../../domain/accounts.ts';
+import {
+  disableRefusal,
+  grantConflict,
+  grantRefusal,
+  lastSecurityAdminConflict,
+  managementRefusal,
+  openingRefusal,
+  placementProblems,
+  selfEditRefusal,
+  staleAccountChange,
+  USERNAME_PATTERN,
+  visibleAccounts,
+  type AccountFacts,
+} from '../../domain/accounts.ts';
 import { ConflictError, DomainError, NotFoundError, UnavailableError, ValidationError } from '../../domain/errors.ts';
 import { importRefusal } from '../../domain/import-report.ts';
 import type { Caller } from '../../domain/roles.ts';
@@ -71,7 +86,8 @@ export const handler = apiHandler('users', {
   listUsers: async ({ caller, params }) => ({ items: visibleAccounts(caller, await listUsers(params.regionId)) }),
 
   createUser: async ({ caller, params: { regionId }, body: input }) => {
-    await mayManage(caller, { ...input, regionId });
+    const refusal = openingRefusal(caller, { ...input, regionId });
+    if (refusal) await refuse(caller, `user:${input.username}`, refusal);
     await checkPlacement(input.role, input.unitId, regionId);
     if (await getUser(input.username)) throw new ConflictError(t(`用户名「${input.username}」已被使用，请换一个`, `The username “${input.username}” is taken; choose another`));
     const opened = await openAccounts(caller, regionId, [input]);
@@ -93,21 +109,37 @@ export const handler = apiHandler('users', {
     return { count: opened.items.length, ...opened };
   },
 
-  editUser: async ({ caller, params, body: { version, ...edit } }) => {
+  editUser: async ({ caller, params, body: { version, name, unitId } }) => {
     const before = await loadAccount(params.regionId, params.username);
+    const edit = { ...(name === undefined ? {} : { name }), ...(unitId === undefined ? {} : { unitId }) };
     const after = { ...before, ...edit };
     await mayManage(caller, before);
     await mayManage(caller, after);
     const selfEdit = selfEditRefusal(caller, before, after);
     if (selfEdit) await refuse(caller, `user:${before.username}`, selfEdit);
-    if (edit.role !== undefined || edit.unitId !== undefined) await checkPlacement(after.role, after.unitId, before.regionId);
+    if (edit.unitId !== undefined) await checkPlacement(after.role, after.unitId, before.regionId);
     return editUser(caller, before.username, edit, version, nowIso());
+  },
+
+  grantRole: async ({ caller, params, body: { role, unitId, version } }) => {
+    const account = await loadAccount(params.regionId, params.username);
+    const refusal = grantRefusal(caller, account);
+    if (refusal) await refuse(caller, `user:${account.username}`, refusal);
+    const stale = staleAccountChange(account, version);
+    if (stale) throw stale;
+    const into = unitId ?? account.unitId;
+    const conflict = grantConflict(account, role, into, await listUsers(params.regionId));
+    if (conflict) throw conflict;
+    await checkPlacement(role, into, account.regionId);
+    return editUser(caller, account.username, { role, ...(into === account.unitId ? {} : { unitId: into }) }, version, nowIso(), 'user.role.grant');
   },
 
   disableUser: async ({ caller, params, body: { version } }) => {
     const user = await loadAccount(params.regionId, params.username);
     const refusal = disableRefusal(caller, user);
     if (refusal) await refuse(caller, `user:${user.username}`, refusal);
+    const last = lastSecurityAdminConflict(user, await listUsers(params.regionId));
+    if (last) throw last;
     // The profile first: from here on the account is refused, whatever the provider answers.
     const view = await setUserStatus(caller, user.username, 'disabled', version, nowIso());
     try {
