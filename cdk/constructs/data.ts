@@ -14,6 +14,13 @@ const key = (name: string) => ({ name, type: AttributeType.STRING });
 export const AUDIT_KEY_PREFIX = keys.auditPrefix;
 /** What no application role may do to an audit entry: change or remove it, by any API. */
 export const AUDIT_DENIED_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
+/**
+ * A Put on an audit key is allowed only inside a transaction (`dynamodb:EnclosingOperation`), as
+ * `commit` writes entries and chain heads: a bare PutItem over an entry is refused. IAM cannot see a
+ * ConditionExpression, so a transaction carrying an unconditioned Put is still possible for whoever
+ * holds the role; the hash chain (functions/data/audit.ts) is what shows it (README "Audit log").
+ */
+export const AUDIT_PUT_ONLY_IN = 'TransactWriteItems';
 
 export class Data extends Construct {
   readonly table: TableV2;
@@ -46,7 +53,8 @@ export class Data extends Construct {
   /**
    * Read/write item access (no table management actions) plus TABLE_NAME. The audit log is
    * append-only for every application role (security.md M8): entries may be added (commit's Put,
-   * conditioned on not existing) but never updated or deleted.
+   * conditioned on not existing, inside a transaction) but never updated or deleted, and a Put on an
+   * audit key outside a transaction is refused.
    */
   allowReadWrite(fn: LambdaFunction): void {
     this.table.grantReadWriteData(fn);
@@ -56,6 +64,18 @@ export class Data extends Construct {
         actions: AUDIT_DENIED_ACTIONS,
         resources: [this.table.tableArn],
         conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] } },
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] },
+          // A negated operator holds when the key is absent, as it is on a bare PutItem.
+          StringNotEquals: { 'dynamodb:EnclosingOperation': AUDIT_PUT_ONLY_IN },
+        },
       }),
     );
     this.wire(fn);
