@@ -1,7 +1,10 @@
 // 账号管理 on the real local stack in headless Chromium: the bureau opens an account and sees its
 // one-time password, disables and enables it, imports a sheet with a bad row (report, nothing opened)
 // and then a good one (passwords downloaded once); a unit leader sees and opens only their unit's
-// filing staff. New accounts are never signed in here (they must change their password first).
+// filing staff. 三权分立 (security.md M5): the system administrator sees 账号管理 alone and opens an
+// account without a role, the security administrator sees 角色授权 alone and grants it one, the audit
+// administrator sees 操作日志 alone; each is sent back to its page from any other. New accounts are never
+// signed in here (they must change their password first).
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +74,9 @@ describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
     expect(await page.locator('.el-breadcrumb').innerText()).toContain('账号管理');
     // The bureau leader's account is the leader's to manage, not the staff's.
     expect(await row('yl_leader').innerText()).toContain('无权管理');
+    // The administrators' accounts are the system administrator's; the audit log is no longer the bureau's.
+    expect(await row('yl_auditor').innerText()).toContain('无权管理');
+    expect(await page.getByTestId('menu-audit').count()).toBe(0);
     await shot('a01-users');
     await page.getByTestId('users-filter-keyword').fill('yuzhou');
     await expect.poll(() => page.locator('[data-testid="users-table"] .el-table__row').count()).toBe(2);
@@ -136,19 +142,18 @@ describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
     await page.getByTestId('user-password-close').click();
   });
 
-  it('edits the name, role and unit of an account', async () => {
+  it('edits the name and unit of an account; its role is the security administrator\'s to change', async () => {
     await page.getByTestId('user-edit-e2e_staff').click();
     expect(await page.getByTestId('user-form-username').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="user-form-role"].is-disabled, [data-testid="user-form-role"] .is-disabled').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('user-dialog').innerText()).toContain('角色由安全管理员授予');
     await page.getByTestId('user-form-name').fill('覃晓梅');
-    await pickOption('user-form-role', 'user-form-role-assessor_staff');
-    // 玉州区 is no assessor unit: the unit is cleared and must be chosen again.
+    await pickOption('user-form-unit', 'user-form-unit-yl-jyj');
+    await shot('a04b-edit');
     await page.getByTestId('user-form-save').click();
-    await expect.poll(() => page.getByTestId('user-dialog').innerText()).toContain('请选择所属单位');
-    await pickOption('user-form-unit', 'user-form-unit-yl-tjj');
-    await page.getByTestId('user-form-save').click();
-    await expect.poll(() => row('e2e_staff').innerText()).toContain('玉林市统计局');
+    await expect.poll(() => row('e2e_staff').innerText()).toContain('玉林市教育局');
     expect(await row('e2e_staff').innerText()).toContain('覃晓梅');
-    expect(await row('e2e_staff').innerText()).toContain('考评单位工作人员');
+    expect(await row('e2e_staff').innerText()).toContain('责任单位填报员');
   });
 
   it('imports nothing from a sheet with a bad row, and says which cell is wrong', async () => {
@@ -206,7 +211,7 @@ describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
     await expect.poll(tableText).toContain('yuzhou_staff');
     const text = await tableText();
     expect(text).toContain('import_a');
-    expect(text).not.toContain('e2e_staff'); // moved to 玉林市统计局 above
+    expect(text).not.toContain('e2e_staff'); // moved to 玉林市教育局 above
     expect(text).not.toContain('yl_staff');
     expect(text).not.toContain('玉林市统计局');
     expect(await page.getByTestId('users-scope').innerText()).toContain('玉州区');
@@ -233,5 +238,75 @@ describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
     expect(await page.getByTestId('menu-users').count()).toBe(0);
     await page.goto(`${stack.url}/#/users`);
     await expect.poll(() => page.url()).toMatch(/#\/$/);
+  });
+
+  /** The side menu's entries, by test id. */
+  const menu = () => page.locator('[data-testid^="menu-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+
+  it('gives the system administrator 账号管理 alone, where it opens an account without a role', async () => {
+    await signIn('yl_sysadmin');
+    await expect.poll(() => page.url()).toMatch(/#\/users$/);
+    expect(await menu()).toEqual(['menu-users']);
+    await expect.poll(tableText).toContain('yl_auditor');
+    expect(await page.getByTestId('users-scope').innerText()).toContain('安全管理员授予');
+    // It keeps the administrators' accounts too (but may not disable itself).
+    expect(await page.getByTestId('user-reset-yl_auditor').count()).toBe(1);
+    expect(await page.getByTestId('user-disable-yl_sysadmin').isDisabled()).toBe(true);
+    await shot('a10-sysadmin');
+    await page.getByTestId('users-create').click();
+    await page.getByTestId('user-form-username').fill('e2e_boss');
+    await page.getByTestId('user-form-name').fill('黎志远');
+    await page.getByTestId('user-form-role').click();
+    await expect.poll(() => page.getByTestId('user-form-role-unassigned').count()).toBe(1);
+    for (const granted of ['bureau_staff', 'bureau_leader', 'unit_leader', 'security_admin', 'audit_admin', 'system_admin']) {
+      expect(await page.getByTestId(`user-form-role-${granted}`).count(), granted).toBe(0);
+    }
+    await page.getByTestId('user-form-role-unassigned').click();
+    await pickOption('user-form-unit', 'user-form-unit-yl-jxb');
+    await shot('a11-sysadmin-create');
+    await page.getByTestId('user-form-save').click();
+    await expect.poll(() => page.getByTestId('user-password-username').innerText()).toBe('e2e_boss');
+    await page.getByTestId('user-password-close').click();
+    await expect.poll(() => row('e2e_boss').innerText()).toContain('待授权');
+    // Any other page sends it back to its own.
+    await page.goto(`${stack.url}/#/cycles`);
+    await expect.poll(() => page.url()).toMatch(/#\/users$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives the security administrator 角色授权 alone, where it grants a role and nothing else', async () => {
+    await signIn('yl_secadmin');
+    await expect.poll(() => page.url()).toMatch(/#\/roles$/);
+    expect(await menu()).toEqual(['menu-roles']);
+    await expect.poll(tableText).toContain('e2e_boss');
+    expect(await page.getByTestId('users-create').count()).toBe(0);
+    expect(await page.getByTestId('users-import').count()).toBe(0);
+    expect(await page.getByTestId('user-reset-yuzhou_staff').count()).toBe(0);
+    expect(await page.getByTestId('user-refused-yl_secadmin').innerText()).toContain('无权管理');
+    expect(await page.getByTestId('users-scope').innerText()).toContain('三权分立');
+    await shot('a12-secadmin');
+    await page.getByTestId('user-grant-e2e_boss').click();
+    expect(await page.getByTestId('user-form-current-role').innerText()).toBe('待授权');
+    expect(await page.getByTestId('user-form-name').isDisabled()).toBe(true);
+    await pickOption('user-form-role', 'user-form-role-bureau_staff');
+    await shot('a13-secadmin-grant');
+    await page.getByTestId('user-form-save').click();
+    await expect.poll(() => row('e2e_boss').innerText()).toContain('绩效办工作人员');
+    await page.goto(`${stack.url}/#/audit`);
+    await expect.poll(() => page.url()).toMatch(/#\/roles$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives the audit administrator 操作日志 alone', async () => {
+    await signIn('yl_auditor');
+    await expect.poll(() => page.url()).toMatch(/#\/audit$/);
+    expect(await menu()).toEqual(['menu-audit']);
+    await expect.poll(() => page.locator('.el-loading-mask').count()).toBe(0);
+    await shot('a14-auditor');
+    for (const other of ['users', 'roles', 'cycles', '']) {
+      await page.goto(`${stack.url}/#/${other}`);
+      await expect.poll(() => page.url(), other).toMatch(/#\/audit$/);
+    }
+    expect(pageErrors).toEqual([]);
   });
 });

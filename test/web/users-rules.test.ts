@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '@shared/domain/roles.ts';
 import type { UserView } from '@shared/model/user.ts';
-import { creatableRoles, disableRefusal, fixedUnitOf, refusalFor, unitChoices } from '@/views/user/user-rules';
-import { checkUserDraft, createBody, editBody, editDraft, newUserDraft } from '@/views/user/useUserForms';
+import { creatableRoles, disableRefusal, fixedUnitOf, grantableRoles, refusalFor, unitChoices } from '@/views/user/user-rules';
+import { checkUserDraft, createBody, editBody, editDraft, grantBody, newUserDraft } from '@/views/user/useUserForms';
 import { emptyUserFilters, filterUsers, sortUsers, unitsWithAccounts } from '@/views/user/useUserList';
 import { account, accounts, bureauLeader, bureauStaff, caller, unitLeader, units } from './users-fixtures';
 
@@ -49,11 +49,29 @@ describe('accounts: filters and order', () => {
 describe('accounts: what a caller may pick', () => {
   it('gives each manager the roles they may open', () => {
     // Act & Assess
-    expect(creatableRoles(bureauLeader)).toEqual([...ROLES]);
-    expect(creatableRoles(bureauStaff)).toEqual(ROLES.filter((r) => r !== 'bureau_leader'));
+    // 三权分立: an account opens without a role or with one that holds no power over others; the rest are granted.
+    expect(creatableRoles(bureauLeader)).toEqual(['assessor_staff', 'unit_staff', 'third_party', 'unassigned']);
+    expect(creatableRoles(bureauStaff)).toEqual(['assessor_staff', 'unit_staff', 'third_party', 'unassigned']);
+    expect(creatableRoles(caller('yl_sysadmin', 'system_admin', 'jxb'))).toEqual(['assessor_staff', 'unit_staff', 'third_party', 'unassigned']);
     expect(creatableRoles(unitLeader)).toEqual(['unit_staff']);
+    expect(creatableRoles(caller('yl_secadmin', 'security_admin', 'jxb'))).toEqual([]);
+    expect(creatableRoles(caller('yl_auditor', 'audit_admin', 'jxb'))).toEqual([]);
     expect(creatableRoles(caller('x', 'unit_staff', 'yz'))).toEqual([]);
     expect(creatableRoles(caller('x', 'assessor_staff', 'tjj'))).toEqual([]);
+  });
+
+  it('lets the security administrator grant every role, to others only, wherever the role suits', () => {
+    // Prepare
+    const sec = caller('yl_secadmin', 'security_admin', 'jxb');
+
+    // Act & Assess
+    expect(grantableRoles(sec)).toEqual([...ROLES]);
+    expect(grantableRoles(bureauLeader)).toEqual([]);
+    expect(ids(unitChoices(sec, 'audit_admin', units, true))).toEqual(['jxb']);
+    expect(ids(unitChoices(sec, 'unit_leader', units, true))).toEqual(['jyj', 'tjj', 'yz']);
+    expect(refusalFor(sec, account('yl_secadmin', '莫丽萍', 'security_admin', 'jxb'), true)).toBe('不能授予或变更自己的角色');
+    expect(refusalFor(sec, accounts[0]!, true)).toBeUndefined();
+    expect(refusalFor(sec, accounts[0]!)).toBe('您的角色无权管理账号');
   });
 
   it('offers the bureau the units in use that suit the role', () => {
@@ -118,11 +136,26 @@ describe('accounts: the form', () => {
     expect(checkUserDraft('edit', draft, before, units)).toEqual({ form: '没有要修改的内容' });
     draft.name = '韦海燕 ';
     expect(editBody(draft, before)).toEqual({ version: 3 });
-    draft.role = 'assessor_staff';
-    expect(checkUserDraft('edit', draft, before, units).unitId).toBe('「市教育局」不是考评单位');
     draft.unitId = 'tjj';
-    expect(editBody(draft, before)).toEqual({ role: 'assessor_staff', unitId: 'tjj', version: 3 });
-    expect(checkUserDraft('edit', draft, before, units)).toEqual({});
+    expect(editBody(draft, before)).toEqual({ unitId: 'tjj', version: 3 });
+    // The role is never sent by an edit: it is granted.
+    draft.role = 'assessor_staff';
+    expect(editBody(draft, before)).toEqual({ unitId: 'tjj', version: 3 });
+  });
+
+  it('grants a role with the unit it moves to, and refuses a grant of what is held or where the role does not sit', () => {
+    // Prepare
+    const before = accounts[2]!;
+    const draft = editDraft(before);
+
+    // Act & Assess
+    expect(checkUserDraft('grant', draft, before, units).role).toBe('该账号已是该角色');
+    draft.role = 'assessor_staff';
+    expect(checkUserDraft('grant', draft, before, units).unitId).toBe('「市教育局」不是考评单位');
+    draft.unitId = 'tjj';
+    expect(checkUserDraft('grant', draft, before, units)).toEqual({});
+    expect(grantBody(draft, before)).toEqual({ role: 'assessor_staff', unitId: 'tjj', version: 3 });
+    expect(grantBody({ ...editDraft(before), role: 'unassigned' }, before)).toEqual({ role: 'unassigned', version: 3 });
   });
 
   it('does not recheck the placement of an account left where it is', () => {

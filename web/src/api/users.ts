@@ -1,7 +1,8 @@
-// Accounts of the region (账号管理): the bureau manages the region's, a unit leader their unit's filing staff.
+// Accounts of the region (账号管理): the system administrator and the bureau keep them, a unit leader their unit's
+// filing staff; the security administrator grants roles (角色授权).
 // Every shape comes from the route contracts (functions/contracts/users.ts) and the profile model.
 import type { CallOutput } from '@shared/contracts/define.ts';
-import { userRoutes, type CreateUserBody, type EditUserBody } from '@shared/contracts/users.ts';
+import { userRoutes, type CreateUserBody, type EditUserBody, type GrantRoleBody } from '@shared/contracts/users.ts';
 import { call } from './call';
 
 type ImportAnswer = CallOutput<typeof userRoutes.importUsers>;
@@ -18,7 +19,7 @@ export const listUsersApi = (regionId: string) => call(userRoutes.listUsers, { p
 /** 开设账号：返回一次性初始密码（错误由表单显示） */
 export const createUserApi = (regionId: string, body: CreateUserBody) => call(userRoutes.createUser, { params: { regionId }, body }, { silent: true });
 
-/** 修改姓名、角色或所属单位（带版本号） */
+/** 修改姓名或所属单位（带版本号；角色由安全管理员授予） */
 export const editUserApi = (regionId: string, username: string, body: EditUserBody) =>
   call(userRoutes.editUser, { params: userParams(regionId, username), body }, { silent: true });
 
@@ -47,3 +48,7 @@ export async function importUsersApi(regionId: string, rows: string[][]): Promis
   if ('dryRun' in answer) throw new Error('the import answered an import with a dry run');
   return answer;
 }
+
+/** 授予或变更角色（安全管理员；带版本号，可同时改到该角色适合的单位） */
+export const grantRoleApi = (regionId: string, username: string, body: GrantRoleBody) =>
+  call(userRoutes.grantRole, { params: userParams(regionId, username), body }, { silent: true });

@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { i18n } from '@/i18n';
-import { useSessionStore } from '@/stores/session';
+import { mayOpen, useSessionStore } from '@/stores/session';
 import account from './modules/account';
 import calendar from './modules/calendar';
 import cycle from './modules/cycle';
@@ -33,8 +33,9 @@ router.beforeEach(async (to) => {
   } catch {
     return { name: 'login', query: { redirect: to.fullPath } };
   }
-  if (to.meta.bureauOnly && !session.isBureau) return { name: 'dashboard' };
-  if (to.meta.accountManagers && !session.isAccountManager) return { name: 'dashboard' };
+  // A page the role may not open sends it to its own landing page (an administrator's one page).
+  const me = await session.loadMe();
+  if (!mayOpen(me.role, to.meta)) return to.name === session.home ? true : { name: session.home };
   return true;
 });
 

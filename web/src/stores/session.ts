@@ -1,12 +1,28 @@
 // The signed-in user: token, profile and role checks.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { ACCOUNT_MANAGERS } from '@shared/domain/accounts.ts';
-import { BUREAU_ROLES } from '@shared/domain/roles.ts';
+import { ACCOUNT_IMPORTERS, ACCOUNT_MANAGERS, AUDIT_READERS, ROLE_GRANTERS } from '@shared/domain/accounts.ts';
+import { BUREAU_ROLES, BUSINESS_ROLES, type Role } from '@shared/domain/roles.ts';
 import { changePasswordApi, getMeApi, loginApi, logoutApi, refreshTokenApi } from '@/api/auth';
 import type { Me } from '@/api/types';
 import { clearToken, readToken, writeToken } from '@/auth/token';
 import { runtimeConfig } from '@/config/runtime';
+
+/** The landing page of each role: the administrators' one page, 待授权's notice, the business's workbench. */
+export function homeOf(role: Role | undefined): string {
+  if (role === 'system_admin') return 'users';
+  if (role === 'security_admin') return 'roles';
+  if (role === 'audit_admin') return 'audit';
+  if (role === 'unassigned') return 'pending';
+  return 'dashboard';
+}
+
+/** Whether a role may open a page: the page's own role list, or else any business role. */
+export function mayOpen(role: Role, meta: { roles?: readonly Role[]; bureauOnly?: boolean }): boolean {
+  if (meta.roles) return meta.roles.includes(role);
+  if (!BUSINESS_ROLES.includes(role)) return false;
+  return !meta.bureauOnly || BUREAU_ROLES.includes(role);
+}
 
 export const useSessionStore = defineStore('session', () => {
   const token = ref<string | undefined>(readToken());
@@ -15,8 +31,24 @@ export const useSessionStore = defineStore('session', () => {
   const signedIn = computed(() => Boolean(token.value));
   const isBureau = computed(() => (me.value ? BUREAU_ROLES.includes(me.value.role) : false));
   const regionId = computed(() => me.value?.regionId ?? '');
-  /** Bureau roles and unit leaders manage accounts (账号管理). */
-  const isAccountManager = computed(() => (me.value ? ACCOUNT_MANAGERS.includes(me.value.role) : false));
+  /** The role, once the profile is read. */
+  const role = computed<Role | undefined>(() => me.value?.role);
+  const holds = (roles: readonly Role[]) => computed(() => (role.value ? roles.includes(role.value) : false));
+  /** The system administrator, bureau roles and unit leaders keep accounts (账号管理). */
+  const isAccountManager = holds(ACCOUNT_MANAGERS);
+  /** The bureau and the system administrator open accounts from a sheet. */
+  const isAccountImporter = holds(ACCOUNT_IMPORTERS);
+  /** The security administrator grants roles (角色授权). */
+  const isRoleGranter = holds(ROLE_GRANTERS);
+  /** The audit administrator reads the audit log (操作日志). */
+  const isAuditReader = holds(AUDIT_READERS);
+  /**
+   * The roles that run the cycle. The three administrators and an account without a role see none of
+   * its pages (三权分立, security.md M5): only their own (meta.roles on the route).
+   */
+  const isBusiness = holds(BUSINESS_ROLES);
+  /** Where a role lands after signing in, and where a page it may not open sends it. */
+  const home = computed(() => homeOf(role.value));
 
   function setToken(value: string): void {
     token.value = value;
@@ -72,5 +104,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { token, me, signedIn, isBureau, isAccountManager, regionId, setToken, loginLocal, changePasswordLocal, renew, loadMe, clear, logout };
+  return { token, me, signedIn, role, isBureau, isBusiness, isAccountManager, isAccountImporter, isRoleGranter, isAuditReader, home, regionId, setToken, loginLocal, changePasswordLocal, renew, loadMe, clear, logout };
 });

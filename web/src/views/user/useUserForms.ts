@@ -1,18 +1,20 @@
-// Opening and editing accounts: the draft, the shared schemas' and placement checks next to the
-// fields, and the one-time password the API answers a new account (or a reset) with.
+// Opening and editing accounts, and granting roles: the draft, the shared schemas' and placement
+// checks next to the fields, and the one-time password the API answers a new account (or a reset) with.
 import { ElMessage } from 'element-plus';
 import { reactive, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { t } from '@shared/contracts/lang.ts';
 import { placementProblems } from '@shared/domain/accounts.ts';
 import type { Caller, Role } from '@shared/domain/roles.ts';
-import { createUserBody, editUserBody, type CreateUserBody, type EditUserBody } from '@shared/contracts/users.ts';
+import { createUserBody, editUserBody, grantRoleBody, type CreateUserBody, type EditUserBody, type GrantRoleBody } from '@shared/contracts/users.ts';
 import type { DirectoryMode, UserView } from '@shared/model/user.ts';
 import { useFormSubmit } from '@/composables/useFormSubmit';
 import type { UnitView } from '@/api/organisation';
-import { createUserApi, editUserApi } from '@/api/users';
+import { createUserApi, editUserApi, grantRoleApi } from '@/api/users';
 import { creatableRoles, fixedUnitOf, unitChoices } from './user-rules';
 
-export type UserAction = 'create' | 'edit';
+/** Open an account, edit its name or unit, or (the security administrator) grant it a role. */
+export type UserAction = 'create' | 'edit' | 'grant';
 
 export interface UserDraft {
   username: string;
@@ -42,21 +44,27 @@ export const editDraft = (u: UserView): UserDraft => ({ username: u.username, na
 
 export const createBody = (d: UserDraft): CreateUserBody => ({ username: d.username, name: d.name, role: d.role as Role, unitId: d.unitId });
 
-/** Only what changed is sent, with the version read; an unchanged form is refused by the schema ("没有要修改的内容"). */
+/** Only what changed is sent, with the version read; an unchanged form is refused by the schema ("没有要修改的内容"). The role is never sent: it is granted. */
 export function editBody(d: UserDraft, before: UserView): EditUserBody {
   const body: EditUserBody = { version: before.version };
   if (d.name.trim() !== before.name) body.name = d.name;
-  if (d.role !== before.role) body.role = d.role as Role;
   if (d.unitId !== before.unitId) body.unitId = d.unitId;
   return body;
+}
+
+/** A grant: the role, the unit when it moves with it, and the version read. */
+export function grantBody(d: UserDraft, before: UserView): GrantRoleBody {
+  return { role: d.role as Role, ...(d.unitId !== before.unitId ? { unitId: d.unitId } : {}), version: before.version };
 }
 
 /** Field errors keyed by body path (`username`, `unitId`, `form`); empty when the API would take it. */
 export function checkUserDraft(action: UserAction, d: UserDraft, before: UserView | undefined, units: readonly UnitView[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  const parsed = action === 'create' ? createUserBody.safeParse(createBody(d)) : editUserBody.safeParse(editBody(d, before!));
+  const parsed =
+    action === 'create' ? createUserBody.safeParse(createBody(d)) : action === 'grant' ? grantRoleBody.safeParse(grantBody(d, before!)) : editUserBody.safeParse(editBody(d, before!));
   if (!parsed.success) for (const i of parsed.error.issues) errors[i.path.join('.') || 'form'] ??= i.message;
   if (!d.role) errors.role ??= '请选择角色';
+  if (action === 'grant' && before && d.role === before.role && d.unitId === before.unitId) errors.role ??= t('该账号已是该角色', 'The account already holds this role');
   if (d.role && d.unitId && (action === 'create' || d.role !== before?.role || d.unitId !== before?.unitId)) {
     const problem = placementProblems(d.role, d.unitId, units)[0];
     if (problem) errors.unitId ??= problem.message;
@@ -78,7 +86,7 @@ export function useUserForms(caller: () => Caller, regionId: () => string, units
   function start(next: UserAction, user?: UserView): void {
     action.value = next;
     target.value = user;
-    Object.assign(draft, next === 'edit' && user ? editDraft(user) : newUserDraft(caller()));
+    Object.assign(draft, next !== 'create' && user ? editDraft(user) : newUserDraft(caller()));
     errors.value = {};
     open.value = true;
   }
@@ -87,7 +95,7 @@ export function useUserForms(caller: () => Caller, regionId: () => string, units
   function roleChanged(): void {
     const fixed = fixedUnitOf(caller());
     if (fixed) draft.unitId = fixed;
-    else if (draft.unitId && !unitChoices(caller(), draft.role, units()).some((u) => u.unitId === draft.unitId)) draft.unitId = '';
+    else if (draft.unitId && !unitChoices(caller(), draft.role, units(), action.value === 'grant').some((u) => u.unitId === draft.unitId)) draft.unitId = '';
     delete errors.value.unitId;
   }
 
@@ -100,6 +108,10 @@ export function useUserForms(caller: () => Caller, regionId: () => string, units
           const res = await createUserApi(regionId(), createBody(draft));
           open.value = false;
           issued.value = { kind: 'create', username: res.username, name: res.name, directory: res.directory, password: res.temporaryPassword };
+        } else if (action.value === 'grant') {
+          const res = await grantRoleApi(regionId(), target.value!.username, grantBody(draft, target.value!));
+          open.value = false;
+          ElMessage.success(t('accounts.granted', { name: res.name, role: t(`role.${res.role}`) }));
         } else {
           await editUserApi(regionId(), target.value!.username, editBody(draft, target.value!));
           open.value = false;
@@ -109,7 +121,7 @@ export function useUserForms(caller: () => Caller, regionId: () => string, units
       },
       async (e) => {
         if (e.status === 409 && action.value === 'create') errors.value = { ...errors.value, username: e.message };
-        if (e.status === 409 && action.value === 'edit') await onDone();
+        if (e.status === 409 && action.value !== 'create') await onDone();
       },
     );
   }
