@@ -305,7 +305,7 @@ describe.skipIf(!hasChromium)('accounts page in Chromium', () => {
     await shot('a14-auditor');
     for (const other of ['users', 'roles', 'cycles', '']) {
       await page.goto(`${stack.url}/#/${other}`);
-      await expect.poll(() => page.url(), other).toMatch(/#\/audit$/);
+      await expect.poll(() => page.url(), { message: other }).toMatch(/#\/audit$/);
     }
     expect(pageErrors).toEqual([]);
   });
