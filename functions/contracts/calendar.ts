@@ -23,7 +23,8 @@ export const deadlineQuery = z.object({
   days: z.coerce
     .string()
     .regex(/^\d{1,3}$/, { error: () => t('天数应为 0–366 的整数', 'Days are a whole number from 0 to 366') })
-    .pipe(z.coerce.number().int().min(0).max(366)),
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(366)),
 });
 export type DeadlineQuery = z.infer<typeof deadlineQuery>;
 
