@@ -13,10 +13,10 @@ import { endAllSessions, setUserPassword, type User } from '../../functions/data
 import { passwordExpired, passwordProblem } from '../../functions/domain/accounts.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
 import { BUREAU_ROLES } from '../../functions/domain/roles.ts';
-import { callerFrom, callerOf } from '../../functions/http/caller.ts';
+import { callerFrom, callerOf, usernameFrom } from '../../functions/http/caller.ts';
 import type { apiHandler } from '../../functions/http/chain.ts';
 import { routeKey, routes, type Group, type Route } from '../../functions/http/routes.ts';
-import { MAX_BODY_BYTES, tooLargeMessage } from '../../functions/http/limits.ts';
+import { limitClass, MAX_BODY_BYTES, originOf, retryAfterSeconds, siteHeaders, tooLargeMessage, tooManyMessage, type Limits, type Rate } from '../../functions/http/limits.ts';
 import { changePasswordBody, loginBody, signedIn } from '../../functions/contracts/local.ts';
 import type { DevClock } from './dev-clock.ts';
 import { signIn } from '../../functions/identity/local-sign-in.ts';
@@ -42,6 +42,11 @@ export interface GatewayOptions {
   siteDir: string;
   host?: string;
   port?: number;
+  /**
+   * Request limits as in AWS (functions/http/limits.ts): per route, and per caller (username; client
+   * address on public and sign-in routes). Over a limit: 429 with Retry-After. Unset: no limits.
+   */
+  limits?: Limits;
 }
 
 const API = '/api';
@@ -88,6 +93,28 @@ const apiError = (res: ServerResponse, status: number, code: string, message: st
 
 class BodyTooLarge extends Error {}
 
+/** Token buckets by key, refilled by real time (never the development clock). */
+class Buckets {
+  private readonly tokens = new Map<string, { tokens: number; at: number }>();
+
+  /** Takes one token from `key`'s bucket: undefined if there was one, else the seconds to wait. */
+  take(key: string, r: Rate, nowMs = Date.now()): number | undefined {
+    const b = this.tokens.get(key) ?? { tokens: r.burst, at: nowMs };
+    b.tokens = Math.min(r.burst, b.tokens + ((nowMs - b.at) / 1000) * r.rate);
+    b.at = nowMs;
+    this.tokens.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return undefined;
+    }
+    return retryAfterSeconds(b.tokens, r);
+  }
+}
+
+function tooMany(res: ServerResponse, seconds: number) {
+  send(res, 429, { error: { code: 'TOO_MANY_REQUESTS', message: tooManyMessage(seconds) } }, { 'retry-after': String(seconds) });
+}
+
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -109,7 +136,25 @@ function asHttpApiClaims(payload: Record<string, unknown>): Record<string, strin
 
 export class LocalGateway {
   private server?: Server;
-  constructor(private readonly opts: GatewayOptions) {}
+  private readonly buckets = new Buckets();
+  /** The site's security headers: connections and frames only to the site itself and the issuer. */
+  private readonly siteHeaders: Record<string, string>;
+  constructor(private readonly opts: GatewayOptions) {
+    const issuer = opts.oidc ? [originOf(opts.oidc.issuer)] : [];
+    this.siteHeaders = siteHeaders({ connect: issuer, frame: issuer });
+  }
+
+  /** True (and the 429 sent) when `key` is over `r`. */
+  private limited(res: ServerResponse, key: string, r: Rate | undefined): boolean {
+    const wait = r && this.buckets.take(key, r);
+    if (wait === undefined) return false;
+    tooMany(res, wait);
+    return true;
+  }
+
+  private clientAddress(req: IncomingMessage): string {
+    return req.socket.remoteAddress ?? 'unknown';
+  }
 
   listen(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -142,8 +187,10 @@ export class LocalGateway {
     if (url.pathname === '/config.json') {
       const oidc = this.opts.oidc;
       const auth = oidc ? { mode: 'oidc', issuer: oidc.issuer, clientId: oidc.audience, scopes: ['openid', 'profile'], tokenType: 'id_token' } : { mode: 'local' };
-      return send(res, 200, { apiBase: API, auth, devClock: true });
+      return send(res, 200, { apiBase: API, auth, devClock: true }, this.siteHeaders);
     }
+    // The local sign-in endpoints, by client address (in AWS the issuer keeps its own limits).
+    if (url.pathname.startsWith(`${API}/auth/`) && this.limited(res, `auth ${this.clientAddress(req)}`, this.opts.limits?.caller.auth)) return;
     // With an external issuer the local sign-in, password and renewal endpoints do not exist.
     if (this.opts.oidc && url.pathname.startsWith(`${API}/auth/`)) return apiError(res, 404, 'NOT_FOUND', '本部署由统一身份认证平台登录');
     if (url.pathname === `${API}/auth/login` && req.method === 'POST') return this.login(req, res);
@@ -192,6 +239,10 @@ export class LocalGateway {
     }
     if (!found) return apiError(res, 404, 'NOT_FOUND', `没有这个接口：${method} ${path}`);
     const { route } = found.m;
+    const limits = this.opts.limits;
+    const kind = limitClass(route);
+    // The stage's route limit comes first, as in AWS, where it holds before the authorizer runs.
+    if (limits && this.limited(res, `route ${routeKey(route)}`, limits.route[kind])) return;
     const payload = await this.claims(req);
     // Like the JWT authorizer: a protected route without a valid token never reaches the Lambda.
     if (!route.access.public && !payload) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
@@ -222,6 +273,11 @@ export class LocalGateway {
         authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: payload && !route.access.public ? asHttpApiClaims(payload) : {}, scopes: [] } },
       },
     };
+    if (limits) {
+      // Per caller: the person the verified token names; on public pages, the client address.
+      const who = route.access.public ? `ip ${this.clientAddress(req)}` : `user ${usernameFrom(event)}`;
+      if (this.limited(res, `${kind} ${who}`, limits.caller[kind])) return;
+    }
     const context = localContext(`local-${route.group}`, requestId, 30_000);
     const result = (await this.opts.handlers[route.group](event, context)) as Exclude<APIGatewayProxyResultV2, string>;
     res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
@@ -383,6 +439,8 @@ export class LocalGateway {
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': file.includes(`${dir}/assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // As CloudFront's response-headers policy adds them in AWS (cdk/constructs/site.ts).
+      ...this.siteHeaders,
     });
     createReadStream(file).pipe(res);
   }

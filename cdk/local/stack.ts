@@ -9,6 +9,7 @@ import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { GROUPS } from '../../functions/http/routes.ts';
 import { LocalGateway, type GatewayOptions, type OidcIssuer } from './gateway.ts';
+import type { Limits } from '../../functions/http/limits.ts';
 import { asInvocation, invokeLocally } from './invocations.ts';
 import { seedDemo } from './seed.ts';
 import { LocalStepFunctions } from './step-functions-local.ts';
@@ -29,6 +30,11 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** Sign in at this OIDC issuer instead of the local one; the named claim is the username. */
   oidc?: OidcIssuer & { usernameClaim: string };
+  /**
+   * Request limits on the gateway, as in AWS (`LIMITS` from functions/http/limits.ts: `npm start` and
+   * the e2e portal use them). Unset: none, for tests that drive many requests as one caller.
+   */
+  limits?: Limits;
 }
 
 export interface LocalStack {
@@ -120,6 +126,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     clock,
     siteDir: join(ROOT, 'web/dist'),
     port: opts.port,
+    ...(opts.limits ? { limits: opts.limits } : {}),
   });
   const url = await gateway.listen();
   mark('ready');

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, users } from './demo-data.ts';
 import { buildSiteIfStale } from './site-build.ts';
 import { ROOT, startLocalStack } from './stack.ts';
 import { ROLE_NAMES } from '../../functions/domain/roles.ts';
+import { LIMITS } from '../../functions/http/limits.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,8 @@ await buildSiteIfStale(ROOT, log);
 const stack = await startLocalStack({
   port: Number(values.port),
   dataDir: values.memory ? undefined : resolve(values.data),
+  // The request limits of the deployed API (functions/http/limits.ts): over them, 429 with Retry-After.
+  limits: LIMITS,
   log,
 });
 

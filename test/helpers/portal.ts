@@ -8,6 +8,7 @@ import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 import { buildSiteIfStale } from '../../cdk/local/site-build.ts';
 import { ROOT, startLocalStack, type LocalStack, type LocalStackOptions } from '../../cdk/local/stack.ts';
+import { LIMITS } from '../../functions/http/limits.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -26,7 +27,8 @@ export interface Portal {
 export async function startPortal(name: string, options: Pick<LocalStackOptions, 'port' | 'oidc'> = {}): Promise<Portal> {
   mkdirSync(SHOTS, { recursive: true });
   await buildSiteIfStale(ROOT, () => {});
-  const stack = await startLocalStack({ ...options, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${name}-${randomUUID()}` });
+  // With the deployed API's request limits: the portal must work within them.
+  const stack = await startLocalStack({ ...options, limits: LIMITS, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `e2e-${name}-${randomUUID()}` });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
