@@ -3,6 +3,8 @@
 import { Token, type Stack } from 'aws-cdk-lib';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import type { Node } from 'constructs';
+import { GROUPS, type Group } from '../functions/contracts/define.ts';
+import { LIMIT_CLASSES, RESERVED_CONCURRENCY, ROUTE_LIMITS, type LimitClass, type Rate } from '../functions/http/limits.ts';
 
 export type Target = 'global' | 'cn';
 
@@ -18,8 +20,20 @@ export interface AppConfig {
   authDomainPrefix: string;
   /** Custom domain of the site. cn: an IAM server certificate id (no ACM for CloudFront there). */
   site: { aliases: string[]; iamCertificateId?: string; acmCertificateArn?: string };
-  /** Default-stage throttling of the HTTP API; public (unauthenticated) routes get `publicRate`. */
-  throttle: { rate: number; burst: number; publicRate: number; publicBurst: number };
+  /**
+   * HTTP API route limits per limit class (functions/http/limits.ts, ROUTE_LIMITS); `read` is also
+   * the stage default. Context: throttleRate/throttleBurst (read), writeThrottleRate, heavyThrottleBurst...
+   */
+  throttle: Record<LimitClass, Rate>;
+  /** Lambda reserved concurrency per handler group (default RESERVED_CONCURRENCY; `none`: no reservations). */
+  reservedConcurrency: Partial<Record<Group, number>>;
+  /**
+   * AWS WAF web ACL on the site's CloudFront distribution (global only: a CLOUDFRONT-scope ACL lives
+   * in us-east-1, so `create` adds a stack there). `existing`: an ACL made elsewhere (webAclArn).
+   */
+  waf: { mode: 'create' | 'existing' | 'off'; arn?: string };
+  /** Custom domain of the API (a regional certificate in the stack's region); its execute-api endpoint is then off. */
+  api: { domain?: string; certificateArn?: string };
   /**
    * X-Ray tracing. China: Lambda's X-Ray integration is not offered there (AWS's China documentation),
    * and Step Functions tracing is unconfirmed, so both default to off; logs and metrics are the same.
@@ -85,10 +99,55 @@ export function loadConfig(node: Node): AppConfig {
       iamCertificateId: ctx('iamCertificateId'),
       acmCertificateArn: ctx('acmCertificateArn'),
     },
-    throttle: { rate: num('throttleRate', 50), burst: num('throttleBurst', 100), publicRate: num('publicThrottleRate', 20), publicBurst: num('publicThrottleBurst', 40) },
+    throttle: Object.fromEntries(
+      LIMIT_CLASSES.map((c) => {
+        const prefix = c === 'read' ? 'throttle' : `${c}Throttle`;
+        const r = { rate: num(`${prefix}Rate`, ROUTE_LIMITS[c].rate), burst: num(`${prefix}Burst`, ROUTE_LIMITS[c].burst) };
+        if (!(r.rate > 0) || !Number.isInteger(r.burst) || r.burst < 1) throw new Error(`context ${prefix}Rate/${prefix}Burst must be a positive rate and a whole burst`);
+        return [c, r];
+      }),
+    ) as Record<LimitClass, Rate>,
+    reservedConcurrency: reservations(ctx('reservedConcurrency')),
+    waf: waf(target, ctx('waf'), ctx('webAclArn')),
+    api: apiDomain(ctx('apiDomain'), ctx('apiCertificateArn')),
     tracing: { lambda: bool('lambdaTracing', target === 'global'), stateMachine: bool('stateMachineTracing', target === 'global') },
     alarmEmails: list(node.tryGetContext('alarmEmail')),
   };
+}
+
+/** `public:50,plan:20`, or `none`; unset: RESERVED_CONCURRENCY. */
+function reservations(value: string | undefined): Partial<Record<Group, number>> {
+  if (value === undefined) return { ...RESERVED_CONCURRENCY } as Partial<Record<Group, number>>;
+  if (value === 'none') return {};
+  const out: Partial<Record<Group, number>> = {};
+  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [group, n] = item.split(':');
+    const found = GROUPS.find((g) => g === group);
+    if (!found || !Number.isInteger(Number(n)) || Number(n) < 1) throw new Error(`context reservedConcurrency: '${item}' is not group:count (groups: ${GROUPS.join(', ')})`);
+    out[found] = Number(n);
+  }
+  return out;
+}
+
+/** On by default where the partition offers a CloudFront-scope WAF (not in China). */
+function waf(target: Target, value: string | undefined, arn: string | undefined): AppConfig['waf'] {
+  if (value !== undefined && value !== 'true' && value !== 'false') throw new Error(`context waf must be true or false, got '${value}'`);
+  if (target === 'cn') {
+    if (value === 'true' || arn) throw new Error('waf: China regions offer no CloudFront-scope web ACL (AWS WAF is regional only there)');
+    return { mode: 'off' };
+  }
+  if (value === 'false') return { mode: 'off' };
+  if (arn) {
+    if (!/^arn:[\w-]+:wafv2:us-east-1:\d{12}:global\/webacl\//.test(arn)) throw new Error(`context webAclArn must be a CLOUDFRONT-scope (us-east-1, global) web ACL ARN, got '${arn}'`);
+    return { mode: 'existing', arn };
+  }
+  return { mode: 'create' };
+}
+
+function apiDomain(domain: string | undefined, certificateArn: string | undefined): AppConfig['api'] {
+  if (!domain && !certificateArn) return {};
+  if (!domain || !certificateArn) throw new Error('context apiDomain and apiCertificateArn go together');
+  return { domain, certificateArn };
 }
 
 /** China ARNs and service variants need a literal partition: refuse an environment-agnostic cn stack. */

@@ -1,10 +1,17 @@
 // The HTTP API, built by walking the route table: one Lambda per handler group, the JWT authorizer on
 // every route that is not public, throttling and access logs on the default stage.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+//
+// Limits (functions/http/limits.ts): every route has explicit rate and burst on the stage by its limit
+// class (read, write, heavy imports, public), `read` also being the stage default; the public group's
+// Lambda has reserved concurrency. HTTP APIs have no per-client limits (no usage plans or API keys)
+// and take no WAF web ACL, so limits per person are enforced by the local gateway only (README).
+// With a custom domain (apiDomain + apiCertificateArn) the default execute-api endpoint is disabled.
+import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -14,9 +21,12 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { GROUPS, routeKey, routes, type Group } from '../../functions/http/routes.ts';
+import { limitClass } from '../../functions/http/limits.ts';
 import type { AppConfig } from '../config.ts';
 import { AppFunction, LOG_RETENTION } from './app-function.ts';
 import type { Issuer } from './auth.ts';
@@ -49,6 +59,9 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions: Record<Group, AppFunction>;
+  /** The custom domain, when configured (its execute-api endpoint is then disabled). */
+  readonly domainName?: DomainName;
+  private readonly customDomain?: string;
 
   constructor(scope: Construct, id: string, { config, issuer, userPool, data, workflow, siteOrigins }: ApiProps) {
     super(scope, id);
@@ -71,6 +84,11 @@ export class Api extends Construct {
       if (group === 'public') data.allowRead(this.functions[group]);
       else data.allowReadWrite(this.functions[group]);
     }
+    // A runaway (say, anyone on the internet hammering the public pages) cannot take the account's
+    // whole concurrency: reserved concurrency caps the group (functions/http/limits.ts, RESERVED_CONCURRENCY).
+    for (const [group, n] of Object.entries(config.reservedConcurrency)) {
+      (this.functions[group as Group].node.defaultChild as CfnFunction).reservedConcurrentExecutions = n;
+    }
     const cycles = this.functions.cycles;
     cycles.addEnvironment('STATE_MACHINE_ARN', workflow.stateMachineArn);
     workflow.grantStartAndAnswer(cycles);
@@ -86,9 +104,20 @@ export class Api extends Construct {
     }
 
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer.issuerUrl, { jwtAudience: [issuer.audience] });
+    this.customDomain = config.api.domain;
+    if (config.api.domain && config.api.certificateArn) {
+      // TLS 1.2 is the domain name's default security policy. DNS: a CNAME to the output ApiDomainTarget.
+      this.domainName = new DomainName(this, 'Domain', {
+        domainName: config.api.domain,
+        certificate: Certificate.fromCertificateArn(this, 'DomainCertificate', config.api.certificateArn),
+      });
+      new CfnOutput(this, 'ApiDomainTarget', { value: this.domainName.regionalDomainName, description: `CNAME target of ${config.api.domain}` });
+    }
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: '绩效管理平台 API',
       createDefaultStage: false, // our own stage below, with throttling and access logs
+      // With a custom domain, that is the only way in (no second, unlisted endpoint to throttle or watch).
+      disableExecuteApiEndpoint: this.domainName !== undefined,
       defaultAuthorizer: authorizer, // a route added without thought is protected
       corsPreflight: {
         allowOrigins: siteOrigins,
@@ -116,7 +145,7 @@ export class Api extends Construct {
     for (const route of publicRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'Public read-only pages (条例 Art. 10 disclosure), marked public in the route table; tighter throttling on the stage.',
+        reason: 'Public read-only pages (条例 Art. 10 disclosure), marked public in the route table; own route limits on the stage and reserved concurrency.',
       });
     }
 
@@ -125,7 +154,8 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: config.throttle.rate, burstLimit: config.throttle.burst },
+      throttle: { rateLimit: config.throttle.read.rate, burstLimit: config.throttle.read.burst },
+      ...(this.domainName ? { domainMapping: { domainName: this.domainName } } : {}),
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -143,12 +173,14 @@ export class Api extends Construct {
         ),
       },
     });
-    // Unauthenticated routes get their own, lower limits (security REL1: every route limited).
+    // Every route its explicit limits by class (security REL1: every route limited). RouteSettings is
+    // a JSON map in CloudFormation, passed through as written: its values take CloudFormation's names.
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
-      routes
-        .filter((r) => r.access.public)
-        .map((r) => [routeKey(r), { throttlingRateLimit: config.throttle.publicRate, throttlingBurstLimit: config.throttle.publicBurst }]),
+      routes.map((r) => {
+        const limit = config.throttle[limitClass(r)];
+        return [routeKey(r), { ThrottlingRateLimit: limit.rate, ThrottlingBurstLimit: limit.burst }];
+      }),
     );
     // Route settings name route keys, which must exist before the stage is updated.
     for (const route of allRoutes) cfnStage.node.addDependency(route);
@@ -156,6 +188,6 @@ export class Api extends Construct {
 
   /** Base URL without a trailing slash (the $default stage is served at the endpoint root). */
   get url(): string {
-    return this.httpApi.apiEndpoint;
+    return this.customDomain ? `https://${this.customDomain}` : this.httpApi.apiEndpoint;
   }
 }

@@ -1,12 +1,23 @@
 // The Vue site: a private bucket behind CloudFront. Global: the L2 Distribution with origin access control.
 // China: CfnDistribution with an OAI, legacy ForwardedValues and an IAM certificate, because China's
 // CloudFront has no OAC and rejects cache policies (notes/aws-china.md).
-import { existsSync } from 'node:fs';
-import { type CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+//
+// Security headers (functions/http/limits.ts): globally a response-headers policy adds the content
+// security policy, HSTS, nosniff, X-Frame-Options, Referrer-Policy and Permissions-Policy. China's
+// CloudFront takes neither response-headers policies nor CloudFront Functions (no such resource types
+// in the China regions), and S3 serves only its system metadata as headers (anything else becomes
+// x-amz-meta-*), so there the policy travels in index.html as <meta> elements: the CSP (without
+// frame-ancestors, which browsers ignore in a <meta>) and the referrer policy. HSTS, nosniff,
+// X-Frame-Options/frame-ancestors and Permissions-Policy are not sent in China (README: the gap).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Aws, type CfnElement, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   CfnDistribution,
   Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginAccessIdentity,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
@@ -18,6 +29,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { contentSecurityPolicy, originOf, SECURITY_HEADERS, type PolicyOrigins } from '../../functions/http/limits.ts';
 import type { AppConfig } from '../config.ts';
 import { LOG_RETENTION } from './app-function.ts';
 import { repoPath } from './paths.ts';
@@ -25,6 +37,8 @@ import { repoPath } from './paths.ts';
 export interface SiteProps {
   config: AppConfig;
   logs: IBucket;
+  /** The CLOUDFRONT-scope web ACL to attach (global only; cdk/constructs/waf.ts). */
+  webAclArn?: string;
 }
 
 /** What the web app reads at start-up from /config.json (parsed by web/src/config/runtime.ts). */
@@ -37,15 +51,43 @@ export interface RuntimeConfig {
 const SPA_ERRORS = [403, 404];
 const TLS = 'TLSv1.2_2021';
 
+/**
+ * Whom the portal talks to besides itself: the API (its custom domain, or any execute-api endpoint of
+ * the region: the API's own id cannot be named here, as the API's CORS names the distribution) and
+ * the issuer (discovery and token endpoint; Cognito's hosted domain for the sign-in frame).
+ */
+export function policyOrigins(config: AppConfig): PolicyOrigins {
+  const region = config.env.region;
+  const api = config.api.domain ? `https://${config.api.domain}` : `https://*.execute-api.${region}.${Aws.URL_SUFFIX}`;
+  const issuer = config.oidc
+    ? [originOf(config.oidc.issuerUrl)]
+    : [`https://cognito-idp.${region}.${Aws.URL_SUFFIX}`, `https://${config.authDomainPrefix}.auth.${region}.amazoncognito.com`];
+  return { connect: [api, ...issuer], frame: issuer };
+}
+
+/** index.html with the policy as <meta> elements at the top of <head> (China: no header can carry it). */
+export function withPolicyMeta(html: string, csp: string): string {
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const meta =
+    `<meta http-equiv="Content-Security-Policy" content="${escape(csp)}" />\n    ` +
+    `<meta name="referrer" content="${SECURITY_HEADERS['referrer-policy']}" />\n    `;
+  if (!/<head>\s*/.test(html)) throw new Error('index.html has no <head>');
+  return html.replace(/<head>\s*/, (m) => `${m}${meta}`);
+}
 export class Site extends Construct {
   readonly bucket: Bucket;
   readonly distribution: IDistributionRef;
   readonly domainName: string;
   /** https origins the site is served from (CloudFront domain plus configured aliases). */
   readonly origins: string[];
+  /** The content security policy the site is served under. */
+  readonly csp: string;
+  private readonly config: AppConfig;
 
-  constructor(scope: Construct, id: string, { config, logs }: SiteProps) {
+  constructor(scope: Construct, id: string, { config, logs, webAclArn }: SiteProps) {
     super(scope, id);
+    this.config = config;
+    this.csp = contentSecurityPolicy(policyOrigins(config), { meta: config.target === 'cn' });
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -61,14 +103,26 @@ export class Site extends Construct {
       const certificate = config.site.acmCertificateArn
         ? Certificate.fromCertificateArn(this, 'Certificate', config.site.acmCertificateArn)
         : undefined;
+      const headers = new ResponseHeadersPolicy(this, 'Headers', {
+        comment: 'Portal: content security policy and security headers (functions/http/limits.ts)',
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: this.csp, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.SAMEORIGIN, override: true },
+          referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        },
+        customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: SECURITY_HEADERS['permissions-policy'], override: true }] },
+      });
       const d = new Distribution(this, 'Distribution', {
         comment: `${Stack.of(this).stackName} site`,
         defaultRootObject: 'index.html',
         defaultBehavior: {
           origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+          responseHeadersPolicy: headers,
         },
+        webAclId: webAclArn,
         errorResponses: SPA_ERRORS.map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
         certificate,
         domainNames: certificate ? aliases : undefined,
@@ -82,10 +136,10 @@ export class Site extends Construct {
       if (!certificate) {
         Validations.of(d).acknowledge({ id: 'AwsSolutions-CFR4', reason: 'aws: no custom domain configured yet; the default *.cloudfront.net certificate cannot pin TLS 1.2. Set acmCertificateArn + siteAliases before go-live.' });
       }
-      Validations.of(d).acknowledge(
-        { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: the public pages are open; access control is by login, not by country.' },
-        { id: 'AwsSolutions-CFR2', reason: 'WAF web ACL for CloudFront must live in us-east-1 (cross-region stack); planned with the custom domain, API has throttling.' },
-      );
+      Validations.of(d).acknowledge({ id: 'AwsSolutions-CFR1', reason: 'No geo restriction: the public pages are open; access control is by login, not by country.' });
+      if (!webAclArn) {
+        Validations.of(d).acknowledge({ id: 'AwsSolutions-CFR2', reason: 'aws: the web ACL was switched off for this deployment (-c waf=false); the default attaches one (cdk/constructs/waf.ts).' });
+      }
     } else {
       const oai = new OriginAccessIdentity(this, 'Oai', { comment: 'site bucket reader' });
       this.bucket.grantRead(oai);
@@ -127,7 +181,7 @@ export class Site extends Construct {
       Validations.of(d).acknowledge(
         { id: 'AwsSolutions-CFR7', reason: 'aws-cn: AWS::CloudFront::OriginAccessControl does not exist in China regions; an OAI protects the bucket instead.' },
         { id: 'AwsSolutions-CFR1', reason: 'aws-cn: no geo restriction needed; the site serves mainland users and access control is by login.' },
-        { id: 'AwsSolutions-CFR2', reason: 'aws-cn: no CloudFront-scope WAF in China regions; API has throttling.' },
+        { id: 'AwsSolutions-CFR2', reason: 'aws-cn: AWS WAF is regional only in China regions (no CLOUDFRONT scope); the API has per-route throttling.' },
       );
       if (!cert) {
         Validations.of(d).acknowledge({ id: 'AwsSolutions-CFR4', reason: 'aws-cn: no IAM certificate configured yet (needs the ICP-filed domain); set iamCertificateId + siteAliases before go-live.' });
@@ -141,9 +195,11 @@ export class Site extends Construct {
     // Tests and infra-only checkouts have no web build: deploy a placeholder so synth never fails.
     const dist = repoPath('web/dist');
     const source = existsSync(dist) ? dist : repoPath('cdk/constructs/site-placeholder');
+    // China: the policy goes into index.html itself (later sources overwrite earlier ones' files).
+    const policyInPage = this.config.target === 'cn' ? [Source.data('index.html', withPolicyMeta(readFileSync(join(source, 'index.html'), 'utf8'), this.csp))] : [];
     const deployment = new BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
-      sources: [Source.asset(source), Source.jsonData('config.json', runtime)],
+      sources: [Source.asset(source), ...policyInPage, Source.jsonData('config.json', runtime)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 256,

@@ -1,5 +1,8 @@
 // The China (aws-cn) variant: no Cognito, no OAC, CloudFront as CfnDistribution with an OAI, literal aws-cn ARNs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../../functions/http/limits.ts';
 import { sharedChecks, ofType } from './shared.ts';
 import { synth, type Synth } from './synth.ts';
 
@@ -34,6 +37,30 @@ describe('cn stack', () => {
       [404, 200, '/index.html'],
     ]);
     expect(c.ViewerCertificate).toEqual({ CloudFrontDefaultCertificate: true });
+  });
+
+  it('carries the content security policy in index.html (no response-headers policy, no CloudFront Functions, no web ACL in China)', () => {
+    expect(ofType(s, 'AWS::CloudFront::ResponseHeadersPolicy')).toEqual([]);
+    expect(ofType(s, 'AWS::CloudFront::Function')).toEqual([]);
+    expect(ofType(s, 'AWS::WAFv2::WebACL')).toEqual([]);
+    expect(Object.keys(s.others)).toEqual([]);
+    // The deployment writes an index.html of its own over the built one: the site, that page, config.json.
+    const [[, deploy]] = ofType(s, 'Custom::CDKBucketDeployment') as any;
+    expect(deploy.Properties.SourceObjectKeys).toHaveLength(3);
+    const pages = readdirSync(s.outdir)
+      .filter((f) => f.startsWith('asset.') && existsSync(join(s.outdir, f, 'index.html')))
+      .map((f) => readFileSync(join(s.outdir, f, 'index.html'), 'utf8'));
+    const withPolicy = pages.filter((p) => p.includes('http-equiv="Content-Security-Policy"'));
+    expect(withPolicy).toHaveLength(1);
+    const page = withPolicy[0]!;
+    const csp = page.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)![1]!.replace(/&#39;|&apos;/g, "'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('https://idp.example.cn'); // the configured OIDC issuer
+    expect(csp).toContain('https://*.execute-api.cn-northwest-1.');
+    expect(csp).not.toContain('frame-ancestors'); // ignored in a <meta>: browsers warn about it
+    expect(page).toContain(`<meta name="referrer" content="${SECURITY_HEADERS['referrer-policy']}" />`);
+    // Everything else of the page is the built one: the policy comes before its scripts.
+    expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<script'));
   });
 
   it('renders ARNs with the literal aws-cn partition and never arn:aws:', () => {

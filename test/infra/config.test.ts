@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { App, Stack } from 'aws-cdk-lib';
 import { assertResolvedEnv, loadConfig } from '../../cdk/config.ts';
+import { RESERVED_CONCURRENCY, ROUTE_LIMITS } from '../../functions/http/limits.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cfg = (context: Record<string, string>) => loadConfig(new App({ context }).node);
@@ -43,6 +44,27 @@ describe('cdk config', () => {
     expect(() => cfg({ lambdaTracing: 'yes' })).toThrow(/lambdaTracing/);
     expect(cfg({}).alarmEmails).toEqual([]);
     expect(cfg({ alarmEmail: 'ops@example.gov.cn, duty@example.gov.cn' }).alarmEmails).toEqual(['ops@example.gov.cn', 'duty@example.gov.cn']);
+  });
+
+  it('takes the route limits from functions/http/limits.ts, overridable per class; reserved concurrency, the web ACL and the API domain as options', () => {
+    expect(cfg({}).throttle).toEqual(ROUTE_LIMITS);
+    expect(cfg({ throttleRate: '80', heavyThrottleBurst: '4' }).throttle).toMatchObject({ read: { rate: 80, burst: ROUTE_LIMITS.read.burst }, heavy: { rate: ROUTE_LIMITS.heavy.rate, burst: 4 } });
+    expect(() => cfg({ writeThrottleBurst: '0' })).toThrow(/writeThrottle/);
+    expect(cfg({}).reservedConcurrency).toEqual(RESERVED_CONCURRENCY);
+    expect(cfg({ reservedConcurrency: 'none' }).reservedConcurrency).toEqual({});
+    expect(cfg({ reservedConcurrency: 'public:20, plan:40' }).reservedConcurrency).toEqual({ public: 20, plan: 40 });
+    expect(() => cfg({ reservedConcurrency: 'imports:5' })).toThrow(/reservedConcurrency/);
+    // The web ACL: on by default globally, off (and refused) in China, or an existing CLOUDFRONT-scope ACL.
+    expect(cfg({}).waf).toEqual({ mode: 'create' });
+    expect(cfg({ waf: 'false' }).waf).toEqual({ mode: 'off' });
+    expect(cfg({ target: 'cn' }).waf).toEqual({ mode: 'off' });
+    expect(() => cfg({ target: 'cn', waf: 'true' })).toThrow(/regional only/);
+    const arn = ['arn', 'aws', 'wafv2', 'us-east-1', '000000000000', 'global/webacl/site/abc'].join(':');
+    expect(cfg({ webAclArn: arn }).waf).toEqual({ mode: 'existing', arn });
+    expect(() => cfg({ webAclArn: arn.replace('us-east-1', 'ap-east-1') })).toThrow(/CLOUDFRONT-scope/);
+    expect(cfg({}).api).toEqual({});
+    expect(cfg({ apiDomain: 'api.example.gov.cn', apiCertificateArn: 'cert' }).api).toEqual({ domain: 'api.example.gov.cn', certificateArn: 'cert' });
+    expect(() => cfg({ apiDomain: 'api.example.gov.cn' })).toThrow(/apiCertificateArn/);
   });
 
   it('rejects a bad target, arch or a region of the wrong partition', () => {

@@ -1,8 +1,11 @@
 // The global (aws partition) stack: template assertions and cdk-nag, from one synth.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TABLE } from '../../functions/data/table.ts';
+import { SECURITY_HEADERS, WAF_RATE_RULE } from '../../functions/http/limits.ts';
+import { MANAGED_RULE_GROUPS } from '../../cdk/constructs/waf.ts';
 import { nagCanFail, ofType, resources, sharedChecks } from './shared.ts';
 import { synth, type Synth } from './synth.ts';
 
@@ -121,9 +124,86 @@ describe('global stack', () => {
     });
   });
 
+  it('serves the site with the content security policy and the security headers (a response-headers policy)', () => {
+    const [[policyId, policy]] = ofType(s, 'AWS::CloudFront::ResponseHeadersPolicy') as any;
+    const [[, d]] = ofType(s, 'AWS::CloudFront::Distribution') as any;
+    expect(d.Properties.DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const h = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    // The CSP names the region's execute-api endpoints and the Cognito issuer and hosted domain (URL suffix as a token).
+    const csp = JSON.stringify(h.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const part of ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "frame-ancestors 'self'", 'https://*.execute-api.ap-east-1.', 'https://cognito-idp.ap-east-1.', '.auth.ap-east-1.amazoncognito.com']) {
+      expect(csp).toContain(part);
+    }
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(h.ContentSecurityPolicy.Override).toBe(true);
+    // The same headers as the local gateway sends (SECURITY_HEADERS), in CloudFront's terms.
+    expect(h.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
+    expect(SECURITY_HEADERS['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(h.ContentTypeOptions).toEqual({ Override: true });
+    expect(h.FrameOptions).toEqual({ FrameOption: SECURITY_HEADERS['x-frame-options'], Override: true });
+    expect(h.ReferrerPolicy).toEqual({ ReferrerPolicy: SECURITY_HEADERS['referrer-policy'], Override: true });
+    expect(policy.Properties.ResponseHeadersPolicyConfig.CustomHeadersConfig.Items).toEqual([
+      { Header: 'Permissions-Policy', Value: SECURITY_HEADERS['permissions-policy'], Override: true },
+    ]);
+  });
+
+  it('attaches a CLOUDFRONT-scope web ACL from a us-east-1 stack: managed common and bad-input rules, a rate rule', () => {
+    const [[file, edge], ...more] = Object.entries(s.others);
+    expect(more).toEqual([]);
+    expect(file).toMatch(/EdgeWaf/);
+    const [[, acl]] = Object.entries(edge.toJSON().Resources).filter(([, r]: any) => r.Type === 'AWS::WAFv2::WebACL') as any;
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl.Properties.DefaultAction).toEqual({ Allow: {} });
+    const rules = acl.Properties.Rules;
+    expect(rules.filter((r: any) => r.Statement.ManagedRuleGroupStatement).map((r: any) => [r.Statement.ManagedRuleGroupStatement.VendorName, r.Statement.ManagedRuleGroupStatement.Name])).toEqual(
+      MANAGED_RULE_GROUPS.map((n) => ['AWS', n]),
+    );
+    const rate = rules.find((r: any) => r.Statement.RateBasedStatement);
+    expect(rate.Statement.RateBasedStatement).toEqual({ Limit: WAF_RATE_RULE.limit, EvaluationWindowSec: WAF_RATE_RULE.windowSeconds, AggregateKeyType: 'IP' });
+    expect(rate.Action.Block.CustomResponse.ResponseCode).toBe(429);
+    // The distribution takes it through CDK's cross-region reference.
+    const [[, d]] = ofType(s, 'AWS::CloudFront::Distribution') as any;
+    const ref = JSON.stringify(d.Properties.DistributionConfig.WebACLId);
+    expect(ref).toContain('JixiaoEdgeWaf');
+    expect(ref).toMatch(/GetStackOutput|ExportsReader/);
+    expect(s.acknowledged.has('Annotation::AwsSolutions-CFR2')).toBe(false);
+  });
+
   it('uses arm64 by default in the global partition', () => {
     for (const [, fn] of ofType(s, 'AWS::Lambda::Function').filter(([, f]) => f.Properties.Runtime === 'nodejs24.x')) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
     }
+  });
+});
+
+describe('global stack with a custom API domain and the web ACL switched off', () => {
+  let d: Synth;
+  beforeAll(() => {
+    d = synth('global', { apiDomain: 'api.jx.example.gov.cn', apiCertificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/example', waf: 'false' });
+  }, 120_000);
+
+  it('disables the default execute-api endpoint and maps the domain to the stage; the site calls the domain', () => {
+    const [[, api]] = ofType(d, 'AWS::ApiGatewayV2::Api') as any;
+    expect(api.Properties.DisableExecuteApiEndpoint).toBe(true);
+    d.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.jx.example.gov.cn' });
+    d.template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    // config.json (a staged asset) names the domain as the API base.
+    const configs = readdirSync(d.outdir)
+      .filter((f) => f.startsWith('asset.') && existsSync(join(d.outdir, f, 'config.json')))
+      .map((f) => JSON.parse(readFileSync(join(d.outdir, f, 'config.json'), 'utf8')));
+    expect(configs.map((c) => c.apiBase)).toEqual(['https://api.jx.example.gov.cn']);
+    const [[, policy]] = ofType(d, 'AWS::CloudFront::ResponseHeadersPolicy') as any;
+    const csp = JSON.stringify(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain('https://api.jx.example.gov.cn');
+    expect(csp).not.toContain('execute-api');
+  });
+
+  it('has no web ACL stack, acknowledges CFR2 for it, and leaves no cdk-nag finding open', () => {
+    expect(Object.keys(d.others)).toEqual([]);
+    const [[, dist]] = ofType(d, 'AWS::CloudFront::Distribution') as any;
+    expect(dist.Properties.DistributionConfig.WebACLId).toBeUndefined();
+    expect(d.acknowledged.has('Annotation::AwsSolutions-CFR2')).toBe(true);
+    expect(d.validationError?.message).toBeUndefined();
   });
 });

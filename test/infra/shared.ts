@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GROUPS, routeKey, routes } from '../../functions/http/routes.ts';
 import { COGNITO_ADMIN_ACTIONS } from '../../cdk/constructs/api.ts';
+import { limitClass, RESERVED_CONCURRENCY, ROUTE_LIMITS } from '../../functions/http/limits.ts';
 import { AUDIT_DENIED_ACTIONS, AUDIT_KEY_PREFIX } from '../../cdk/constructs/data.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { observabilityChecks } from './observability-checks.ts';
@@ -57,13 +58,38 @@ export function sharedChecks(get: () => Synth) {
     }
   });
 
-  it('throttles the default stage, tighter on public routes, and writes access logs', () => {
+  it('limits every route on the stage by its class (functions/http/limits.ts), read as the default, and writes access logs', () => {
     const [[, stage]] = ofType(get(), 'AWS::ApiGatewayV2::Stage') as any;
     expect(stage.Properties.StageName).toBe('$default');
-    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
-    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
-    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(routes.filter((r) => r.access.public).map(routeKey).sort());
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: ROUTE_LIMITS.read.rate, ThrottlingBurstLimit: ROUTE_LIMITS.read.burst });
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(routes.map(routeKey).sort());
+    for (const r of routes) {
+      const limit = ROUTE_LIMITS[limitClass(r)];
+      expect(stage.Properties.RouteSettings[routeKey(r)], routeKey(r)).toEqual({ ThrottlingRateLimit: limit.rate, ThrottlingBurstLimit: limit.burst });
+    }
+    // Imports are held tighter than any other signed-in route.
+    const heavy = routes.filter((r) => limitClass(r) === 'heavy');
+    expect(heavy.length).toBeGreaterThan(0);
+    for (const r of heavy) expect(stage.Properties.RouteSettings[routeKey(r)].ThrottlingBurstLimit).toBeLessThan(ROUTE_LIMITS.write.burst);
     expect(stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]).toMatch(/AccessLogs/);
+  });
+
+  it('reserves concurrency for the public group only, above the sum of its routes\' bursts', () => {
+    const s = get();
+    for (const group of GROUPS) {
+      const { fn } = groupFunction(s, group);
+      expect(fn.Properties.ReservedConcurrentExecutions, group).toBe(RESERVED_CONCURRENCY[group]);
+    }
+    const publicBursts = routes.filter((r) => r.group === 'public').reduce((sum, r) => sum + ROUTE_LIMITS[limitClass(r)].burst, 0);
+    expect(RESERVED_CONCURRENCY.public).toBeGreaterThanOrEqual(publicBursts);
+    // Lambda keeps 100 unreserved: the default account limit of 1,000 leaves room for these.
+    expect(Object.values(RESERVED_CONCURRENCY).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(900);
+  });
+
+  it('keeps the default execute-api endpoint while no custom domain is configured', () => {
+    const [[, api]] = ofType(get(), 'AWS::ApiGatewayV2::Api') as any;
+    expect(api.Properties.DisableExecuteApiEndpoint ?? false).toBe(false);
+    expect(ofType(get(), 'AWS::ApiGatewayV2::DomainName')).toEqual([]);
   });
 
   it('has one Node 24 function per handler group plus the stage task and the daily job', () => {

@@ -1,6 +1,6 @@
 // Synthesizes the real CDK app (cdk/app.ts, with cdk.json's context and the cdk-nag plugin) for one target.
 // Each test file calls this once per target in beforeAll and shares the result.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -16,6 +16,8 @@ export interface Synth {
   template: Template;
   /** The template as raw JSON text. */
   text: string;
+  /** The app's other stacks (the site's web ACL in us-east-1), by template file name. */
+  others: Record<string, Template>;
   outdir: string;
   seconds: number;
   /** Thrown by app.synth() when cdk-nag (or another validation) found unacknowledged errors. */
@@ -62,6 +64,11 @@ export function synth(target: Target, extraContext: Record<string, unknown> = {}
     target,
     template: Template.fromJSON(JSON.parse(text)),
     text,
+    others: Object.fromEntries(
+      readdirSync(outdir)
+        .filter((f) => f.endsWith('.template.json') && f !== stack.templateFile)
+        .map((f) => [f, Template.fromJSON(JSON.parse(readFileSync(join(outdir, f), 'utf8')))]),
+    ),
     outdir,
     seconds,
     validationError,
