@@ -20,8 +20,9 @@
 // nor does the chain stop a writer holding the application role from appending a forged entry or
 // rewriting a chain's tail with fresh hashes (the hash needs no secret). README "Audit log" says what
 // closes that (anchoring each day's heads outside the application's reach) and what is left.
-// 密评: GB/T 39786 expects SM3 for integrity; Node's crypto has no SM3 in every build, so the chain uses
-// SHA-256 (`CHAIN_HASH`) and the switch to SM3 is a recorded gap (one function below, and a version field).
+// 密评: GB/T 39786 expects SM3 for integrity. The chain uses SHA-256 (`CHAIN_HASH`). Node's OpenSSL does
+// offer 'sm3' (checked: the standard test vector), so the switch is small (new chains from a cut-over
+// date); what is open is whether the 测评机构 accepts OpenSSL's SM3 rather than a certified module.
 //
 // FILING by Beijing date: an entry is filed in the partition of its Beijing month (keys.audit), and the
 // chain by its Beijing date. Entries written before this were filed by UTC month: search and verify read

@@ -2,6 +2,7 @@
 // in place, removed, rewritten with a fresh hash, a chain's last entry or its head removed: the check
 // names each. Concurrent writers never fork a chain. Entries are filed by Beijing date (old ones, filed
 // by UTC month, are still found). Search by user, unit, action and time range, paged.
+import { spawnSync } from 'node:child_process';
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntity, hashOf, listAudit, searchAudit, verifyAudit, type AuditEntry } from '../../functions/data/audit.ts';
@@ -136,6 +137,18 @@ describe('tampering in the table is named by the check', () => {
         expect.objectContaining({ kind: 'headMissing', entryId: headless.at(-1)!.id }),
       ]),
     );
+  });
+
+  it('npm run audit:verify names the same breaks, first broken link first, and exits 1', async () => {
+    const { breaks } = await verifyAudit(R, DAY, DAY);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'cdk/local/audit-verify.ts', '--region', R, '--from', DAY, '--to', DAY, '--lang', 'en'], { env: { ...process.env }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain(`FIRST BROKEN LINK`);
+    expect(run.stdout.split('FIRST BROKEN LINK')[1]!.split('\n')[0]).toContain(breaks[0]!.entryId);
+    for (const b of breaks) expect(run.stdout).toContain(b.entryId);
+    const clean = spawnSync(process.execPath, ['--import', 'tsx', 'cdk/local/audit-verify.ts', '--region', '990001', '--from', DAY, '--to', DAY], { env: { ...process.env }, encoding: 'utf8' });
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('40 entries');
   });
 
   it('names an attribute added by hand, which a parsed record would not show', async () => {
