@@ -1,5 +1,6 @@
 // The API as deployed code runs it: local gateway → route table → middy chain → handlers →
 // DynamoDB Local, with the state machine run by the local runner.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -18,7 +19,7 @@ let stack: LocalStack;
 const auditor = auditReader(() => stack.url);
 let anon: ApiClient, ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => beijingDate(Date.now()).slice(0, 7);
 const newCycleBody = (year: number) => ({ year, name: `${year}年度绩效考评`, stages: defaultStageDates(year) });
 /** The cycle as the API shows it, once its workflow waits at the current stage. */
 async function waitForWorkflow(client: ApiClient, year: number) {
@@ -171,7 +172,7 @@ describe('access: every route of the route table', async () => {
 
   it('recorded every refusal in the refused caller\'s audit log', async () => {
     // Audit months follow the (development) clock, which an earlier test moved forward.
-    const month = new Date(now()).toISOString().slice(0, 7);
+    const month = beijingDate(now()).slice(0, 7);
     const audit = await (await auditor(BL)).get(`/regions/${BL}/audit?month=${month}&limit=100`);
     const refused = audit.body.items.filter((a: any) => a.action === 'access.refused' && a.actor === 'bl_staff');
     expect(refused.length).toBeGreaterThan(0);

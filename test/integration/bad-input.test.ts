@@ -9,6 +9,7 @@
 // (compared item by item, audit entries of refusals aside). Formula-injection strings are fed to every
 // text field and to the sheet import rows: never a 5xx, and what is accepted is stored as typed (the
 // portal's exports make it safe: web/src/utils/xlsx.ts). The figures go to test-results/bad-input.json.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -41,7 +42,7 @@ const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '202
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
 
-const thisMonth = new Date().toISOString().slice(0, 7);
+const thisMonth = beijingDate(Date.now()).slice(0, 7);
 /** A valid query of each route that takes one (every key it declares, so each can be spoilt). */
 const sampleQueries: Record<string, Record<string, string>> = {
   listUnits: { type: 'department', category: '市直政府部门', status: 'active', assessor: 'true' },

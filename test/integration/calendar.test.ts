@@ -1,4 +1,5 @@
 // The working-day calendar through the local gateway, on the seeded demo data (2024–2026 shipped).
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -14,7 +15,7 @@ let stack: LocalStack;
 const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => beijingDate(Date.now()).slice(0, 7);
 const put = (client: ApiClient, path: string, body: unknown) => client.call('PUT', path, body);
 const deadline = (client: ApiClient, from: string, days: number | string, region = YL) =>
   client.get(`/regions/${region}/calendar/deadline?from=${from}&days=${days}`);

@@ -2,6 +2,7 @@
 // query and body schemas); every signed-in GET answers the demo data in the shape its contract
 // states (the chain refuses to send an answer that breaks it); and a malformed path id, query value
 // or page cursor is a 400 that names the field, on every route where it can occur.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
@@ -31,7 +32,7 @@ const callerOf: Record<Role, Caller> = {
 const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff' };
 /** Queries a route needs to answer at all. */
 const sampleQuery: Record<string, Record<string, string>> = {
-  listAudit: { month: new Date().toISOString().slice(0, 7) },
+  listAudit: { month: beijingDate(Date.now()).slice(0, 7) },
   workingDeadline: { from: '2026-03-02', days: '10' },
 };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

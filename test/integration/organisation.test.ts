@@ -1,5 +1,6 @@
 // Units and a cycle's categories through the local gateway with the demo data: every change with
 // its audit entry, stale versions refused, and a cycle keeping the unit list it was run with.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -14,7 +15,7 @@ let stack: LocalStack;
 const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => beijingDate(Date.now()).slice(0, 7);
 const audit = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
 const units = (q = '') => ylStaff.get(`/regions/${YL}/units${q}`);
 const unit = async (id: string) => (await ylStaff.get(`/regions/${YL}/units/${id}`)).body;

@@ -1,5 +1,6 @@
 // The plan of a category through the local gateway with the demo data: reading, saving in place
 // with its audit entry in the plan stage, versions with a reason afterwards, and refusals.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { demoPlan, demoTree } from '../../cdk/local/seed-plan.ts';
@@ -16,7 +17,7 @@ let stack: LocalStack;
 const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => beijingDate(Date.now()).slice(0, 7);
 const audit = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
 const plan = (year: number, category: string, q = '') => `/regions/${YL}/cycles/${year}/plan/${category}${q}`;
 const put = (c: ApiClient, path: string, body: unknown) => c.call('PUT', path, body);

@@ -1,6 +1,7 @@
 // The unit scopes of the route table against the demo region's 2026 plan: a unit reaches only its
 // own unit, an assessor unit only the units and indicators the plan in force assigns to it, a third
 // party only its surveys; the bureau reaches all; another region nothing. Refusals are audited.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { listAudit } from '../../functions/data/audit.ts';
@@ -90,7 +91,7 @@ describe('thirdParty', () => {
 });
 
 it('audits every scope refusal in the caller’s region', async () => {
-  const month = new Date().toISOString().slice(0, 7);
+  const month = beijingDate(Date.now()).slice(0, 7);
   const { items } = await listAudit('450900', month, 100);
   const refused = items.filter((a) => a.action === 'access.refused').map((a) => (a.after as { reason: string }).reason);
   expect(refused.filter((r) => r === 'unit')).toHaveLength(1);

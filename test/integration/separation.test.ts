@@ -3,6 +3,7 @@
 // the audit log; each is refused the others' actions and the business data; an account opens without
 // the power it will be granted; one person holds no two administrator roles, nor one next to a business
 // role (409); nobody grants themselves; the region's last security administrator is kept.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -19,7 +20,7 @@ const auth = async (path: 'login' | 'password', body: unknown) => {
   return { status: res.status, body: (await res.json()) as any };
 };
 const account = async (username: string) => ((await sys.get(`/regions/${YL}/users`)).body.items as any[]).find((u) => u.username === username);
-const auditOf = async () => (await auditor.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
+const auditOf = async () => (await auditor.get(`/regions/${YL}/audit?month=${beijingDate(now()).slice(0, 7)}&limit=100`)).body.items as any[];
 /** Opens an account as the system administrator and signs the person in with a password of their own. */
 async function openAndSignIn(username: string, name: string, unitId = 'yl-jxb'): Promise<ApiClient> {
   const opened = await sys.post(`/regions/${YL}/users`, { username, name, role: 'unassigned', unitId });
@@ -166,7 +167,7 @@ describe('the security administrator grants roles', () => {
 
 describe('the audit administrator reads the audit log only', () => {
   it('reads the audit log, which the bureau no longer does', async () => {
-    expect((await auditor.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}`)).status).toBe(200);
+    expect((await auditor.get(`/regions/${YL}/audit?month=${beijingDate(now()).slice(0, 7)}`)).status).toBe(200);
     expect((await leader.get(`/regions/${YL}/audit?month=2026-01`)).status).toBe(403);
   });
 

@@ -1,5 +1,6 @@
 // The local sign-in lock under attack (issue 10, defects 2, 6 and 7): parallel guesses cannot outrun
 // it, an unknown username answers exactly as a real one does, and the development clock cannot lift it.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -18,7 +19,7 @@ const login = async (username: string, password: string) => {
   const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
 };
-const auditOf = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
+const auditOf = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${beijingDate(now()).slice(0, 7)}&limit=100`)).body.items as any[];
 
 beforeAll(async () => {
   stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `sign-in-lock-${randomUUID()}` });

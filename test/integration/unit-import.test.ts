@@ -1,6 +1,7 @@
 // Importing a region's units from sheet rows through the local gateway with the demo data: all units
 // in one transaction with one audit entry, nothing written from a sheet with a bad row, a dry run
 // that only reports, the per-import limit, and the callers refused.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -15,7 +16,7 @@ let stack: LocalStack;
 const auditor = auditReader(() => stack.url);
 let ylStaff: ApiClient, ylLeader: ApiClient, ylUnit: ApiClient, blStaff: ApiClient;
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => beijingDate(Date.now()).slice(0, 7);
 const audit = async () => (await (await auditor()).get(`/regions/${YL}/audit?month=${thisMonth()}&limit=100`)).body.items as any[];
 const importUnits = (c: ApiClient, body: unknown, region = YL) => c.post(`/regions/${region}/units/import`, body);
 const listed = async () => (await ylStaff.get(`/regions/${YL}/units`)).body.items as any[];

@@ -2,6 +2,7 @@
 // accounts; the new person must choose a password first; another unit or region is refused. Roles
 // beyond those an account opens with are the security administrator's to grant (三权分立:
 // test/integration/separation.test.ts); the audit log is read here as the audit administrator.
+import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
@@ -19,7 +20,7 @@ const auth = async (path: 'login' | 'password', body: unknown) => {
 };
 const usersOf = async (client: ApiClient, regionId = YL) => (await client.get(`/regions/${regionId}/users`)).body.items as any[];
 const account = async (username: string) => (await usersOf(ylLeader)).find((u) => u.username === username);
-const auditOf = async () => (await ylAuditor.get(`/regions/${YL}/audit?month=${new Date(now()).toISOString().slice(0, 7)}&limit=100`)).body.items as any[];
+const auditOf = async () => (await ylAuditor.get(`/regions/${YL}/audit?month=${beijingDate(now()).slice(0, 7)}&limit=100`)).body.items as any[];
 
 beforeAll(async () => {
   stack = await startLocalStack({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: `users-${randomUUID()}` });
