@@ -3,6 +3,7 @@
 // head), as a ratio to a bare PutItem of the same item in the same process, on DynamoDB Local
 // (absolute times on a shared machine mean little). Also the write before the chain (change + entry in
 // one transaction) and eight commits of one region at once (shards contending), per write.
+import { measure, printRatios } from './measure.ts';
 import { randomUUID } from 'node:crypto';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, startDynamoLocal } from '../../cdk/local/dynamodb-local.ts';
@@ -11,26 +12,6 @@ import { commit, put, type Actor } from '../../functions/data/commit.ts';
 import { keys } from '../../functions/data/keys.ts';
 
 const N = Number(process.env.BENCH_N ?? 400);
-type Stats = { p50: number; p99: number; mean: number };
-
-/** Calls every variant once per round, so JVM warm-up and machine noise hit all of them alike. */
-async function measure(variants: Record<string, () => Promise<unknown>>, warmup = 150): Promise<Record<string, Stats>> {
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-  for (let round = 0; round < warmup + N; round++) {
-    for (const [name, fn] of Object.entries(variants)) {
-      const t = performance.now();
-      await fn();
-      if (round >= warmup) times[name]!.push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(times).map(([name, ts]) => {
-      ts.sort((a, b) => a - b);
-      const at = (q: number) => ts[Math.min(ts.length - 1, Math.floor(q * ts.length))]!;
-      return [name, { p50: at(0.5), p99: at(0.99), mean: ts.reduce((a, b) => a + b, 0) / ts.length }];
-    }),
-  );
-}
 
 const dynamo = await startDynamoLocal({});
 try {
@@ -58,15 +39,10 @@ try {
       // Reported per write: the variant's time is divided below.
       return performance.now() - t;
     },
-  });
+  }, N, 150);
   const eight = stats['commit(), 8 at once in one region (time per write)']!;
   stats['commit(), 8 at once in one region (time per write)'] = { p50: eight.p50 / 8, p99: eight.p99 / 8, mean: eight.mean / 8 };
-  const base = stats[BASE]!;
-  console.log(`\naudited write: ${N} sequential rounds, DynamoDB Local, ratios to a bare PutItem of the same item`);
-  console.log('| call | p50 ms | p99 ms | mean ms | p50 ratio | mean ratio |\n|---|---|---|---|---|---|');
-  for (const [name, r] of Object.entries(stats)) {
-    console.log(`| ${name} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.mean.toFixed(3)} | ${(r.p50 / base.p50).toFixed(2)} | ${(r.mean / base.mean).toFixed(2)} |`);
-  }
+  printRatios(`audited write: ${N} sequential rounds, DynamoDB Local, ratios to a bare PutItem of the same item`, stats, BASE);
   console.log('\nCapacity (DynamoDB pricing, items under 1 KB): a bare Put 1 WCU; a transaction 2 WCU per item written;');
   console.log('before the chain 2 items = 4 WCU; commit() 3 items = 6 WCU + 1 RCU (consistent GetItem of the head; 2 RCU transactional is not used).');
 } finally {

@@ -1,6 +1,7 @@
 // `node --import tsx test/bench/session-check.ts`: what the server-side session check costs per
 // request (functions/data/sessions.ts), as a ratio to a bare GetItem of the profile in the same
 // process, on DynamoDB Local (absolute times on a shared machine mean little).
+import { measure, printRatios } from './measure.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { startLocalStack } from '../../cdk/local/stack.ts';
@@ -11,26 +12,6 @@ import { getUserForRequest } from '../../functions/data/users.ts';
 import { DEMO_PASSWORD } from '../../cdk/local/demo-data.ts';
 
 const N = Number(process.env.BENCH_N ?? 500);
-type Stats = { p50: number; p99: number; mean: number };
-
-/** Calls every variant once per round, so JVM warm-up and machine noise hit all of them alike. */
-async function measure(variants: Record<string, () => Promise<unknown>>, warmup = 200): Promise<Record<string, Stats>> {
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-  for (let round = 0; round < warmup + N; round++) {
-    for (const [name, fn] of Object.entries(variants)) {
-      const t = performance.now();
-      await fn();
-      if (round >= warmup) times[name]!.push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(times).map(([name, ts]) => {
-      ts.sort((a, b) => a - b);
-      const at = (q: number) => ts[Math.min(ts.length - 1, Math.floor(q * ts.length))]!;
-      return [name, { p50: at(0.5), p99: at(0.99), mean: ts.reduce((a, b) => a + b, 0) / ts.length }];
-    }),
-  );
-}
 
 const stack = await startLocalStack({});
 try {
@@ -48,13 +29,8 @@ try {
     'before: profile from the 60 s cache (hit)': () => getUserForRequest('yl_staff'),
     'session check: profile + session, one consistent BatchGet': () => checkSession('yl_staff', claims),
     'session check with its once-a-minute touch on every call (worst case)': () => checkSession('yl_staff', busyClaims, (busyNow += SESSION_LIMITS.touchAfterMs + 1)),
-  });
-  const base = stats[BASE]!;
-  console.log(`\nsession check: ${N} sequential calls each, DynamoDB Local, ratios to the bare consistent GetItem`);
-  console.log('| call | p50 ms | p99 ms | mean ms | p50 ratio | mean ratio |\n|---|---|---|---|---|---|');
-  for (const [name, r] of Object.entries(stats)) {
-    console.log(`| ${name} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.mean.toFixed(3)} | ${(r.p50 / base.p50).toFixed(2)} | ${(r.mean / base.mean).toFixed(2)} |`);
-  }
+  }, N, 200);
+  printRatios(`session check: ${N} sequential calls each, DynamoDB Local, ratios to the bare consistent GetItem`, stats, BASE);
 } finally {
   await stack.stop();
 }
