@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
 
   it('opens every page of the menu without a script error', async () => {
     await page.goto(`${stack.url}/#/`);
-    for (const key of ['units', 'calendar', 'notices', 'audit', 'simulate', 'cycles']) {
+    for (const key of ['units', 'calendar', 'notices', 'users', 'simulate', 'cycles']) {
       await page.getByTestId(`menu-${key}`).click();
       await expect.poll(() => page.locator('.el-breadcrumb').innerText()).not.toBe('');
       await page.waitForLoadState('networkidle');
