@@ -92,8 +92,16 @@ async function change(actor: Actor, before: User, after: User, action: string, a
   const version = before.version ?? 1;
   const next = { ...after, version: version + 1 };
   const condition = version === 1 ? '(attribute_not_exists(version) OR version = :v)' : 'version = :v';
+  // Sign-in bookkeeping (failures, lock) moves by loginRev, not version: a profile written back as it
+  // was read must not erase a failure counted in between, so that too must be as read.
+  const signIns = before.loginRev === undefined ? 'attribute_not_exists(loginRev)' : 'loginRev = :lr';
   const write: TransactItem = {
-    Put: { TableName: tableName(), Item: userItem(next), ConditionExpression: `attribute_exists(pk) AND ${condition}`, ExpressionAttributeValues: { ':v': version } },
+    Put: {
+      TableName: tableName(),
+      Item: userItem(next),
+      ConditionExpression: `attribute_exists(pk) AND ${condition} AND ${signIns}`,
+      ExpressionAttributeValues: { ':v': version, ...(before.loginRev === undefined ? {} : { ':lr': before.loginRev }) },
+    },
   };
   await commit(actor, { action, target: `user:${before.username}`, before: audited(before), after: audited(next) }, [write], at, t('该账号已被他人修改，请刷新后重试', 'This account was changed by someone else; please refresh and try again'));
   cached.delete(before.username);
