@@ -17,7 +17,14 @@ export const me = z.object({
   unitName: z.string().optional(),
 });
 
+export const logoutBody = z.object({
+  /** End every session of the account ("sign out everywhere"), not only this one. */
+  everywhere: z.boolean().default(false),
+});
+
 export const accountRoutes = {
   me: route({ method: 'GET', path: '/me', group: 'account', access: everyone('self'), params: noParams, output: me, summary: '当前用户' }),
+  /** Sign-out for every issuer (the local one also has /auth/logout): the session ends on the server at once. */
+  logout: route({ method: 'POST', path: '/me/logout', group: 'account', access: everyone('self'), params: noParams, body: logoutBody, output: z.object({ ended: z.boolean() }), summary: '退出登录（在服务端结束本次会话或全部会话）' }),
   listNotices: route({ method: 'GET', path: '/regions/{regionId}/notices', group: 'account', access: everyone('region'), params: regionPath, query: pageQuery, output: page(noticeRecord.omit({ regionId: true, unitId: true })), summary: '本单位的站内消息' }),
 };

@@ -57,7 +57,13 @@ export type OpInput<C extends RouteContract> = {
   params: z.output<C['params']>;
   query: Out<C['query']>;
   body: Out<C['body']>;
-} & (C['access'] extends { public: true } ? { caller?: undefined } : { caller: import('../domain/roles.ts').Caller });
+} & (C['access'] extends { public: true }
+  ? { caller?: undefined }
+  : {
+      caller: import('../domain/roles.ts').Caller;
+      /** The verified token's claims as the authorizer hands them over (all strings). */
+      claims: Record<string, string>;
+    });
 
 /** What an operation returns: anything the output schema accepts (it strips what it does not name). */
 export type OpOutput<C extends RouteContract> = z.input<C['output']>;

@@ -33,6 +33,8 @@ export interface CheckedInput {
   params: Record<string, string>;
   query: unknown;
   body: unknown;
+  /** Signed-in routes: the verified token's claims. */
+  claims?: Record<string, string>;
   /** assessorOf / thirdParty routes: the units and plan leaves the caller reaches (absent: all, the bureau). */
   reach?: Reach;
 }
@@ -105,7 +107,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       const body = parse(route.body, readBody(event), 'body');
       // A route that declares no query takes none: any key is refused like an undeclared field.
       const query = parse(route.query ?? noParams, event.queryStringParameters ?? {}, 'query');
-      checked.set(event, { route, input: { caller, params, body, query, reach } });
+      checked.set(event, { route, input: { caller, claims: caller ? (event.requestContext?.authorizer?.jwt?.claims as Record<string, string>) : undefined, params, body, query, reach } });
     },
   };
 }

@@ -71,6 +71,7 @@ const sampleBodies: Record<string, unknown> = {
   disableUser: { version: 1 },
   enableUser: { version: 1 },
   resetPassword: { version: 1 },
+  logout: { everywhere: false },
   importPlan: { revision: 1, reason: '调整指标', rows: [['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准'], ['职能工作', '重点工作', '100', '直接打分', '', '玉林市统计局', '个性', '按完成情况评分']] },
   saveCalendarYear: { holidays: ['2027-01-01'], workdays: ['2027-02-07'], source: '国务院办公厅关于2027年部分节假日安排的通知', version: 1 },
   // savePlan: the seeded plan of 2026/c1, cut to one branch (beforeAll).

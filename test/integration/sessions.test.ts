@@ -150,6 +150,25 @@ describe('session limits (security.md M2, ASVS 7.3)', () => {
     await expect(checkSession('yuzhou_leader', fresh, t1 + SESSION_LIMITS.idleMs)).rejects.toMatchObject({ code: 'SESSION_ENDED' });
   });
 
+  it('POST /me/logout ends another issuer\'s session on the server at once (Cognito, a mainland OIDC issuer)', async () => {
+    const { handler } = await import('../../functions/handlers/api/account.ts');
+    const { apiEvent, lambdaContext } = await import('../helpers/events.ts');
+    const { routes } = await import('../../functions/http/routes.ts');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: 'https://sso.example.gov.cn', sub: 'jyj_leader', 'cognito:username': 'jyj_leader', sid: `sso-${randomUUID()}`, auth_time: String(now), iat: String(now) };
+    const call = async (op: string, body?: unknown) => {
+      const event = apiEvent(routes.find((r) => r.op === op)!, { body });
+      event.requestContext.authorizer = { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } };
+      const res = (await handler(event, lambdaContext)) as { statusCode: number; body: string };
+      return { status: res.statusCode, body: JSON.parse(res.body) };
+    };
+    expect((await call('me')).status).toBe(200);
+    expect(await call('logout', {})).toEqual({ status: 201, body: { ended: true } });
+    const after = await call('me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('SESSION_ENDED');
+  });
+
   it('keeps tokens at 15 minutes at most', () => {
     expect(SESSION_LIMITS.tokenSeconds).toBeLessThanOrEqual(15 * 60);
   });

@@ -20,3 +20,6 @@ export const refreshTokenApi = () => http.post<{ token: string }>('/auth/refresh
 
 /** 本地模式：退出登录，在服务端结束本次会话（令牌及其续期随即失效） */
 export const logoutApi = () => http.post<void>('/auth/logout', undefined, { silent: true });
+
+/** Any issuer: ends this session on the server (the API's own sign-out route). */
+export const endSessionApi = () => call(accountRoutes.logout, { body: { everywhere: false } }, { silent: true });

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ACCOUNT_IMPORTERS, ACCOUNT_MANAGERS, AUDIT_READERS, ROLE_GRANTERS } from '@shared/domain/accounts.ts';
 import { BUREAU_ROLES, BUSINESS_ROLES, type Role } from '@shared/domain/roles.ts';
-import { changePasswordApi, getMeApi, loginApi, logoutApi, refreshTokenApi } from '@/api/auth';
+import { changePasswordApi, endSessionApi, getMeApi, loginApi, logoutApi, refreshTokenApi } from '@/api/auth';
 import type { Me } from '@/api/types';
 import { clearToken, readToken, writeToken } from '@/auth/token';
 import { runtimeConfig } from '@/config/runtime';
@@ -93,10 +93,10 @@ export const useSessionStore = defineStore('session', () => {
     clearToken();
   }
 
-  /** Signs out: the local issuer ends the session on the server first (its token then answers 401). */
+  /** Signs out: the session ends on the server first (its token then answers 401), whoever issued it. */
   async function logout(): Promise<void> {
     const auth = runtimeConfig().auth;
-    if (auth.mode === 'local' && token.value) await logoutApi().catch(() => undefined);
+    if (token.value) await (auth.mode === 'local' ? logoutApi() : endSessionApi()).catch(() => undefined);
     clear();
     if (auth.mode === 'oidc') {
       const { oidcLogout } = await import('@/auth/oidc');
