@@ -161,7 +161,8 @@ export async function searchAudit(s: AuditSearch): Promise<{ items: AuditEntry[]
       read += page.ScannedCount ?? 0;
       const found = page.Items ?? [];
       for (const [n, item] of found.entries()) {
-        items.push(auditEntity.parse(item));
+        // Entries written before the record named its region (the partition does) read as of this one.
+        items.push(auditEntity.parse({ regionId: s.regionId, ...item }));
         if (items.length === s.limit) {
           const more = n < found.length - 1 || page.LastEvaluatedKey !== undefined || i < partitions.length - 1;
           return { items, nextCursor: more ? encodeCursor(s, pk, String(item.sk)) : undefined };
