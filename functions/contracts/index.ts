@@ -4,6 +4,7 @@ import { accountRoutes } from './account.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
+import { goalRoutes } from './goals.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { publicRoutes } from './public.ts';
@@ -18,6 +19,7 @@ export const contracts = {
   ...calendarRoutes,
   ...userRoutes,
   ...planRoutes,
+  ...goalRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -10,3 +10,12 @@ export const userPath = regionPath.extend({ username: ids.username });
 const yearRange = { error: () => t('年份应在 2000–2100 之间', 'The year must be between 2000 and 2100') };
 /** A calendar year: four digits within 2000–2100, handed on as a number. */
 export const yearPath = regionPath.extend({ year: ids.year.transform(Number).pipe(z.number().int().min(2000, yearRange).max(2100, yearRange)) });
+/** A unit within a cycle. */
+export const cycleUnitPath = cyclePath.extend({ unitId: ids.unit });
+/**
+ * An indicator of a unit's plan: the plan node's 编号 (domain/plan.ts: 1–20 letters, digits, dots,
+ * dashes), here beginning with a letter or digit so `.` and `..` never reach a path.
+ */
+export const goalPath = cycleUnitPath.extend({
+  indicatorId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { error: () => t('指标编号有误', 'Not a valid indicator code') }),
+});

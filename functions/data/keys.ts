@@ -42,6 +42,10 @@
 //   category ranking .......... Query gsi2 gsi2pk=RANK#r#c#category  (gsi2sk = inverted total#u: best first)
 //   bureau queue by status .... Query gsi3 gsi3pk=QUEUE#r#c#KIND  (gsi3sk = status#time#u; begins_with status#)
 //   published (public site) ... Query gsi3 gsi3pk=PUBLISHED#r#c#KIND  (gsi3sk = u#rest; sparse: set on publication)
+//   a unit's goals + its set  Query pk=WORK#r#c  sk begins_with GOAL#u#   (the set's rest is #SET: it sorts
+//                               before every indicator id, which never holds '#')
+//   the bureau's goal queue ... Query gsi3 gsi3pk=QUEUE#r#c#GOAL  (goal-set items only, gsi3sk = status#time#u:
+//                               every set of the cycle in one Query, or begins_with status# for one status)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 import { beijingDate } from '../domain/dates.ts';
@@ -106,6 +110,9 @@ export const keys = {
     pk: `WORK#${regionId}#${cycleId}`,
     sk: `${kind}#${unitId}#${rest}`,
   }),
+  /** A unit's goal for one leaf indicator, and the unit's goal set (functions/data/goals.ts). */
+  goal: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}` }),
+  goalSet: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##SET` }),
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

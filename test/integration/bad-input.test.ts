@@ -38,7 +38,7 @@ const demo: Partial<Record<Role, Caller>> = {};
 for (const u of demoUsers) if (u.regionId === '450900' && !demo[u.role]) demo[u.role] = { username: u.username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
 const callerFor = (r: Route): Caller | undefined => (r.access.public ? undefined : r.access.roles.map((role) => demo[role]).find(Boolean));
 
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff' };
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1' };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
 
@@ -75,6 +75,18 @@ const sampleBodies: Record<string, unknown> = {
   importPlan: { revision: 1, reason: '调整指标', rows: [['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准'], ['职能工作', '重点工作', '100', '直接打分', '', '玉林市统计局', '个性', '按完成情况评分']] },
   saveCalendarYear: { holidays: ['2027-01-01'], workdays: ['2027-02-07'], source: '国务院办公厅关于2027年部分节假日安排的通知', version: 1 },
   // savePlan: the seeded plan of 2026/c1, cut to one branch (beforeAll).
+  saveGoal: {
+    version: 0,
+    target: 7.5,
+    unitOfMeasure: '%',
+    scoringNote: '按季度统计口径',
+    milestones: [{ date: '2026-06-30', expected: 3.5 }],
+    leadUnitId: 'yl-yuzhou',
+    coUnitIds: ['yl-tjj'],
+    responsible: '刘建国',
+  },
+  submitGoals: { version: 1 },
+  reviewGoals: { decision: 'return', version: 1, returns: [{ indicatorId: '1.1', reason: '目标值低于上年实际' }] },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,191 @@
+// A unit's goals through the goals Lambda against the demo data (the seeded 2026 cycle of 玉林市 put
+// back at stage 2, 目标制定, in this file's own table): a filer drafts, the leader's submission is
+// refused while incomplete and goes through once complete, the bureau returns one goal with its
+// reason, the unit fixes and resubmits, the bureau approves. Another unit, another region and a
+// stale version are refused; every step is one audited commit with its notice.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { documentClient, tableName } from '../../functions/data/client.ts';
+import { keys } from '../../functions/data/keys.ts';
+import { listNotices } from '../../functions/data/notifications.ts';
+import { listAudit } from '../../functions/data/audit.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+import { stageNumber } from '../../functions/domain/stages.ts';
+import { handler } from '../../functions/handlers/api/goals.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+import { beijingDate } from '../../functions/domain/dates.ts';
+
+const YL = '450900';
+const C = '2026';
+const U = 'yl-yuzhou';
+const person = (username: string, role: Caller['role'], unitId: string, regionId = YL): Caller => ({ username, name: username, role, regionId, unitId });
+const filer = person('yuzhou_staff', 'unit_staff', U);
+const leader = person('yuzhou_leader', 'unit_leader', U);
+const bureauStaff = person('yl_staff', 'bureau_staff', 'yl-jxb');
+const otherUnit = person('jyj_staff', 'unit_staff', 'yl-jyj');
+const otherRegion = person('bl_staff', 'bureau_staff', 'bl-jxb', '450981');
+
+async function call(op: string, caller: Caller, params: Record<string, string>, body?: unknown) {
+  const res = (await handler(apiEvent(routeFor('goals', op), { caller, params: { regionId: YL, cycleId: C, ...params }, body }), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+const read = (caller: Caller = filer) => call('getUnitGoals', caller, { unitId: U });
+const save = (indicatorId: string, body: Record<string, unknown>, caller: Caller = filer) => call('saveGoal', caller, { unitId: U, indicatorId }, body);
+const goal = (version: number, target?: number) => ({
+  version,
+  ...(target === undefined ? {} : { target, unitOfMeasure: '%' }),
+  milestones: [{ date: '2026-06-30', expected: 40 }, { date: '2026-12-31', expected: 100 }],
+  responsible: '刘建国',
+  coUnitIds: ['yl-tjj'],
+});
+const setStage = (stage: number) =>
+  documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stage } }));
+
+let leaves: string[];
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+  await setStage(stageNumber('goal_setting'));
+}, 60_000);
+
+describe('drafting', () => {
+  it('shows the unit every goal leaf of its category, none covered yet, nothing saved', async () => {
+    const res = await read();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ unitId: U, planVersion: 1, editable: true, set: { status: 'draft', version: 0 }, goals: [] });
+    leaves = res.body.leaves.map((l: any) => l.indicatorId);
+    expect(leaves.length).toBeGreaterThan(2);
+    expect(res.body.leaves.some((l: any) => l.method?.kind === 'satisfaction')).toBe(false);
+    expect(res.body.problems.filter((p: any) => p.code === 'missing').map((p: any) => p.indicatorId)).toEqual(leaves);
+  });
+
+  it('saves a draft goal with the plan version it was drafted under, in the assessor unit’s worklist', async () => {
+    const res = await save(leaves[0]!, goal(0, 8));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ indicatorId: leaves[0], status: 'draft', version: 1, planVersion: 1, target: 8, updatedBy: 'yuzhou_staff' });
+    const stored = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.goal(YL, C, U, leaves[0]!) }));
+    expect(stored.Item?.gsi2pk).toMatch(new RegExp(`^ASSESS#${YL}#${C}#`));
+    expect(stored.Item?.gsi2sk).toBe(`draft#${U}#${leaves[0]}`);
+    const view = await read();
+    expect(view.body.set).toMatchObject({ status: 'draft', version: 1, counts: { draft: 1 } });
+  });
+
+  it('refuses a stale version (409) and keeps the first save', async () => {
+    expect((await save(leaves[0]!, goal(0, 9))).status).toBe(409);
+    const second = await save(leaves[0]!, goal(1, 9));
+    expect(second.body).toMatchObject({ version: 2, target: 9 });
+    expect((await save(leaves[0]!, goal(1, 10))).status).toBe(409);
+  });
+
+  it('refuses an indicator outside the plan (404) and an unknown co-operating unit (400)', async () => {
+    expect((await save('99.9', goal(0, 1))).status).toBe(404);
+    const res = await save(leaves[1]!, { ...goal(0, 1), coUnitIds: ['yl-nosuch'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: any) => d.path)).toEqual(['body.coUnitIds.0']);
+  });
+
+  it('refuses another unit’s staff and another region (403), and a filer’s submission (403)', async () => {
+    expect((await call('getUnitGoals', otherUnit, { unitId: U })).status).toBe(403);
+    expect((await save(leaves[1]!, goal(0, 1), otherUnit)).status).toBe(403);
+    expect((await call('getUnitGoals', otherRegion, { unitId: U })).status).toBe(403);
+    expect((await call('submitGoals', filer, { unitId: U }, { version: 2 })).status).toBe(403);
+    expect((await call('reviewGoals', leader, { unitId: U }, { decision: 'approve', version: 2 })).status).toBe(403);
+  });
+});
+
+describe('submission and review', () => {
+  it('refuses the leader’s submission while incomplete (422), naming each problem', async () => {
+    await save(leaves[1]!, { ...goal(0), milestones: [{ date: '2027-01-31', expected: 1 }] });
+    const { body } = await read();
+    const res = await call('submitGoals', leader, { unitId: U }, { version: body.set.version });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('GOALS_INCOMPLETE');
+    const codes = res.body.error.details.map((d: any) => `${d.indicatorId}:${d.code}`);
+    expect(codes).toEqual(expect.arrayContaining([`${leaves[1]}:target`, `${leaves[1]}:milestoneYear`, ...leaves.slice(2).map((id) => `${id}:missing`)]));
+    expect((await read()).body.set.status).toBe('draft');
+  });
+
+  it('submits the completed set once, notifying the bureau; a stale set version is refused', async () => {
+    const before = (await read()).body;
+    for (const id of leaves.slice(1)) {
+      const g = before.goals.find((x: any) => x.indicatorId === id);
+      expect((await save(id, goal(g?.version ?? 0, 50))).status).toBe(200);
+    }
+    const ready = (await read()).body;
+    expect(ready.problems).toEqual([]);
+    expect((await call('submitGoals', leader, { unitId: U }, { version: ready.set.version - 1 })).status).toBe(409);
+    const res = await call('submitGoals', leader, { unitId: U }, { version: ready.set.version });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ editable: false, set: { status: 'submitted', submittedBy: 'yuzhou_leader', counts: { submitted: leaves.length, draft: 0 } } });
+    expect(res.body.goals.every((g: any) => g.status === 'submitted')).toBe(true);
+    const inbox = await listNotices(YL, 'yl-jxb', 20);
+    expect(inbox.items.some((n) => n.kind === 'goals.submitted' && n.title.includes('玉州区'))).toBe(true);
+    // Nothing more is saved while the bureau has the set.
+    expect((await save(leaves[0]!, goal(3, 1))).status).toBe(409);
+  });
+
+  it('lists the set in the bureau’s queue with every other unit of the region missing', async () => {
+    const res = await call('listGoalSets', bureauStaff, {});
+    expect(res.status).toBe(200);
+    const row = res.body.items.find((r: any) => r.unitId === U);
+    expect(row).toMatchObject({ status: 'submitted', counts: { submitted: leaves.length } });
+    expect(res.body.totals.submitted).toBe(1);
+    expect(res.body.totals.missing).toBe(res.body.items.length - 1);
+    expect((await call('listGoalSets', filer, {})).status).toBe(403);
+    expect((await call('listGoalSets', otherRegion, {})).status).toBe(403);
+  });
+
+  it('lets the bureau return one goal with its reason; the unit is told why, the others are accepted', async () => {
+    const { body } = await read(bureauStaff);
+    expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'return', version: body.set.version, returns: [{ indicatorId: leaves[0], reason: ' ' }] })).status).toBe(400);
+    expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'return', version: body.set.version, returns: [] })).status).toBe(400);
+    const res = await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'return', version: body.set.version, returns: [{ indicatorId: leaves[0], reason: '目标值低于上年实际' }] });
+    expect(res.status).toBe(201);
+    expect(res.body.set).toMatchObject({ status: 'returned', counts: { returned: 1, approved: leaves.length - 1 } });
+    expect(res.body.goals.find((g: any) => g.indicatorId === leaves[0])).toMatchObject({ status: 'returned', returnReason: '目标值低于上年实际' });
+    const inbox = await listNotices(YL, U, 20);
+    expect(inbox.items.find((n) => n.kind === 'goals.returned')?.body).toContain('目标值低于上年实际');
+    // An accepted goal stays as it is.
+    const accepted = res.body.goals.find((g: any) => g.indicatorId === leaves[1]);
+    expect((await save(leaves[1]!, goal(accepted.version, 1))).status).toBe(409);
+  });
+
+  it('lets the unit fix the returned goal and resubmit; the bureau approves', async () => {
+    const returned = (await read()).body.goals.find((g: any) => g.indicatorId === leaves[0]);
+    const fixed = await save(leaves[0]!, goal(returned.version, 12));
+    expect(fixed.body).toMatchObject({ status: 'draft', target: 12, returnReason: '目标值低于上年实际' });
+    const set = (await read(leader)).body.set;
+    expect(set).toMatchObject({ status: 'returned', counts: { draft: 1, returned: 0 } });
+    const again = await call('submitGoals', leader, { unitId: U }, { version: set.version });
+    expect(again.status).toBe(201);
+    expect(again.body.set.counts).toMatchObject({ submitted: 1, approved: leaves.length - 1 });
+    expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: set.version })).status).toBe(409);
+    const approved = await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: again.body.set.version });
+    expect(approved.status).toBe(201);
+    expect(approved.body.set).toMatchObject({ status: 'approved', counts: { approved: leaves.length, submitted: 0 } });
+    expect((await listNotices(YL, U, 20)).items.some((n) => n.kind === 'goals.approved')).toBe(true);
+    expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: approved.body.set.version })).status).toBe(409);
+    const queue = await call('listGoalSets', bureauStaff, {});
+    expect(queue.body.totals.approved).toBe(1);
+  });
+
+  it('audited every step', async () => {
+    const month = beijingDate(Date.now()).slice(0, 7);
+    const entries = (await listAudit(YL, month, 200)).items.map((a: any) => `${a.action}:${a.actor}`);
+    expect(entries).toEqual(expect.arrayContaining(['goal.save:yuzhou_staff', 'goals.submit:yuzhou_leader', 'goals.return:yl_staff', 'goals.resubmit:yuzhou_leader', 'goals.approve:yl_staff']));
+  });
+});
+
+describe('outside goal setting', () => {
+  it('refuses drafts and submissions (409) once the cycle has moved on', async () => {
+    await setStage(stageNumber('execution'));
+    const res = await call('getUnitGoals', person('jyj_staff', 'unit_staff', 'yl-jyj'), { unitId: 'yl-jyj' });
+    expect(res.body.editable).toBe(false);
+    const leaf = res.body.leaves[0].indicatorId;
+    expect((await call('saveGoal', person('jyj_staff', 'unit_staff', 'yl-jyj'), { unitId: 'yl-jyj', indicatorId: leaf }, goal(0, 1))).status).toBe(409);
+    await setStage(stageNumber('goal_setting'));
+  });
+});
