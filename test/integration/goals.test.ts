@@ -179,6 +179,38 @@ describe('submission and review', () => {
   });
 });
 
+describe('requests per view', () => {
+  /** The DynamoDB requests a call makes beyond reading the caller's profile and session (pk USER#…). */
+  async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const stack = documentClient().middlewareStack;
+    stack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { pk?: string }; RequestItems?: object; IndexName?: string; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, unknown>; TransactItems?: unknown[] };
+        const pk = String(input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'] ?? '');
+        const batchOfUsers = input.RequestItems && JSON.stringify(input.RequestItems).includes('"USER#');
+        if (!pk.startsWith('USER#') && !batchOfUsers) seen.push(`${context.commandName}${input.IndexName ? `(${input.IndexName})` : ''} ${pk.replace(/#.*/, '#')}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    try {
+      await run();
+    } finally {
+      stack.remove('countRequests');
+    }
+    return seen.sort();
+  }
+
+  it('reads a unit’s goals in four requests: cycle, categories, plan in force, the unit’s GOAL# items (one Query)', async () => {
+    expect(await requestsOf(() => read(bureauStaff))).toEqual(['GetItemCommand REGION#', 'QueryCommand REGION#', 'QueryCommand REGION#', 'QueryCommand WORK#']);
+  });
+
+  it('lists the bureau’s queue in two: the categories and one Query of gsi3', async () => {
+    expect(await requestsOf(() => call('listGoalSets', bureauStaff, {}))).toEqual(['GetItemCommand REGION#', 'QueryCommand(gsi3) QUEUE#']);
+  });
+});
+
 describe('outside goal setting', () => {
   it('refuses drafts and submissions (409) once the cycle has moved on', async () => {
     await setStage(stageNumber('execution'));

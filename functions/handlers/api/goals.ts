@@ -92,16 +92,14 @@ const staleSet = () => new ConflictError(t('目标已被他人修改，请刷新
 
 export const handler = apiHandler('goals', {
   getUnitGoals: async ({ params }) => {
-    const ctx = await unitContext(params);
-    const { set, goals } = await readUnitGoals(ctx.regionId, ctx.cycle.cycleId, ctx.unitId);
+    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
     return view(ctx, set, goals);
   },
 
   saveGoal: async ({ caller, params, body }) => {
-    const ctx = await unitContext(params);
+    const [ctx, { set, goals }, { units }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), readUnits(params.regionId)]);
     const leaf = goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId);
     if (!leaf) throw new NotFoundError(t(`指标 ${params.indicatorId} 不在本单位现行方案中，或不需制定目标`, `Indicator ${params.indicatorId} is not a goal indicator of this unit's plan in force`));
-    const [{ set, goals }, { units }] = await Promise.all([readUnitGoals(ctx.regionId, ctx.cycle.cycleId, ctx.unitId), readUnits(ctx.regionId)]);
     refuseMove('edit', set, caller);
     if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
     const before = goals.find((g) => g.indicatorId === leaf.id);
@@ -136,8 +134,7 @@ export const handler = apiHandler('goals', {
   },
 
   submitGoals: async ({ caller, params, body }) => {
-    const ctx = await unitContext(params);
-    const { set, goals } = await readUnitGoals(ctx.regionId, ctx.cycle.cycleId, ctx.unitId);
+    const [ctx, { set, goals }, region] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), getRegion(params.regionId)]);
     refuseMove('submit', set, caller);
     if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
     const problems = coverage(ctx.plan.plan, goals, year(ctx.cycle));
@@ -149,7 +146,6 @@ export const handler = apiHandler('goals', {
     const moved = goals.map((g) => ({ before: g, after: { ...g, status: nextGoalStatus('submit', g.status, new Set(), g.indicatorId) } }));
     const changed = moved.filter((m) => m.after.status !== m.before.status).map((m) => ({ before: m.before, after: { ...m.after, version: m.before.version + 1, updatedAt: at, updatedBy: caller.username } }));
     const after: GoalSetRecord = { ...set, status: 'submitted', counts: countByStatus(moved.map((m) => m.after)), version: set.version + 1, submittedAt: at, submittedBy: caller.username, updatedAt: at, updatedBy: caller.username };
-    const region = await getRegion(ctx.regionId);
     if (!region) throw new NotFoundError(t('该行政区域不存在', 'This region does not exist'));
     const resubmitted = set.status === 'returned';
     const notice = noticeItem({
@@ -167,8 +163,7 @@ export const handler = apiHandler('goals', {
   },
 
   reviewGoals: async ({ caller, params, body }) => {
-    const ctx = await unitContext(params);
-    const { set, goals } = await readUnitGoals(ctx.regionId, ctx.cycle.cycleId, ctx.unitId);
+    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
     if (!set) throw new ConflictError(t('该单位尚未报送目标', 'This unit has not submitted its goals'));
     const action = body.decision === 'approve' ? 'approve' : 'return';
     const to = refuseMove(action, set, caller);
