@@ -14,6 +14,9 @@ import { text, z } from './zod.ts';
 export const saveGoalBody = goalFields.extend({ version: z.number().int().min(0) });
 export type SaveGoalBody = z.infer<typeof saveGoalBody>;
 
+/** The version of the goal as read. */
+export const removeGoalBody = z.object({ version: z.number().int().min(1) });
+
 /** The set's version as read: the leader submits, the bureau reviews, exactly what they saw. */
 const setVersion = z.number().int().min(1);
 export const submitGoalsBody = z.object({ version: setVersion });
@@ -107,6 +110,7 @@ const unitGoals = '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/goals';
 export const goalRoutes = {
   getUnitGoals: route({ method: 'GET', path: unitGoals, group: 'goals', access: goalReaders, params: cycleUnitPath, output: unitGoalsView, summary: '单位的绩效目标、覆盖的方案指标及缺漏' }),
   saveGoal: route({ method: 'PUT', path: `${unitGoals}/{indicatorId}`, group: 'goals', access: goalDrafters, params: goalPath, body: saveGoalBody, output: goalView, summary: '保存一项目标草稿' }),
+  removeGoal: route({ method: 'DELETE', path: `${unitGoals}/{indicatorId}`, group: 'goals', access: goalDrafters, params: goalPath, body: removeGoalBody, output: unitGoalsView, summary: '删除一项目标草稿（如现行方案已无该指标）' }),
   submitGoals: route({ method: 'POST', path: `${unitGoals}/submit`, group: 'goals', access: goalSubmitters, params: cycleUnitPath, body: submitGoalsBody, output: unitGoalsView, summary: '单位负责人审核并报送目标' }),
   reviewGoals: route({ method: 'POST', path: `${unitGoals}/review`, group: 'goals', access: bureau, params: cycleUnitPath, body: reviewGoalsBody, output: unitGoalsView, summary: '绩效办审定目标或逐项退回' }),
   listGoalSets: route({ method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/goal-sets', group: 'goals', access: bureau, params: cyclePath, output: goalSetsView, summary: '绩效办的目标审核队列' }),

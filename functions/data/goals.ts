@@ -90,15 +90,35 @@ export async function storeGoal(actor: Actor, goal: GoalRecord, before: GoalReco
   );
 }
 
-/** The set's part of a goal save: bump its version, move the goal between counts, only while the set is with the unit. */
-function setUpdate(from: GoalStatus | undefined, to: GoalStatus, by: string, at: string) {
-  const counts = from === to ? [] : [...(from ? [`counts.#from :minus`] : []), `counts.#to :one`];
+/**
+ * The set's part of a goal save or removal: bump its version, move the goal between counts (`from`
+ * undefined: a new goal; `to` undefined: a goal removed), only while the set is with the unit.
+ */
+function setUpdate(from: GoalStatus | undefined, to: GoalStatus | undefined, by: string, at: string) {
+  const moves = from !== to;
+  const counts = moves ? [...(from ? [`counts.#from :minus`] : []), ...(to ? [`counts.#to :one`] : [])] : [];
   return {
     UpdateExpression: `SET updatedAt = :at, updatedBy = :by ADD version :one${counts.length ? `, ${counts.join(', ')}` : ''}`,
     ConditionExpression: '#status IN (:draft, :returned)',
-    ExpressionAttributeNames: { '#status': 'status', ...(from !== to ? { '#to': to, ...(from ? { '#from': from } : {}) } : {}) },
-    ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1, ':draft': 'draft', ':returned': 'returned', ...(from && from !== to ? { ':minus': -1 } : {}) },
+    ExpressionAttributeNames: { '#status': 'status', ...(moves && to ? { '#to': to } : {}), ...(moves && from ? { '#from': from } : {}) },
+    ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1, ':draft': 'draft', ':returned': 'returned', ...(moves && from ? { ':minus': -1 } : {}) },
   };
+}
+
+/** Removes a goal the unit no longer wants (one the plan in force no longer has, say), on the same terms as a save. */
+export async function removeGoal(actor: Actor, goal: GoalRecord, at: string): Promise<void> {
+  const { regionId, cycleId, unitId, indicatorId } = goal;
+  await commit(
+    actor,
+    { action: 'goal.remove', target: `goal:${regionId}/${cycleId}/${unitId}/${indicatorId}`, before: goal },
+    [
+      atStage(regionId, cycleId, ['goal_setting']),
+      { Delete: { TableName: tableName(), Key: keys.goal(regionId, cycleId, unitId, indicatorId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': goal.version } } },
+      { Update: { TableName: tableName(), Key: keys.goalSet(regionId, cycleId, unitId), ...setUpdate(goal.status, undefined, actor.username, at) } },
+    ],
+    at,
+    stale(),
+  );
 }
 
 /** Items of one transaction beside the goals: set, stage check, notice, and the audit's two. */

@@ -85,6 +85,7 @@ const sampleBodies: Record<string, unknown> = {
     coUnitIds: ['yl-tjj'],
     responsible: '刘建国',
   },
+  removeGoal: { version: 1 },
   submitGoals: { version: 1 },
   reviewGoals: { decision: 'return', version: 1, returns: [{ indicatorId: '1.1', reason: '目标值低于上年实际' }] },
 };

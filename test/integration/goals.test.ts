@@ -3,10 +3,11 @@
 // refused while incomplete and goes through once complete, the bureau returns one goal with its
 // reason, the unit fixes and resubmits, the bureau approves. Another unit, another region and a
 // stale version are refused; every step is one audited commit with its notice.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
+import { goalItem } from '../../functions/data/goals.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { listNotices } from '../../functions/data/notifications.ts';
 import { listAudit } from '../../functions/data/audit.ts';
@@ -96,6 +97,29 @@ describe('drafting', () => {
   });
 });
 
+describe('removing a goal', () => {
+  it('takes a draft goal out of the set (stale version 409), and one the plan in force no longer has, which blocks the submission', async () => {
+    const first = await save(leaves[2]!, goal(0, 3));
+    expect((await call('removeGoal', filer, { unitId: U, indicatorId: leaves[2]! }, { version: 2 })).status).toBe(409);
+    const removed = await call('removeGoal', filer, { unitId: U, indicatorId: leaves[2]! }, { version: first.body.version });
+    expect(removed.status).toBe(200);
+    expect(removed.body.goals.map((g: any) => g.indicatorId)).not.toContain(leaves[2]);
+    expect(removed.body.problems.some((p: any) => p.indicatorId === leaves[2] && p.code === 'missing')).toBe(true);
+    expect((await read()).body.set.counts.draft).toBe(1);
+    // A goal drafted under an earlier plan version, for an indicator the version in force dropped.
+    const at = new Date().toISOString();
+    const orphan = { regionId: YL, cycleId: C, unitId: U, indicatorId: '9.9', categoryId: removed.body.categoryId, planVersion: 1, status: 'draft' as const, milestones: [], coUnitIds: [], version: 1, updatedAt: at, updatedBy: 'yuzhou_staff' };
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalItem(orphan) }));
+    await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.goalSet(YL, C, U), UpdateExpression: 'ADD counts.draft :one', ExpressionAttributeValues: { ':one': 1 } }));
+    expect((await read()).body.problems.filter((p: any) => p.code === 'notInPlan').map((p: any) => p.indicatorId)).toEqual(['9.9']);
+    const cleared = await call('removeGoal', filer, { unitId: U, indicatorId: '9.9' }, { version: 1 });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.problems.some((p: any) => p.code === 'notInPlan')).toBe(false);
+    expect((await read()).body.set.counts.draft).toBe(1);
+    expect((await call('removeGoal', otherUnit, { unitId: U, indicatorId: leaves[0]! }, { version: 2 })).status).toBe(403);
+  });
+});
+
 describe('submission and review', () => {
   it('refuses the leader’s submission while incomplete (422), naming each problem', async () => {
     await save(leaves[1]!, { ...goal(0), milestones: [{ date: '2027-01-31', expected: 1 }] });
@@ -175,7 +199,7 @@ describe('submission and review', () => {
   it('audited every step', async () => {
     const month = beijingDate(Date.now()).slice(0, 7);
     const entries = (await listAudit(YL, month, 200)).items.map((a: any) => `${a.action}:${a.actor}`);
-    expect(entries).toEqual(expect.arrayContaining(['goal.save:yuzhou_staff', 'goals.submit:yuzhou_leader', 'goals.return:yl_staff', 'goals.resubmit:yuzhou_leader', 'goals.approve:yl_staff']));
+    expect(entries).toEqual(expect.arrayContaining(['goal.save:yuzhou_staff', 'goal.remove:yuzhou_staff', 'goals.submit:yuzhou_leader', 'goals.return:yl_staff', 'goals.resubmit:yuzhou_leader', 'goals.approve:yl_staff']));
   });
 });
 

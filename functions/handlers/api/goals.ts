@@ -6,7 +6,7 @@ import type { GoalSetsView, UnitGoalsView } from '../../contracts/goals.ts';
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
-import { listGoalSets, readUnitGoals, storeGoal, storeSetMove } from '../../data/goals.ts';
+import { listGoalSets, readUnitGoals, removeGoal, storeGoal, storeSetMove } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion } from '../../data/regions.ts';
@@ -131,6 +131,21 @@ export const handler = apiHandler('goals', {
     const newSet: GoalSetRecord = { regionId: ctx.regionId, cycleId: ctx.cycle.cycleId, unitId: ctx.unitId, categoryId: ctx.categoryId, status: 'draft', counts: { ...noCounts(), draft: 1 }, version: 1, updatedAt: at, updatedBy: caller.username };
     await storeGoal(caller, goal, before, set, newSet, at);
     return goal;
+  },
+
+  /** Any goal still with the unit, also one for an indicator the plan in force no longer has (which would block the submission). */
+  removeGoal: async ({ caller, params, body }) => {
+    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
+    refuseMove('edit', set, caller);
+    if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
+    const goal = goals.find((g) => g.indicatorId === params.indicatorId);
+    if (!goal) throw new NotFoundError(t(`本单位没有指标 ${params.indicatorId} 的目标`, `This unit has no goal for indicator ${params.indicatorId}`));
+    if (goal.version !== body.version) throw staleSet();
+    if (!goalEditable(goal.status)) throw new ConflictError(t('该目标已审定，不能删除', 'This goal is approved and cannot be removed'));
+    const at = nowIso();
+    await removeGoal(caller, goal, at);
+    const after = set && { ...set, version: set.version + 1, counts: { ...set.counts, [goal.status]: set.counts[goal.status] - 1 }, updatedAt: at, updatedBy: caller.username };
+    return view(ctx, after, goals.filter((g) => g !== goal));
   },
 
   submitGoals: async ({ caller, params, body }) => {
