@@ -108,7 +108,7 @@ describe('removing a goal', () => {
     expect((await read()).body.set.counts.draft).toBe(1);
     // A goal drafted under an earlier plan version, for an indicator the version in force dropped.
     const at = new Date().toISOString();
-    const orphan = { regionId: YL, cycleId: C, unitId: U, indicatorId: '9.9', categoryId: removed.body.categoryId, planVersion: 1, status: 'draft' as const, milestones: [], coUnitIds: [], version: 1, updatedAt: at, updatedBy: 'yuzhou_staff' };
+    const orphan = { regionId: YL, cycleId: C, unitId: U, indicatorId: '9.9', categoryId: removed.body.categoryId, planVersion: 1, assessorUnitId: '', status: 'draft' as const, milestones: [], coUnitIds: [], version: 1, updatedAt: at, updatedBy: 'yuzhou_staff' };
     await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalItem(orphan) }));
     await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.goalSet(YL, C, U), UpdateExpression: 'ADD counts.draft :one', ExpressionAttributeValues: { ':one': 1 } }));
     expect((await read()).body.problems.filter((p: any) => p.code === 'notInPlan').map((p: any) => p.indicatorId)).toEqual(['9.9']);
