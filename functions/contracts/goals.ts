@@ -52,7 +52,10 @@ export const goalLeaf = z.object({
   common: z.boolean().optional(),
 });
 
-export const goalView = goalRecord.omit({ regionId: true });
+export const goalView = goalRecord.omit({ regionId: true }).extend({
+  /** A goal fixed after a return: the fields changed since (target, milestones, …), for the unit and the bureau. */
+  changed: z.array(z.string()).optional(),
+});
 export type GoalView = z.infer<typeof goalView>;
 
 export const coverageProblem = z.object({ indicatorId: z.string(), code: z.string(), path: z.string(), message: z.string() });

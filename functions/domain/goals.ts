@@ -6,7 +6,7 @@ import { BUREAU_ROLES, type Role } from './roles.ts';
 import type { FieldProblem } from './errors.ts';
 import { isIsoDate } from './dates.ts';
 import { leaves, type CategoryPlan, type PlanNode } from './plan.ts';
-import type { GoalCounts, GoalStatus, Milestone } from '../model/goal.ts';
+import type { GoalCounts, GoalFields, GoalStatus, Milestone } from '../model/goal.ts';
 
 /** Leaves a unit sets goals for: every leaf but the satisfaction surveys (scored by the survey, not by a target). */
 export function goalLeaves(plan: Pick<CategoryPlan, 'tree'>): PlanNode[] {
@@ -160,4 +160,19 @@ export function countByStatus(goals: readonly { status: GoalStatus }[]): GoalCou
   const counts: GoalCounts = { draft: 0, submitted: 0, returned: 0, approved: 0 };
   for (const g of goals) counts[g.status] += 1;
   return counts;
+}
+
+/** The fields a unit fills in, in the order a reviewer reads them. */
+export const GOAL_FIELDS = ['target', 'unitOfMeasure', 'scoringNote', 'milestones', 'leadUnitId', 'coUnitIds', 'responsible'] as const satisfies readonly (keyof GoalFields)[];
+
+/** The goal's own fields, without what the server adds. */
+export function goalFieldsOf(g: GoalFields): GoalFields {
+  const { target, unitOfMeasure, scoringNote, milestones, leadUnitId, coUnitIds, responsible } = g;
+  return { target, unitOfMeasure, scoringNote, milestones, leadUnitId, coUnitIds, responsible };
+}
+
+/** Which fields differ between the goal as returned and as it is now (a resubmission shows them). */
+export function changedFields(before: GoalFields, after: GoalFields): (keyof GoalFields)[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return GOAL_FIELDS.filter((f) => !same(before[f], after[f]));
 }

@@ -49,6 +49,8 @@ export const goalRecord = goalFields.extend({
   /** Why the bureau last returned the goal, and when (kept after a fix, so the unit and the bureau see what it was returned for). */
   returnReason: z.string().optional(),
   returnedAt: z.string().optional(),
+  /** The goal as it was when the bureau last returned it: a resubmission shows what changed since. */
+  returnedAs: goalFields.optional(),
   version,
   updatedAt: z.string(),
   updatedBy: z.string(),

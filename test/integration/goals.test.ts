@@ -180,12 +180,14 @@ describe('submission and review', () => {
   it('lets the unit fix the returned goal and resubmit; the bureau approves', async () => {
     const returned = (await read()).body.goals.find((g: any) => g.indicatorId === leaves[0]);
     const fixed = await save(leaves[0]!, goal(returned.version, 12));
-    expect(fixed.body).toMatchObject({ status: 'draft', target: 12, returnReason: '目标值低于上年实际' });
+    expect(fixed.body).toMatchObject({ status: 'draft', target: 12, returnReason: '目标值低于上年实际', returnedAs: { target: 9 }, changed: ['target'] });
     const set = (await read(leader)).body.set;
     expect(set).toMatchObject({ status: 'returned', counts: { draft: 1, returned: 0 } });
     const again = await call('submitGoals', leader, { unitId: U }, { version: set.version });
     expect(again.status).toBe(201);
     expect(again.body.set.counts).toMatchObject({ submitted: 1, approved: leaves.length - 1 });
+    // The bureau sees what changed since its return.
+    expect((await read(bureauStaff)).body.goals.find((g: any) => g.indicatorId === leaves[0])).toMatchObject({ status: 'submitted', changed: ['target'] });
     expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: set.version })).status).toBe(409);
     const approved = await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: again.body.set.version });
     expect(approved.status).toBe(201);

@@ -2,7 +2,7 @@
 // what a return must carry, and each goal's status after a move.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReturns, countByStatus, coverage, goalEditable, goalLeaves, nextGoalStatus, SET_ACTIONS, SET_MOVES, setMove, type GoalDraft } from '../../functions/domain/goals.ts';
+import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalLeaves, nextGoalStatus, SET_ACTIONS, SET_MOVES, setMove, type GoalDraft } from '../../functions/domain/goals.ts';
 import type { PlanNode } from '../../functions/domain/plan.ts';
 import { ROLES } from '../../functions/domain/roles.ts';
 import { GOAL_STATUSES, type GoalStatus } from '../../functions/model/goal.ts';
@@ -129,5 +129,18 @@ describe('a return', () => {
     const fixed = after.map((g) => (g.status === 'returned' ? { ...g, status: 'draft' as const } : g));
     expect(fixed.map((g) => nextGoalStatus('submit', g.status, new Set(), g.indicatorId))).toEqual(['submitted', 'approved', 'approved']);
     expect(['submitted', 'approved'].map((s) => nextGoalStatus('approve', s as GoalStatus, new Set(), 'x'))).toEqual(['approved', 'approved']);
+  });
+});
+
+describe('what changed since a return', () => {
+  const returned = { target: 9, unitOfMeasure: '%', milestones: [{ date: '2027-06-30', expected: 4 }], coUnitIds: ['yl-tjj'] };
+  it('names each field that differs, and none when nothing did', () => {
+    expect(changedFields(returned, { ...returned })).toEqual([]);
+    expect(changedFields(returned, { ...returned, target: 12, milestones: [{ date: '2027-06-30', expected: 6 }], responsible: '刘建国' })).toEqual(['target', 'milestones', 'responsible']);
+  });
+  it('property: a field set to a new value is always named', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), (v) => {
+      expect(changedFields(returned, { ...returned, target: v }).includes('target')).toBe(v !== 9);
+    }));
   });
 });

@@ -12,7 +12,7 @@ import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion } from '../../data/regions.ts';
 import { readUnits } from '../../data/units.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
-import { checkReturns, countByStatus, coverage, goalEditable, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
+import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalFieldsOf, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
 import { isLeaf, type PlanNode } from '../../domain/plan.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { isAtStage } from '../../domain/stages.ts';
@@ -62,6 +62,9 @@ function leafViews(tree: PlanNode[]) {
 const year = (c: Cycle) => Number(c.cycleId);
 const withUnit = (set: GoalSetRecord | undefined) => set?.status ?? 'draft';
 
+/** A goal fixed after a return (draft or submitted again) with what changed since the bureau returned it. */
+const withChanges = (g: GoalRecord) => (g.returnedAs && (g.status === 'draft' || g.status === 'submitted') ? { ...g, changed: changedFields(g.returnedAs, g) } : g);
+
 function view(ctx: UnitContext, set: GoalSetRecord | undefined, goals: GoalRecord[]): UnitGoalsView {
   return {
     cycleId: ctx.cycle.cycleId,
@@ -76,7 +79,7 @@ function view(ctx: UnitContext, set: GoalSetRecord | undefined, goals: GoalRecor
       : { status: 'draft', version: 0, counts: noCounts() },
     editable: isAtStage(ctx.cycle, 'goal_setting') && ['draft', 'returned'].includes(withUnit(set)),
     leaves: leafViews(ctx.plan.plan.tree),
-    goals,
+    goals: goals.map(withChanges),
     problems: coverage(ctx.plan.plan, goals, year(ctx.cycle)),
   };
 }
@@ -123,14 +126,14 @@ export const handler = apiHandler('goals', {
       assessorUnitId: leaf.assessorUnitId ?? '',
       status: 'draft',
       // The bureau's last reason stays with the goal, so the unit sees it while fixing.
-      ...(before?.returnReason ? { returnReason: before.returnReason, returnedAt: before.returnedAt } : {}),
+      ...(before?.returnReason ? { returnReason: before.returnReason, returnedAt: before.returnedAt, returnedAs: before.returnedAs } : {}),
       version: version + 1,
       updatedAt: at,
       updatedBy: caller.username,
     };
     const newSet: GoalSetRecord = { regionId: ctx.regionId, cycleId: ctx.cycle.cycleId, unitId: ctx.unitId, categoryId: ctx.categoryId, status: 'draft', counts: { ...noCounts(), draft: 1 }, version: 1, updatedAt: at, updatedBy: caller.username };
     await storeGoal(caller, goal, before, set, newSet, at);
-    return goal;
+    return withChanges(goal);
   },
 
   /** Any goal still with the unit, also one for an indicator the plan in force no longer has (which would block the submission). */
@@ -197,7 +200,7 @@ export const handler = apiHandler('goals', {
     const moved = goals.map((g) => {
       const status = nextGoalStatus(action, g.status, returned, g.indicatorId);
       const reason = reasons.get(g.indicatorId);
-      return { before: g, after: { ...g, status, ...(reason !== undefined ? { returnReason: reason, returnedAt: at } : {}) } };
+      return { before: g, after: { ...g, status, ...(reason !== undefined ? { returnReason: reason, returnedAt: at, returnedAs: goalFieldsOf(g) } : {}) } };
     });
     const changed = moved.filter((m) => m.after.status !== m.before.status).map((m) => ({ before: m.before, after: { ...m.after, version: m.before.version + 1, updatedAt: at, updatedBy: caller.username } }));
     const after: GoalSetRecord = {
