@@ -25,6 +25,7 @@ import {
 } from '../../domain/organisation.ts';
 import { parseUnitRows } from '../../domain/unit-rows.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { businessEvent } from '../../observability/metrics.ts';
 
 async function loadCycle(regionId: string, cycleId: string) {
   const cycle = await getCycle(regionId, cycleId);
@@ -64,6 +65,7 @@ export const handler = apiHandler('organisation', {
     if (errors.length) throw importRefusal(errors, { zh: '未导入任何单位', en: 'no unit was imported' });
     const created = planNewUnits(existing, params.regionId, units, today);
     await storeImportedUnits(caller, params.regionId, created, rev, at);
+    businessEvent('ImportRows', created.length, { sheet: 'units' });
     return { count: created.length, items: created };
   },
 

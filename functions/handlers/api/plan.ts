@@ -16,6 +16,7 @@ import { importRows } from '../../domain/plan-rows.ts';
 import {
   checkPlan,
   defaultPlan,
+  leaves,
   normalisePlan,
   planAssessors,
   planProblems,
@@ -27,6 +28,7 @@ import {
   type PlanContext,
 } from '../../domain/plan.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { businessEvent } from '../../observability/metrics.ts';
 
 interface Scope {
   regionId: string;
@@ -135,6 +137,7 @@ export const handler = apiHandler('plan', {
     const { plan, errors } = importRows(body.rows, before?.plan ?? defaultPlan(), context(assessors), assessors);
     if (errors.length) throw importRefusal(errors, { zh: '未导入任何数据', en: 'nothing was imported' });
     const next = await store(caller, s, body, plan, before);
+    businessEvent('ImportRows', leaves(plan.tree).length, { sheet: 'plan' });
     return view(s, next, next.version, assessors);
   },
 });

@@ -28,6 +28,8 @@ import { parseUserRows, type UserInput } from '../../domain/user-rows.ts';
 import { directoryFromEnv, type Directory } from '../../identity/directory.ts';
 import { hashPassword, temporaryPassword } from '../../identity/password.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { logger } from '../../observability/logger.ts';
+import { businessEvent } from '../../observability/metrics.ts';
 import { refuse } from '../../http/refusal.ts';
 
 let directoryInstance: Directory | undefined;
@@ -70,7 +72,7 @@ async function openAccounts(caller: Caller, regionId: string, inputs: readonly U
   try {
     await dir.open(inputs.map((u) => ({ username: u.username, name: u.name, temporaryPassword: passwordOf(u.username) })));
   } catch (e) {
-    console.error(JSON.stringify({ level: 'ERROR', msg: 'directory open failed', error: String(e) }));
+    logger.error('directory open failed', { error: e });
     await removeUsers(caller, regionId, inputs.map((u) => u.username), nowIso());
     throw new UnavailableError(t('身份认证服务暂不可用，账号未开设，请稍后重试', 'The identity service is unavailable; no account was opened. Please try again later'));
   }
@@ -106,6 +108,7 @@ export const handler = apiHandler('users', {
     if (dryRun) return { dryRun: true as const, valid: errors.length === 0, headerRow, count: entries.length, entries, errors };
     if (errors.length) throw importRefusal(errors, { zh: '未开设任何账号', en: 'no account was opened' });
     const opened = await openAccounts(caller, regionId, users);
+    businessEvent('ImportRows', opened.items.length, { sheet: 'users' });
     return { count: opened.items.length, ...opened };
   },
 
@@ -145,7 +148,7 @@ export const handler = apiHandler('users', {
     try {
       await directory().setEnabled(user.username, false);
     } catch (e) {
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'directory disable failed', username: user.username, error: String(e) }));
+      logger.error('directory disable failed', { username: user.username, error: e });
     }
     return view;
   },
@@ -157,7 +160,7 @@ export const handler = apiHandler('users', {
     try {
       await directory().setEnabled(user.username, true);
     } catch (e) {
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'directory enable failed', error: String(e) }));
+      logger.error('directory enable failed', { error: e });
       throw new UnavailableError(t('身份认证服务暂不可用，账号未启用，请稍后重试', 'The identity service is unavailable; the account was not enabled. Please try again later'));
     }
     return setUserStatus(caller, user.username, 'active', version, nowIso());
@@ -176,7 +179,7 @@ export const handler = apiHandler('users', {
     try {
       await dir.setTemporaryPassword(user.username, password);
     } catch (e) {
-      console.error(JSON.stringify({ level: 'ERROR', msg: 'directory reset failed', error: String(e) }));
+      logger.error('directory reset failed', { error: e });
       throw new UnavailableError(t('身份认证服务暂不可用，密码未重置，请稍后重试', 'The identity service is unavailable; the password was not reset. Please try again later'));
     }
     const view = await setUserPassword(caller, user, dir.mode === 'local' ? await hashPassword(password) : undefined, true, nowIso());
