@@ -4,6 +4,7 @@ import { mayOpen, useSessionStore } from '@/stores/session';
 import account from './modules/account';
 import calendar from './modules/calendar';
 import cycle from './modules/cycle';
+import goals from './modules/goals';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
 import simulate from './modules/simulate';
@@ -13,7 +14,7 @@ import workbench from './modules/workbench';
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
