@@ -14,7 +14,7 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 const q = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const GOALS = '/api/regions/450900/cycles/2027/units/yz/goals';
 
-const leaf = (indicatorId: string, name: string) => ({ indicatorId, name, parents: ['经济发展'], points: 5 });
+const leaf = (indicatorId: string, name: string) => ({ indicatorId, name, parents: ['经济发展'], points: 500 });
 const goal = (indicatorId: string, status: 'draft' | 'returned', extra = {}) => ({
   cycleId: '2027', unitId: 'yz', indicatorId, categoryId: 'c1', planVersion: 1, assessorUnitId: '', status,
   target: 8, unitOfMeasure: '%', milestones: [{ date: '2027-06-30', expected: 4 }], coUnitIds: [], version: 1, updatedAt: '2027-03-01T00:00:00Z', updatedBy: 'yz_staff', ...extra,
