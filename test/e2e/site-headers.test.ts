@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('portal under the content security policy', () => 
   it('opens the public page, signs in and opens every page of the menu without a violation', async () => {
     await expect.poll(() => page.getByTestId('public-region').count()).toBeGreaterThan(0);
     await signIn(page, portal.stack.url, 'yl_staff');
-    for (const key of ['units', 'calendar', 'notices', 'audit', 'simulate', 'users', 'cycles']) {
+    for (const key of ['units', 'calendar', 'notices', 'audit', 'simulate', 'users', 'goalReview', 'cycles']) {
       const item = page.getByTestId(`menu-${key}`);
       if (!(await item.count())) continue;
       await item.click();
