@@ -10,6 +10,8 @@ import UnitGoalsPage from '@/views/goals/unit/index.vue';
 import { plugins } from './setup';
 import { unitLeader } from './users-fixtures';
 
+vi.mock('@/utils/confirm', () => ({ confirmAction: vi.fn(async () => true) }));
+
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const q = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const GOALS = '/api/regions/450900/cycles/2027/units/yz/goals';
@@ -47,9 +49,10 @@ describe('unit goals page', () => {
     vi.unstubAllGlobals();
   });
 
-  async function mountPage(view: UnitGoalsView, submitAnswer?: Response) {
+  async function mountPage(view: UnitGoalsView, submitAnswer?: Response, removeAnswer?: UnitGoalsView) {
     fetchMock.mockImplementation(async (input, init) => {
       const url = String(input);
+      if (init?.method === 'DELETE' && removeAnswer) return json(200, removeAnswer);
       if (url === GOALS) return json(200, view);
       if (url === `${GOALS}/submit` && init?.method === 'POST' && submitAnswer) return submitAnswer;
       if (url.endsWith('/units')) return json(200, { items: [] });
@@ -66,7 +69,7 @@ describe('unit goals page', () => {
     await mountPage(unitView([missing], [goal('1.1', 'draft')]));
 
     expect(q('goals-problems')?.textContent).toContain('尚有 1 处问题');
-    expect(q('goals-problem-1.2')?.textContent).toBe('「固定资产投资增速」尚未制定目标');
+    expect(q('goals-problem-1.2')?.textContent?.trim()).toBe('「固定资产投资增速」尚未制定目标');
     expect(q('goals-submit')?.hasAttribute('disabled')).toBe(true);
     expect(q('goal-status-1.1')?.textContent).toBe('草稿');
     expect(q('goal-status-1.2')?.textContent).toBe('未填写');
@@ -93,5 +96,22 @@ describe('unit goals page', () => {
 
     expect(q('goal-reason-1.1')?.textContent).toContain('目标值偏低');
     expect(q('goal-changed-1.1')?.textContent).toContain('目标值、节点');
+  });
+
+  it('removes a goal whose indicator the plan no longer has, with the version read', async () => {
+    const stale = { indicatorId: '9.9', code: 'notInPlan', path: 'goals.9.9', message: '指标 9.9 已不在现行方案中' };
+    const before = unitView([stale], [goal('1.1', 'draft'), goal('1.2', 'draft'), goal('9.9', 'draft', { version: 2 })]);
+    const after = unitView([], [goal('1.1', 'draft'), goal('1.2', 'draft')]);
+    await mountPage(before, undefined, after);
+    expect(q('goals-submit')?.hasAttribute('disabled')).toBe(true);
+
+    q('goal-remove-9.9')!.click();
+    await flushPromises();
+
+    const sent = fetchMock.mock.calls.find(([, i]) => i?.method === 'DELETE');
+    expect(String(sent?.[0])).toBe(`${GOALS}/9.9`);
+    expect(JSON.parse(String(sent?.[1]?.body))).toEqual({ version: 2 });
+    expect(q('goals-problems')).toBeNull();
+    expect(q('goals-submit')?.hasAttribute('disabled')).toBe(false);
   });
 });

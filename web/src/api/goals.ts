@@ -18,6 +18,10 @@ export const getUnitGoalsApi = (regionId: string, cycleId: string, unitId: strin
 export const saveGoalApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, body: SaveGoalBody) =>
   call(goalRoutes.saveGoal, { params: { ...at(regionId, cycleId, unitId), indicatorId }, body }, { silent: true });
 
+/** 删除一项目标草稿（现行方案已无该指标时） */
+export const removeGoalApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, version: number) =>
+  call(goalRoutes.removeGoal, { params: { ...at(regionId, cycleId, unitId), indicatorId }, body: { version } });
+
 /** 报送目标（不完整时的问题由页面列出） */
 export const submitGoalsApi = (regionId: string, cycleId: string, unitId: string, version: number) =>
   call(goalRoutes.submitGoals, { params: at(regionId, cycleId, unitId), body: { version } }, { silent: true });

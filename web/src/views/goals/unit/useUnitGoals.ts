@@ -2,7 +2,7 @@
 // with the version read, and the leader's submission (refused with the problems while incomplete).
 import { computed, ref, watch, type Ref } from 'vue';
 import { ApiError } from '@/api/http';
-import { getUnitGoalsApi, saveGoalApi, submitGoalsApi, type GoalView, type SaveGoalBody, type UnitGoalsView } from '@/api/goals';
+import { getUnitGoalsApi, removeGoalApi, saveGoalApi, submitGoalsApi, type GoalView, type SaveGoalBody, type UnitGoalsView } from '@/api/goals';
 import { goalRows } from '../goal-rows';
 
 export function useUnitGoals(regionId: () => string, unitId: () => string, cycleId: Ref<string | undefined>) {
@@ -37,6 +37,13 @@ export function useUnitGoals(regionId: () => string, unitId: () => string, cycle
     return saved;
   }
 
+  /** Removes the goal of an indicator the plan in force no longer has. */
+  async function remove(indicatorId: string): Promise<void> {
+    const goal = view.value?.goals.find((g) => g.indicatorId === indicatorId);
+    if (!goal) return;
+    view.value = await removeGoalApi(regionId(), cycleId.value!, unitId(), indicatorId, goal.version);
+  }
+
   async function submit(): Promise<boolean> {
     if (!view.value) return false;
     submitError.value = undefined;
@@ -50,5 +57,5 @@ export function useUnitGoals(regionId: () => string, unitId: () => string, cycle
     }
   }
 
-  return { view, rows, problems, canSubmit, loading, loadError, submitError, load, save, submit };
+  return { view, rows, problems, canSubmit, loading, loadError, submitError, load, save, remove, submit };
 }
