@@ -65,6 +65,10 @@ describe.skipIf(!hasChromium)('goals pages in Chromium', () => {
     expect(await page.getByTestId('goals-submit').count()).toBe(0);
     expect(await page.getByTestId('menu-goalReview').count()).toBe(0);
     await shot('g01-unit-goals-empty');
+    // 目标审核 is the bureau's: the filer is sent back to the workbench.
+    await page.goto(`${stack.url}/#/goal-review/2026`);
+    await expect.poll(() => page.locator('.el-breadcrumb').innerText()).not.toContain('目标审核');
+    await page.getByTestId('menu-goals').click();
   });
 
   it('drafts a goal per leaf (one with a milestone and the person responsible) until coverage is complete', async () => {
@@ -103,6 +107,11 @@ describe.skipIf(!hasChromium)('goals pages in Chromium', () => {
     await openAs('yl_staff', 'goalReview', 'goal-sets-table');
     await expect.poll(() => page.getByTestId(`goal-set-status-${UNIT}`).innerText()).toBe('已报送');
     await shot('g05-review-queue');
+    expect(await page.getByTestId('menu-goals').count()).toBe(0);
+    await page.getByTestId('goal-sets-filter-submitted').click();
+    await expect.poll(() => page.locator('[data-testid="goal-sets-table"] .el-table__row').count()).toBe(1);
+    await page.getByTestId('goal-sets-filter-all').click();
+    await expect.poll(() => page.locator('[data-testid="goal-sets-table"] .el-table__row').count()).toBeGreaterThan(1);
     await page.getByTestId(`goal-set-open-${UNIT}`).click();
     await expect.poll(() => page.getByTestId('goal-review-set').count()).toBe(1);
     await page.getByTestId(`goal-return-${leaves[0]}`).click();
