@@ -154,8 +154,9 @@ describe('session limits (security.md M2, ASVS 7.3)', () => {
     const { handler } = await import('../../functions/handlers/api/account.ts');
     const { apiEvent, lambdaContext } = await import('../helpers/events.ts');
     const { routes } = await import('../../functions/http/routes.ts');
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: 'https://sso.example.gov.cn', sub: 'jyj_leader', 'cognito:username': 'jyj_leader', sid: `sso-${randomUUID()}`, auth_time: String(now), iat: String(now) };
+    // auth_time rounded up: an earlier test's stamp on this account in the same second must not end this sign-in.
+    const now = Math.ceil(Date.now() / 1000);
+    const claims = { iss: 'https://sso.example.gov.cn', sub: 'jyj_staff', 'cognito:username': 'jyj_staff', sid: `sso-${randomUUID()}`, auth_time: String(now), iat: String(now) };
     const call = async (op: string, body?: unknown) => {
       const event = apiEvent(routes.find((r) => r.op === op)!, { body });
       event.requestContext.authorizer = { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } };
