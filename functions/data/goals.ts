@@ -68,10 +68,18 @@ const putIf = (Item: Record<string, unknown>, readVersion: number | undefined): 
 const stale = () => t('目标已被他人修改，或周期已不在目标制定阶段，请刷新后重试', 'Someone else changed these goals, or the cycle has left goal setting; please refresh and try again');
 
 /**
- * Saves one goal (new when `before` is undefined) while the set is with the unit and the cycle is in
- * goal setting. The set is created with the first goal, else its version and counts move with the save.
+ * Saves one goal (new when `before` is undefined) while the set is with the unit and the cycle is at
+ * one of `stages` (domain goalWorkStages). The set is created with the first goal, else its version and counts move with the save.
  */
-export async function storeGoal(actor: Actor, goal: GoalRecord, before: GoalRecord | undefined, set: GoalSetRecord | undefined, newSet: GoalSetRecord, at: string): Promise<void> {
+export async function storeGoal(
+  actor: Actor,
+  goal: GoalRecord,
+  before: GoalRecord | undefined,
+  set: GoalSetRecord | undefined,
+  newSet: GoalSetRecord,
+  at: string,
+  stages: readonly StageCode[],
+): Promise<void> {
   const setWrite: TransactItem = set
     ? {
         Update: {
@@ -84,7 +92,7 @@ export async function storeGoal(actor: Actor, goal: GoalRecord, before: GoalReco
   await commit(
     actor,
     { action: 'goal.save', target: `goal:${goal.regionId}/${goal.cycleId}/${goal.unitId}/${goal.indicatorId}`, before, after: goal },
-    [atStage(goal.regionId, goal.cycleId, ['goal_setting']), putIf(goalItem(goal), before?.version), setWrite],
+    [atStage(goal.regionId, goal.cycleId, stages), putIf(goalItem(goal), before?.version), setWrite],
     at,
     stale(),
   );
@@ -106,13 +114,13 @@ function setUpdate(from: GoalStatus | undefined, to: GoalStatus | undefined, by:
 }
 
 /** Removes a goal the unit no longer wants (one the plan in force no longer has, say), on the same terms as a save. */
-export async function removeGoal(actor: Actor, goal: GoalRecord, at: string): Promise<void> {
+export async function removeGoal(actor: Actor, goal: GoalRecord, at: string, stages: readonly StageCode[]): Promise<void> {
   const { regionId, cycleId, unitId, indicatorId } = goal;
   await commit(
     actor,
     { action: 'goal.remove', target: `goal:${regionId}/${cycleId}/${unitId}/${indicatorId}`, before: goal },
     [
-      atStage(regionId, cycleId, ['goal_setting']),
+      atStage(regionId, cycleId, stages),
       { Delete: { TableName: tableName(), Key: keys.goal(regionId, cycleId, unitId, indicatorId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': goal.version } } },
       { Update: { TableName: tableName(), Key: keys.goalSet(regionId, cycleId, unitId), ...setUpdate(goal.status, undefined, actor.username, at) } },
     ],

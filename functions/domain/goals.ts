@@ -6,6 +6,7 @@ import { BUREAU_ROLES, type Role } from './roles.ts';
 import type { FieldProblem } from './errors.ts';
 import { isIsoDate } from './dates.ts';
 import { leaves, type CategoryPlan, type PlanNode } from './plan.ts';
+import { stageAt, type StageCode } from './stages.ts';
 import type { GoalCounts, GoalFields, GoalStatus, Milestone } from '../model/goal.ts';
 
 /** Leaves a unit sets goals for: every leaf but the satisfaction surveys (scored by the survey, not by a target). */
@@ -119,6 +120,15 @@ export function setMove(action: SetAction, from: GoalStatus | undefined, role: R
   }
   return { ok: true, to: move.to ?? status };
 }
+
+/**
+ * The stages in which a unit works on its set: goal setting, and goal review too for a set the
+ * bureau returned (the unit fixes it and resubmits while the bureau is still reviewing, Art 10).
+ */
+export const goalWorkStages = (setStatus: GoalStatus | undefined): StageCode[] => (setStatus === 'returned' ? ['goal_setting', 'goal_review'] : ['goal_setting']);
+
+/** The unit may save, remove or submit goals of a set in this status at the cycle's current stage. */
+export const goalWorkOpen = (currentStage: number, setStatus: GoalStatus | undefined) => goalWorkStages(setStatus).includes(stageAt(currentStage));
 
 /** A goal may be edited while it is with the unit: new, draft or returned (a goal the bureau accepted stays as it is). */
 export const goalEditable = (status: GoalStatus | undefined) => status === undefined || status === 'draft' || status === 'returned';

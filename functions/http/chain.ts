@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { ZodType } from 'zod';
-import { noParams, type Group, type Operation } from '../contracts/define.ts';
+import { noParams, type Group, type Operation, type RouteContract } from '../contracts/define.ts';
 import type { Contracts } from '../contracts/index.ts';
 import { languageOf, setLanguageSource, t, type Lang } from '../contracts/lang.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../domain/errors.ts';
@@ -161,6 +161,12 @@ export function tableHandler(table: readonly Route[], ops: Record<string, AnyOp>
 }
 
 type OpsOf<G extends Group> = { [K in keyof Contracts as Contracts[K]['group'] extends G ? K : never]: Operation<Contracts[K]> };
+
+/**
+ * Operations for some of a group's routes, typed by their contracts: a module of a large group
+ * (goal adjustments, say) declares its part, and the group's handler spreads it into `apiHandler`.
+ */
+export const ops = <R extends Record<string, RouteContract>>(_routes: R, operations: { [K in keyof R]: Operation<R[K]> }) => operations;
 
 /**
  * The Lambda handler of one route group: exactly the group's operations, each typed by its

@@ -177,7 +177,14 @@ describe('submission and review', () => {
     expect((await save(leaves[1]!, goal(accepted.version, 1))).status).toBe(409);
   });
 
-  it('lets the unit fix the returned goal and resubmit; the bureau approves', async () => {
+  it('lets the unit fix the returned goal and resubmit, in goal review too; the bureau approves', async () => {
+    // The bureau returned the goal while still reviewing: the unit fixes it in 目标审定, while a unit that never submitted may not start.
+    await setStage(stageNumber('goal_review'));
+    const late = person('jyj_staff', 'unit_staff', 'yl-jyj');
+    const lateView = await call('getUnitGoals', late, { unitId: 'yl-jyj' });
+    expect(lateView.body.editable).toBe(false);
+    expect((await call('saveGoal', late, { unitId: 'yl-jyj', indicatorId: lateView.body.leaves[0].indicatorId }, goal(0, 1))).status).toBe(409);
+    expect((await read()).body.editable).toBe(true);
     const returned = (await read()).body.goals.find((g: any) => g.indicatorId === leaves[0]);
     const fixed = await save(leaves[0]!, goal(returned.version, 12));
     expect(fixed.body).toMatchObject({ status: 'draft', target: 12, returnReason: '目标值低于上年实际', returnedAs: { target: 9 }, changed: ['target'] });
@@ -196,6 +203,7 @@ describe('submission and review', () => {
     expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: approved.body.set.version })).status).toBe(409);
     const queue = await call('listGoalSets', bureauStaff, {});
     expect(queue.body.totals.approved).toBe(1);
+    await setStage(stageNumber('goal_setting'));
   });
 
   it('audited every step', async () => {

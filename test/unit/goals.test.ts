@@ -2,9 +2,10 @@
 // what a return must carry, and each goal's status after a move.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalLeaves, nextGoalStatus, SET_ACTIONS, SET_MOVES, setMove, type GoalDraft } from '../../functions/domain/goals.ts';
+import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalLeaves, goalWorkOpen, nextGoalStatus, SET_ACTIONS, SET_MOVES, setMove, type GoalDraft } from '../../functions/domain/goals.ts';
 import type { PlanNode } from '../../functions/domain/plan.ts';
 import { ROLES } from '../../functions/domain/roles.ts';
+import { stageNumber, type StageCode } from '../../functions/domain/stages.ts';
 import { GOAL_STATUSES, type GoalStatus } from '../../functions/model/goal.ts';
 
 const leaf = (id: string, extra: Partial<PlanNode> = {}): PlanNode => ({ id, name: `指标${id}`, points: 500, method: { kind: 'completion' }, ...extra });
@@ -100,6 +101,13 @@ describe('the state machine of a set', () => {
         if (from === 'approved') expect(setMove(action, from, role).ok).toBe(false);
       }),
     );
+  });
+
+  it('opens the set to the unit in goal setting, and in goal review only when the bureau returned it', () => {
+    const open = (stage: StageCode, status: GoalStatus | undefined) => goalWorkOpen(stageNumber(stage), status);
+    expect([undefined, 'draft', 'returned', 'submitted'].map((s) => open('goal_setting', s as GoalStatus | undefined))).toEqual([true, true, true, true]);
+    expect([undefined, 'draft', 'returned', 'submitted', 'approved'].map((s) => open('goal_review', s as GoalStatus | undefined))).toEqual([false, false, true, false, false]);
+    expect(open('execution', 'returned')).toBe(false);
   });
 
   it('keeps a goal the bureau accepted out of the unit’s edits', () => {

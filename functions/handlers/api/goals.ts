@@ -12,7 +12,7 @@ import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion } from '../../data/regions.ts';
 import { readUnits } from '../../data/units.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
-import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalFieldsOf, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
+import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalWorkOpen, goalWorkStages, goalFieldsOf, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
 import { isLeaf, type PlanNode } from '../../domain/plan.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { isAtStage } from '../../domain/stages.ts';
@@ -77,7 +77,7 @@ function view(ctx: UnitContext, set: GoalSetRecord | undefined, goals: GoalRecor
     set: set
       ? { status: set.status, version: set.version, counts: set.counts, submittedAt: set.submittedAt, submittedBy: set.submittedBy, reviewedAt: set.reviewedAt, approvedAt: set.approvedAt }
       : { status: 'draft', version: 0, counts: noCounts() },
-    editable: isAtStage(ctx.cycle, 'goal_setting') && ['draft', 'returned'].includes(withUnit(set)),
+    editable: goalWorkOpen(ctx.cycle.currentStage, set?.status) && ['draft', 'returned'].includes(withUnit(set)),
     leaves: leafViews(ctx.plan.plan.tree),
     goals: goals.map(withChanges),
     problems: coverage(ctx.plan.plan, goals, year(ctx.cycle)),
@@ -90,7 +90,8 @@ function refuseMove(action: SetAction, set: GoalSetRecord | undefined, caller: C
   return move.to;
 }
 
-const notGoalSetting = () => new ConflictError(t('周期不在「目标制定」阶段，目标不能修改或报送', 'The cycle is not in goal setting: goals cannot be changed or submitted'));
+const notGoalSetting = () =>
+  new ConflictError(t('周期不在「目标制定」阶段（目标审定阶段只能修改被退回的目标），目标不能修改或报送', 'The cycle is not in goal setting (in goal review only returned goals may be fixed): goals cannot be changed or submitted'));
 const staleSet = () => new ConflictError(t('目标已被他人修改，请刷新后重试', 'Someone else changed these goals; please refresh and try again'));
 
 export const handler = apiHandler('goals', {
@@ -104,7 +105,7 @@ export const handler = apiHandler('goals', {
     const leaf = goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId);
     if (!leaf) throw new NotFoundError(t(`指标 ${params.indicatorId} 不在本单位现行方案中，或不需制定目标`, `Indicator ${params.indicatorId} is not a goal indicator of this unit's plan in force`));
     refuseMove('edit', set, caller);
-    if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
+    if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     const before = goals.find((g) => g.indicatorId === leaf.id);
     if ((before?.version ?? 0) !== body.version) throw staleSet();
     if (!goalEditable(before?.status)) throw new ConflictError(t('该目标已审定，不能修改', 'This goal is approved and can no longer be changed'));
@@ -132,7 +133,7 @@ export const handler = apiHandler('goals', {
       updatedBy: caller.username,
     };
     const newSet: GoalSetRecord = { regionId: ctx.regionId, cycleId: ctx.cycle.cycleId, unitId: ctx.unitId, categoryId: ctx.categoryId, status: 'draft', counts: { ...noCounts(), draft: 1 }, version: 1, updatedAt: at, updatedBy: caller.username };
-    await storeGoal(caller, goal, before, set, newSet, at);
+    await storeGoal(caller, goal, before, set, newSet, at, goalWorkStages(set?.status));
     return withChanges(goal);
   },
 
@@ -140,13 +141,13 @@ export const handler = apiHandler('goals', {
   removeGoal: async ({ caller, params, body }) => {
     const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
     refuseMove('edit', set, caller);
-    if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
+    if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     const goal = goals.find((g) => g.indicatorId === params.indicatorId);
     if (!goal) throw new NotFoundError(t(`本单位没有指标 ${params.indicatorId} 的目标`, `This unit has no goal for indicator ${params.indicatorId}`));
     if (goal.version !== body.version) throw staleSet();
     if (!goalEditable(goal.status)) throw new ConflictError(t('该目标已审定，不能删除', 'This goal is approved and cannot be removed'));
     const at = nowIso();
-    await removeGoal(caller, goal, at);
+    await removeGoal(caller, goal, at, goalWorkStages(set?.status));
     const after = set && { ...set, version: set.version + 1, counts: { ...set.counts, [goal.status]: set.counts[goal.status] - 1 }, updatedAt: at, updatedBy: caller.username };
     return view(ctx, after, goals.filter((g) => g !== goal));
   },
@@ -154,7 +155,7 @@ export const handler = apiHandler('goals', {
   submitGoals: async ({ caller, params, body }) => {
     const [ctx, { set, goals }, region] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), getRegion(params.regionId)]);
     refuseMove('submit', set, caller);
-    if (!isAtStage(ctx.cycle, 'goal_setting')) throw notGoalSetting();
+    if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     const problems = coverage(ctx.plan.plan, goals, year(ctx.cycle));
     if (problems.length || !set) {
       throw new DomainError(422, 'GOALS_INCOMPLETE', t(`目标尚不完整（${problems.length} 处），不能报送`, `The goals are not complete (${problems.length} problems) and cannot be submitted`), problems);
@@ -175,7 +176,7 @@ export const handler = apiHandler('goals', {
       body: `${ctx.unitName}${resubmitted ? '修改后重新' : ''}报送了 ${ctx.cycle.name} 的绩效目标（${goals.length} 项），请审核。`,
       link: `/cycles/${ctx.cycle.cycleId}/goal-sets`,
     });
-    await storeSetMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, ['goal_setting'], notice, at, undefined);
+    await storeSetMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, goalWorkStages(set.status), notice, at, undefined);
     const byId = new Map(changed.map((c) => [c.after.indicatorId, c.after]));
     return view(ctx, after, goals.map((g) => byId.get(g.indicatorId) ?? g));
   },
