@@ -9,6 +9,7 @@ import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.t
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
+import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 
@@ -89,6 +90,12 @@ const PARTS: SeedPart[] = [
     name: 'plans',
     apply: async (at) => {
       for (const [regionId, year] of cycles) await inChunks(demoPlanItems(regionId, String(year), bureauStaff(regionId), at), 'seed.plan', at);
+    },
+  },
+  {
+    name: 'goals',
+    apply: async (at) => {
+      for (const unitItems of demoGoalItems()) await inChunks(unitItems, 'seed.goals', at);
     },
   },
   {

@@ -109,7 +109,9 @@ describe.skipIf(!hasChromium)('goals pages in Chromium', () => {
     await shot('g05-review-queue');
     expect(await page.getByTestId('menu-goals').count()).toBe(0);
     await page.getByTestId('goal-sets-filter-submitted').click();
-    await expect.poll(() => page.locator('[data-testid="goal-sets-table"] .el-table__row').count()).toBe(1);
+    // Only submitted sets are left: this unit's and the demo's.
+    await expect.poll(async () => [...new Set(await page.locator('[data-testid^="goal-set-status-"]').allInnerTexts())]).toEqual(['已报送']);
+    expect(await page.getByTestId(`goal-set-status-${UNIT}`).count()).toBe(1);
     await page.getByTestId('goal-sets-filter-all').click();
     await expect.poll(() => page.locator('[data-testid="goal-sets-table"] .el-table__row').count()).toBeGreaterThan(1);
     await page.getByTestId(`goal-set-open-${UNIT}`).click();
