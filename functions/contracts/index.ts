@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { goalRoutes } from './goals.ts';
+import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { publicRoutes } from './public.ts';
@@ -20,6 +21,7 @@ export const contracts = {
   ...userRoutes,
   ...planRoutes,
   ...goalRoutes,
+  ...goalTaskRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

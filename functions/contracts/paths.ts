@@ -19,3 +19,7 @@ export const cycleUnitPath = cyclePath.extend({ unitId: ids.unit });
 export const goalPath = cycleUnitPath.extend({
   indicatorId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { error: () => t('指标编号有误', 'Not a valid indicator code') }),
 });
+/** A task decomposing one of a unit's goals (model/goal-task.ts taskId). */
+export const goalTaskPath = cycleUnitPath.extend({
+  taskId: z.string().regex(/^t[0-9a-z]{1,19}$/, { error: () => t('任务编号有误', 'Not a valid task id') }),
+});

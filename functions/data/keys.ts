@@ -44,6 +44,9 @@
 //   published (public site) ... Query gsi3 gsi3pk=PUBLISHED#r#c#KIND  (gsi3sk = u#rest; sparse: set on publication)
 //   a unit's goals + its set  Query pk=WORK#r#c  sk begins_with GOAL#u#   (the set's rest is #SET: it sorts
 //                               before every indicator id, which never holds '#')
+//   a unit's goal tasks ....... in the same Query (begins_with GOAL#u#): a task is GOAL#u#indicator#TASK#id,
+//                               right after its goal; the unit's departments GOAL#u##DEPT (before every goal).
+//                               So both decomposition views (per goal, per department) are that one Query.
 //   the bureau's goal queue ... Query gsi3 gsi3pk=QUEUE#r#c#GOAL  (goal-set items only, gsi3sk = status#time#u:
 //                               every set of the cycle in one Query, or begins_with status# for one status)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
@@ -113,6 +116,9 @@ export const keys = {
   /** A unit's goal for one leaf indicator, and the unit's goal set (functions/data/goals.ts). */
   goal: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}` }),
   goalSet: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##SET` }),
+  /** A task decomposing a unit's goal (Art 13), and the unit's departments of the cycle (functions/data/goal-tasks.ts). */
+  goalTask: (regionId: string, cycleId: string, unitId: string, indicatorId: string, taskId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#TASK#${taskId}` }),
+  unitDepartments: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##DEPT` }),
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

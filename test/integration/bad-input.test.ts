@@ -38,7 +38,7 @@ const demo: Partial<Record<Role, Caller>> = {};
 for (const u of demoUsers) if (u.regionId === '450900' && !demo[u.role]) demo[u.role] = { username: u.username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
 const callerFor = (r: Route): Caller | undefined => (r.access.public ? undefined : r.access.roles.map((role) => demo[role]).find(Boolean));
 
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1' };
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1' };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
 
@@ -88,6 +88,10 @@ const sampleBodies: Record<string, unknown> = {
   removeGoal: { version: 1 },
   submitGoals: { version: 1 },
   reviewGoals: { decision: 'return', version: 1, returns: [{ indicatorId: '1.1', reason: '目标值低于上年实际' }] },
+  addGoalTask: { indicatorId: '1.1', parentId: 't1', title: '完成季度统计监测', departmentId: 'd1', post: '统计员', owner: '李明', due: '2026-06-30', lateConfirmed: false, expected: 3.5 },
+  saveGoalTask: { version: 1, title: '完成季度统计监测', departmentId: 'd1', post: '统计员', owner: '李明', due: '2026-06-30', lateConfirmed: true, expected: 3.5 },
+  removeGoalTask: { version: 1 },
+  saveDepartments: { version: 0, departments: [{ id: 'd1', name: '综合科', retired: false }, { name: '统计科', retired: false }] },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { isAtStage } from '../../domain/stages.ts';
 import type { GoalRecord, GoalSetRecord } from '../../model/goal.ts';
 import { noCounts } from '../../model/goal.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { goalTaskOps } from './goal-tasks.ts';
 
 interface UnitContext {
   regionId: string;
@@ -95,6 +96,7 @@ const notGoalSetting = () =>
 const staleSet = () => new ConflictError(t('目标已被他人修改，请刷新后重试', 'Someone else changed these goals; please refresh and try again'));
 
 export const handler = apiHandler('goals', {
+  ...goalTaskOps,
   getUnitGoals: async ({ params }) => {
     const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
     return view(ctx, set, goals);
