@@ -22,7 +22,7 @@ async function inChunks(items: Record<string, unknown>[], action: string, at: st
 }
 
 /** A cycle under way: stages before `current` done on their deadline, `current` open. */
-function cycleItems(regionId: string, year: number, current: number, bureauUser: string) {
+export function cycleItems(regionId: string, year: number, current: number, bureauUser: string) {
   const cycleId = String(year);
   const stages = defaultStageDates(year).map((s, i) => {
     const index = i + 1;

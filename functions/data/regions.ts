@@ -1,5 +1,5 @@
 // Regions (行政区域) with their bureau, and the units under them: read through their entities.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { regionRecord, type Region } from '../model/region.ts';
 import { storedUnit, type StoredUnit, type UnitRecord } from '../model/unit.ts';
 import { documentClient, tableName } from './client.ts';
@@ -37,6 +37,20 @@ export async function listUnits(regionId: string): Promise<UnitRecord[]> {
 export async function getUnit(regionId: string, unitId: string): Promise<UnitRecord | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.unit(regionId, unitId) }));
   return res.Item ? unitEntity.parse(res.Item) : undefined;
+}
+
+/** The named units of a region (at most 100), in one BatchGetItem; ids not found are left out. */
+export async function getUnits(regionId: string, unitIds: readonly string[]): Promise<UnitRecord[]> {
+  if (unitIds.length > 100) throw new RangeError('getUnits reads at most 100 units');
+  let pending: Record<string, unknown>[] = [...new Set(unitIds)].map((u) => keys.unit(regionId, u));
+  const found: UnitRecord[] = [];
+  // DynamoDB may leave keys unprocessed under load: ask again for those.
+  while (pending.length) {
+    const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+    found.push(...(res.Responses?.[tableName()] ?? []).map((i) => unitEntity.parse(i)));
+    pending = res.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  }
+  return found;
 }
 
 /** A region's item, listed in the index of all regions. */

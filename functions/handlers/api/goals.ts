@@ -9,8 +9,7 @@ import { getCycle, type Cycle } from '../../data/cycles.ts';
 import { listGoalSets, readUnitGoals, removeGoal, storeGoal, storeSetMove } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
-import { getRegion } from '../../data/regions.ts';
-import { readUnits } from '../../data/units.ts';
+import { getRegion, getUnits } from '../../data/regions.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
 import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalWorkOpen, goalWorkStages, goalFieldsOf, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
 import { isLeaf, type PlanNode } from '../../domain/plan.ts';
@@ -103,7 +102,9 @@ export const handler = apiHandler('goals', {
   },
 
   saveGoal: async ({ caller, params, body }) => {
-    const [ctx, { set, goals }, { units }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), readUnits(params.regionId)]);
+    // Only the units the goal names are read (a BatchGet), not the region's whole list.
+    const named = [...(body.leadUnitId ? [body.leadUnitId] : []), ...body.coUnitIds];
+    const [ctx, { set, goals }, units] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), named.length ? getUnits(params.regionId, named) : []]);
     const leaf = goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId);
     if (!leaf) throw new NotFoundError(t(`指标 ${params.indicatorId} 不在本单位现行方案中，或不需制定目标`, `Indicator ${params.indicatorId} is not a goal indicator of this unit's plan in force`));
     refuseMove('edit', set, caller);
