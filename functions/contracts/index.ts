@@ -8,6 +8,7 @@ import { goalRoutes } from './goals.ts';
 import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
+import { planApprovalRoutes, publicPlanRoutes } from './plan-approval.ts';
 import { publicRoutes } from './public.ts';
 import { userRoutes } from './users.ts';
 
@@ -20,6 +21,8 @@ export const contracts = {
   ...calendarRoutes,
   ...userRoutes,
   ...planRoutes,
+  ...planApprovalRoutes,
+  ...publicPlanRoutes,
   ...goalRoutes,
   ...goalTaskRoutes,
 };

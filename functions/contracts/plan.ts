@@ -2,6 +2,7 @@
 // versions, the bureau saves it or imports its indicator tree from a sheet. The shape is checked
 // here; amounts, method parameters, sums and units by domain/plan.ts (paths name the field).
 import { categoryPlan, planRecord, planVersionInfo } from '../model/plan.ts';
+import { planProposalRecord } from '../model/plan-proposal.ts';
 import { unitRecord } from '../model/unit.ts';
 import { bureau, everyone } from './access.ts';
 import { list, route } from './define.ts';
@@ -52,8 +53,14 @@ const totalRules = z.object({
   satisfaction: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), common: z.boolean().optional() })),
 });
 
+/** A proposed version as the bureau reads it, with what it changes against the version in force (indicator codes). */
+export const planProposalView = planProposalRecord.omit({ regionId: true, cycleId: true, categoryId: true, version: true }).extend({
+  changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+});
+export type PlanProposalView = z.infer<typeof planProposalView>;
+
 /** A category's plan as read: the version (0: none saved yet, the default plan), what may be done with it and what is unfinished. */
-export const planView = planRecord.pick({ cycleId: true, categoryId: true, reason: true, plan: true, balanced: true }).extend({
+export const planView = planRecord.pick({ cycleId: true, categoryId: true, reason: true, plan: true, balanced: true, approvedAt: true, approvedBy: true }).extend({
   categoryName: z.string(),
   version: z.number().int().min(0),
   latestVersion: z.number().int().min(0),
@@ -62,8 +69,10 @@ export const planView = planRecord.pick({ cycleId: true, categoryId: true, reaso
   current: z.boolean(),
   /** Open cycle and the newest version: the bureau may save. */
   editable: z.boolean(),
-  /** Past the plan stage a save needs a reason and makes a new version. */
+  /** Past the plan stage a save needs a reason and proposes a new version, which the bureau leader approves. */
   reasonRequired: z.boolean(),
+  /** The bureau only: the latest proposal (awaiting the leader when its status is 'proposed'). */
+  proposal: planProposalView.optional(),
   /** The cycle's current stage. */
   stage: z.number().int().min(1),
   /** What is not finished yet (sums, leaves without method or assessor): saved, but flagged. */

@@ -26,6 +26,9 @@
 //   categories of a cycle ... GetItem  pk=REGION#r  sk=CATEGORIES#c  (the whole assignment with its unit snapshot)
 //   plan of a category ...... Query    pk=REGION#r  sk begins_with PLAN#c#cat#  (one item per plan version,
 //                             sk ends v0001, v0002…: newest = descending, Limit 1; a given version = GetItem)
+//   plan proposals of a cat . Query    pk=REGION#r  sk begins_with PLANPROP#c#cat#  (one item per proposal after
+//                             the plan stage, sk ends p0001…: the latest = descending, Limit 1; never PLAN#, so the
+//                             version in force (newest PLAN#) does not move until the leader approves)
 //   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
 //   profile + one session ... BatchGet pk=USER#name sk=USER and sk=SESSION#h (consistent; h = hash of issuer and sid)
 //   sign-in guard of a name . GetItem  pk=USER#name sk=SIGNIN   (lock bookkeeping of a username with no profile)
@@ -76,6 +79,9 @@ export const keys = {
   }),
   /** Ends with `#`, so category c1 never prefixes c10. */
   planPrefix: (cycleId: string, categoryId: string) => `PLAN#${cycleId}#${categoryId}#`,
+  /** A proposed plan version awaiting (or after) the bureau leader's decision (functions/data/plan-proposals.ts). */
+  planProposal: (regionId: string, cycleId: string, categoryId: string, seq: number) => ({ pk: `REGION#${regionId}`, sk: `PLANPROP#${cycleId}#${categoryId}#p${String(seq).padStart(4, '0')}` }),
+  planProposalPrefix: (cycleId: string, categoryId: string) => `PLANPROP#${cycleId}#${categoryId}#`,
   cycle: (regionId: string, cycleId: string) => ({ pk: `REGION#${regionId}`, sk: `CYCLE#${cycleId}` }),
   cyclePrefix: 'CYCLE#',
   openCycle: (regionId: string, cycleId: string) => ({ gsi1pk: 'OPEN_CYCLES', gsi1sk: `${regionId}#${cycleId}` }),

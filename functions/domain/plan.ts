@@ -245,6 +245,11 @@ export interface PlanWrite {
   version: number;
   inPlace: boolean;
   reasonRequired: boolean;
+  /**
+   * Past the plan stage the new version is only proposed: it takes force when the bureau leader
+   * approves it (issue 11), and the version in force does not change meanwhile.
+   */
+  proposed: boolean;
   /** The new version's reason, or the reason the version edited in place already had. */
   reason?: string;
 }
@@ -259,6 +264,8 @@ export function planWrite(
   cycle: CycleAt,
   before: Pick<PlanRecord, 'version' | 'revision' | 'reason'> | undefined,
   input: { revision: number; reason?: string },
+  /** The proposal awaiting the leader's decision, if one does: a second one waits for it. */
+  pending?: { seq: number },
 ): PlanWrite | { refusal: ConflictError | ValidationError } {
   if (cycle.status !== 'open') return { refusal: new ConflictError(t('该考评周期已结束，方案不能再修改', 'This cycle has closed; its plan can no longer change')) };
   if ((before?.revision ?? 0) !== input.revision) return { refusal: new ConflictError(t('方案已被他人修改，请刷新后重试', 'Someone else changed the plan; please refresh and try again')) };
@@ -272,7 +279,10 @@ export function planWrite(
       ]),
     };
   }
+  if (reasonRequired && pending) {
+    return { refusal: new ConflictError(t(`第 ${pending.seq} 号方案修改正待绩效办领导审批，审批后才能再提出修改`, `Proposal ${pending.seq} awaits the bureau leader's decision; a further change can be proposed after it`)) };
+  }
   const inPlace = isAtStage(cycle, 'plan') && before !== undefined;
-  if (inPlace) return { version: before.version, inPlace, reasonRequired, ...(before.reason ? { reason: before.reason } : {}) };
-  return { version: (before?.version ?? 0) + 1, inPlace, reasonRequired, ...(reason ? { reason } : {}) };
+  if (inPlace) return { version: before.version, inPlace, reasonRequired, proposed: false, ...(before.reason ? { reason: before.reason } : {}) };
+  return { version: (before?.version ?? 0) + 1, inPlace, reasonRequired, proposed: reasonRequired, ...(reason ? { reason } : {}) };
 }

@@ -150,6 +150,9 @@ export const planRecord = z.object({
   stage: z.number().int().min(1),
   /** Why this version was made (required after the plan stage). */
   reason: z.string().optional(),
+  /** A version made after the plan stage: the bureau leader who approved it, and when (it was published then). */
+  approvedBy: z.string().optional(),
+  approvedAt: z.string().optional(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

@@ -91,6 +91,7 @@ const sampleBodies: Record<string, unknown> = {
   addGoalTask: { indicatorId: '1.1', parentId: 't1', title: '完成季度统计监测', departmentId: 'd1', post: '统计员', owner: '李明', due: '2026-06-30', lateConfirmed: false, expected: 3.5 },
   saveGoalTask: { version: 1, title: '完成季度统计监测', departmentId: 'd1', post: '统计员', owner: '李明', due: '2026-06-30', lateConfirmed: true, expected: 3.5 },
   removeGoalTask: { version: 1 },
+  decidePlanProposal: { decision: 'reject', seq: 1, opinion: '请补充调整依据' },
   saveDepartments: { version: 0, departments: [{ id: 'd1', name: '综合科', retired: false }, { name: '统计科', retired: false }] },
 };
 

@@ -1,5 +1,6 @@
 // The plan of a category through the local gateway with the demo data: reading, saving in place
-// with its audit entry in the plan stage, versions with a reason afterwards, and refusals.
+// with its audit entry in the plan stage; afterwards a proposal with a reason, which the bureau
+// leader approves (the next version, in force and public) or rejects; and refusals.
 import { beijingDate } from '../../functions/domain/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -135,7 +136,11 @@ describe('in the plan stage', () => {
 });
 
 describe('after the plan stage', () => {
-  it('needs a reason, then makes a new version and keeps the old one readable', async () => {
+  const anonymous = () => new ApiClient(stack.url);
+  const publicPlan = () => anonymous().get(`/public/regions/${YL}/cycles/2026/plans/c3`);
+  const decide = (c: ApiClient, body: unknown) => c.post(plan(2026, 'c3', '/proposal/decision'), body);
+
+  it('needs a reason, then proposes a new version for the leader while the version in force stays as it was', async () => {
     const changed = government();
     changed.bonuses[2]!.points = 100;
     const noReason = await put(ylStaff, plan(2026, 'c3'), { revision: 1, plan: changed });
@@ -144,15 +149,66 @@ describe('after the plan stage', () => {
 
     const res = await put(ylStaff, plan(2026, 'c3'), { revision: 1, reason: '市委调整超额完成经济指标加分', plan: changed });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ version: 2, latestVersion: 2, revision: 2, reason: '市委调整超额完成经济指标加分', createdBy: 'yl_staff', stage: 4 });
+    expect(res.body).toMatchObject({ version: 1, latestVersion: 1, revision: 1, editable: false, proposal: { seq: 1, status: 'proposed', basedOn: 1, reason: '市委调整超额完成经济指标加分', proposedBy: 'yl_staff' } });
+    expect(res.body.plan.bonuses[2].points).toBe(50);
+    expect(res.body.proposal.plan.bonuses[2].points).toBe(100);
+    // Units read the version in force and never the proposal; the version list has no new version.
+    const unitView = (await ylUnit.get(plan(2026, 'c3'))).body;
+    expect(unitView).toMatchObject({ version: 1, latestVersion: 1 });
+    expect(unitView.proposal).toBeUndefined();
+    expect((await ylUnit.get(plan(2026, 'c3', '/versions'))).body.items.map((v: any) => v.version)).toEqual([1]);
+    expect((await audit()).some((a) => a.action === 'plan.propose' && a.target === `plan:${YL}/2026/c3` && a.after.seq === 1)).toBe(true);
+    // The public site, without login, shows the version in force, not the proposal.
+    const pub = await publicPlan();
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ version: 1, categoryName: '市直政府部门' });
+    expect(pub.body.plan.bonuses[2].points).toBe(50);
+    expect(JSON.stringify(pub.body)).not.toContain('yl_staff');
+    // A second proposal waits for the first to be decided.
+    expect((await put(ylStaff, plan(2026, 'c3'), { revision: 1, reason: '再改', plan: changed })).status).toBe(409);
+  });
 
+  it('lets the bureau leader alone decide: staff are refused (403), a stale proposal number is refused (409)', async () => {
+    expect((await decide(ylStaff, { decision: 'approve', seq: 1 })).status).toBe(403);
+    expect((await decide(ylUnit, { decision: 'approve', seq: 1 })).status).toBe(403);
+    expect((await decide(blStaff, { decision: 'approve', seq: 1 })).status).toBe(403);
+    expect((await decide(ylLeader, { decision: 'approve', seq: 2 })).status).toBe(409);
+    expect((await ylUnit.get(plan(2026, 'c3'))).body.version).toBe(1);
+  });
+
+  it('puts the approved proposal in force as the next version, published, and keeps the old one readable', async () => {
+    const res = await decide(ylLeader, { decision: 'approve', seq: 1, opinion: '同意' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 2, latestVersion: 2, revision: 2, reason: '市委调整超额完成经济指标加分', createdBy: 'yl_staff', approvedBy: 'yl_leader', stage: 4, editable: true, proposal: { seq: 1, status: 'approved', approvedVersion: 2, opinion: '同意' } });
     const versions = (await ylUnit.get(plan(2026, 'c3', '/versions'))).body.items;
     expect(versions.map((v: any) => [v.version, v.reason ?? null])).toEqual([[2, '市委调整超额完成经济指标加分'], [1, null]]);
     const old = (await ylUnit.get(plan(2026, 'c3', '?version=1'))).body;
     expect(old).toMatchObject({ version: 1, latestVersion: 2, current: false, editable: false });
     expect(old.plan.bonuses[2].points).toBe(50);
-    expect((await audit()).some((a) => a.action === 'plan.version' && a.target === `plan:${YL}/2026/c3` && a.after.reason)).toBe(true);
-    expect((await put(ylStaff, plan(2026, 'c3'), { revision: 1, reason: '再改', plan: changed })).status).toBe(409);
+    expect((await audit()).some((a) => a.action === 'plan.approve' && a.target === `plan:${YL}/2026/c3` && a.after.version === 2)).toBe(true);
+    const pub = await publicPlan();
+    expect(pub.body).toMatchObject({ version: 2, reason: '市委调整超额完成经济指标加分' });
+    expect(pub.body.plan.bonuses[2].points).toBe(100);
+    const list = (await anonymous().get(`/public/regions/${YL}/cycles/2026/plans`)).body;
+    expect(list.items.find((i: any) => i.categoryId === 'c3')).toMatchObject({ version: 2 });
+    expect((await decide(ylLeader, { decision: 'approve', seq: 1 })).status).toBe(409);
+    expect((await put(ylStaff, plan(2026, 'c3'), { revision: 1, reason: '再改', plan: government() })).status).toBe(409);
+  });
+
+  it('rejects a proposal with an opinion (none: 400); the version in force stays', async () => {
+    const proposed = await put(ylStaff, plan(2026, 'c3'), { revision: 2, reason: '取消该项加分', plan: government() });
+    expect(proposed.body.proposal).toMatchObject({ seq: 2, status: 'proposed', basedOn: 2 });
+    expect((await decide(ylLeader, { decision: 'reject', seq: 2 })).status).toBe(400);
+    const res = await decide(ylLeader, { decision: 'reject', seq: 2, opinion: '依据不足，请补充市委文件' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 2, revision: 2, editable: true, proposal: { seq: 2, status: 'rejected', opinion: '依据不足，请补充市委文件', decidedBy: 'yl_leader' } });
+    expect((await publicPlan()).body.version).toBe(2);
+    expect((await audit()).some((a) => a.action === 'plan.reject' && a.after.opinion === '依据不足，请补充市委文件')).toBe(true);
+  });
+
+  it('keeps an unpublished cycle’s plans off the public site (404)', async () => {
+    expect((await anonymous().get(`/public/regions/${YL}/cycles/2031/plans`)).status).toBe(404);
+    expect((await anonymous().get(`/public/regions/${YL}/cycles/2031/plans/c1`)).status).toBe(404);
   });
 });
 

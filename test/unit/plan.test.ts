@@ -214,15 +214,22 @@ describe('how a save is written (planWrite)', () => {
   const v1 = { version: 1, revision: 3, reason: undefined };
 
   it('creates version 1 of a category without a plan, and edits it in place during the plan stage', () => {
-    expect(planWrite(planStage, undefined, { revision: 0 })).toEqual({ version: 1, inPlace: false, reasonRequired: false });
-    expect(planWrite(planStage, v1, { revision: 3 })).toEqual({ version: 1, inPlace: true, reasonRequired: false });
+    expect(planWrite(planStage, undefined, { revision: 0 })).toEqual({ version: 1, inPlace: false, reasonRequired: false, proposed: false });
+    expect(planWrite(planStage, v1, { revision: 3 })).toEqual({ version: 1, inPlace: true, reasonRequired: false, proposed: false });
     // An in-place edit keeps the reason its version was made with, and ignores one given now.
-    expect(planWrite(planStage, { ...v1, reason: '调整' }, { revision: 3, reason: '另一个' })).toEqual({ version: 1, inPlace: true, reasonRequired: false, reason: '调整' });
+    expect(planWrite(planStage, { ...v1, reason: '调整' }, { revision: 3, reason: '另一个' })).toEqual({ version: 1, inPlace: true, reasonRequired: false, proposed: false, reason: '调整' });
   });
 
-  it('makes a new version with its reason after the plan stage', () => {
-    expect(planWrite(execution, v1, { revision: 3, reason: '  市委调整  ' })).toEqual({ version: 2, inPlace: false, reasonRequired: true, reason: '市委调整' });
-    expect(planWrite(execution, undefined, { revision: 0, reason: '补设' })).toMatchObject({ version: 1, inPlace: false });
+  it('proposes a new version with its reason after the plan stage, for the leader to approve', () => {
+    expect(planWrite(execution, v1, { revision: 3, reason: '  市委调整  ' })).toEqual({ version: 2, inPlace: false, reasonRequired: true, proposed: true, reason: '市委调整' });
+    expect(planWrite(execution, undefined, { revision: 0, reason: '补设' })).toMatchObject({ version: 1, inPlace: false, proposed: true });
+  });
+
+  it('refuses a second proposal while one awaits the leader (409), but not an edit during the plan stage', () => {
+    const second = planWrite(execution, v1, { revision: 3, reason: '再调整' }, { seq: 2 });
+    expect('refusal' in second && second.refusal).toBeInstanceOf(ConflictError);
+    expect('refusal' in second && second.refusal.message).toContain('第 2 号');
+    expect(planWrite(planStage, v1, { revision: 3 }, { seq: 2 })).toMatchObject({ inPlace: true, proposed: false });
   });
 
   it('refuses a closed cycle and a stale revision (409), and a later change without a reason (400 at body.reason)', () => {

@@ -5,8 +5,10 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { apiHandler } from '../../http/chain.ts';
 import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
+import { publicPlanOps } from './public-plans.ts';
 
 export const handler = apiHandler('public', {
+  ...publicPlanOps,
   listRegions: async () => ({ items: await listRegions() }),
   listRegionCycles: async ({ params }) => {
     const region = await getRegion(params.regionId);
