@@ -21,10 +21,16 @@ describe('goal dialog', () => {
     document.body.innerHTML = '';
   });
 
-  async function open(save: (body: SaveGoalBody) => Promise<unknown>) {
-    wrapper = mount(GoalDialog, { props: { modelValue: true, leaf, goal, units: [], save }, global: { plugins: plugins() }, attachTo: document.body });
+  async function open(save: (body: SaveGoalBody) => Promise<unknown>, extra: { keepKey?: string; goal?: typeof goal } = {}) {
+    wrapper = mount(GoalDialog, { props: { modelValue: true, leaf, goal, units: [], save, ...extra }, global: { plugins: plugins() }, attachTo: document.body });
     await flushPromises();
   }
+  const typeInto = async (id: string, value: string) => {
+    const input = document.body.querySelector<HTMLInputElement>(`[data-testid="${id}"] input, input[data-testid="${id}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await flushPromises();
+  };
 
   it('saves the goal as read, with its version', async () => {
     const save = vi.fn(async (_: SaveGoalBody) => goal);
@@ -47,5 +53,53 @@ describe('goal dialog', () => {
 
     expect(q('goal-form-error')?.textContent).toContain('目标已被他人修改，请关闭后刷新重试');
     expect(wrapper!.emitted('update:modelValue')).toBeUndefined();
+  });
+
+  describe('unsaved content kept in the browser', () => {
+    const keepKey = 'goal/yuzhou_staff/450900/2027/yz/1.1';
+    afterEach(() => {
+      vi.useRealTimers();
+      localStorage.clear();
+    });
+
+    it('keeps what is typed; a dialog opened again after the tab closed offers it back', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      await open(async () => goal, { keepKey });
+      expect(q('goal-form-restored')).toBeNull();
+      await typeInto('goal-form-uom', '亿元');
+      vi.advanceTimersByTime(400);
+      await flushPromises();
+      expect(q('goal-form-kept')?.textContent).toContain('已暂存在本机');
+      // The tab is closed without saving.
+      wrapper!.unmount();
+      document.body.innerHTML = '';
+      vi.useRealTimers();
+
+      const save = vi.fn(async (_: SaveGoalBody) => goal);
+      await open(save, { keepKey });
+      expect(q('goal-form-restored')?.textContent).toContain('已恢复本机');
+      q('goal-form-save')!.click();
+      await flushPromises();
+      expect(save.mock.calls[0]![0]).toMatchObject({ version: 4, unitOfMeasure: '亿元' });
+      // Saved: nothing is offered any more.
+      wrapper!.unmount();
+      document.body.innerHTML = '';
+      await open(async () => goal, { keepKey });
+      expect(q('goal-form-restored')).toBeNull();
+    });
+
+    it('warns when the goal changed since, and lets the user discard the kept content', async () => {
+      localStorage.setItem(`jx-draft:${keepKey}`, JSON.stringify({ version: 3, at: Date.now(), value: { target: 9, unitOfMeasure: '%', scoringNote: '', milestones: [], leadUnitId: '', coUnitIds: [], responsible: '' } }));
+      const save = vi.fn(async (_: SaveGoalBody) => goal);
+      await open(save, { keepKey });
+      expect(q('goal-form-restored')?.textContent).toContain('已被修改');
+      q('goal-form-discard')!.click();
+      await flushPromises();
+      expect(q('goal-form-restored')).toBeNull();
+      expect(localStorage.getItem(`jx-draft:${keepKey}`)).toBeNull();
+      q('goal-form-save')!.click();
+      await flushPromises();
+      expect(save.mock.calls[0]![0]).toMatchObject({ target: 8 });
+    });
   });
 });
