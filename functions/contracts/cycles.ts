@@ -18,6 +18,8 @@ export const advanceStageBody = z.object({
   stage: z.number().int().min(1).max(STAGE_CODES.length),
   /** The cycle version the bureau saw (optimistic lock). */
   version,
+  /** The number of units still owing the stage's duties that the bureau saw and confirms (stage duties): required when any are outstanding. */
+  outstanding: z.number().int().min(0).max(100_000).optional(),
 });
 export type AdvanceStageBody = z.infer<typeof advanceStageBody>;
 

@@ -4,6 +4,7 @@ import { accountRoutes } from './account.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
+import { dutyRoutes } from './duties.ts';
 import { goalRoutes } from './goals.ts';
 import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
@@ -17,6 +18,7 @@ export const contracts = {
   ...accountRoutes,
   ...auditRoutes,
   ...cycleRoutes,
+  ...dutyRoutes,
   ...organisationRoutes,
   ...calendarRoutes,
   ...userRoutes,

@@ -1,5 +1,6 @@
 // Path parameters, each with its exact pattern: a key is never built from an unchecked path id.
 import { t } from './lang.ts';
+import { STAGE_CODES } from '../domain/stages.ts';
 import { ids, z } from './zod.ts';
 
 export const regionPath = z.object({ regionId: ids.region });
@@ -10,6 +11,10 @@ export const userPath = regionPath.extend({ username: ids.username });
 const yearRange = { error: () => t('年份应在 2000–2100 之间', 'The year must be between 2000 and 2100') };
 /** A calendar year: four digits within 2000–2100, handed on as a number. */
 export const yearPath = regionPath.extend({ year: ids.year.transform(Number).pipe(z.number().int().min(2000, yearRange).max(2100, yearRange)) });
+/** A stage of a cycle, by its code (goal_setting, …): stage duties. */
+export const stagePath = cyclePath.extend({ stage: z.enum(STAGE_CODES) });
+/** A unit's duties in a stage of a cycle. */
+export const stageUnitPath = stagePath.extend({ unitId: ids.unit });
 /** A unit within a cycle. */
 export const cycleUnitPath = cyclePath.extend({ unitId: ids.unit });
 /**

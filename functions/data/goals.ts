@@ -129,8 +129,8 @@ export async function removeGoal(actor: Actor, goal: GoalRecord, at: string, sta
   );
 }
 
-/** Items of one transaction beside the goals: set, stage check, notice, and the audit's two. */
-const OTHER_ITEMS = 5;
+/** Items of one transaction beside the goals: set, stage check, notice, the late-submission guard (stage duties), and the audit's two. */
+const OTHER_ITEMS = 6;
 /** The most goals a set moves in one transaction (DynamoDB takes 100 items). */
 export const MAX_GOALS_PER_MOVE = 100 - OTHER_ITEMS;
 
@@ -147,6 +147,8 @@ export async function storeSetMove(
   notice: Record<string, unknown>,
   at: string,
   detail: unknown,
+  /** Checks the move must still pass in the transaction (the late-submission lock of stage duties). */
+  guards: TransactItem[] = [],
 ): Promise<void> {
   if (goals.length > MAX_GOALS_PER_MOVE) {
     throw new DomainError(
@@ -159,7 +161,7 @@ export async function storeSetMove(
   await commit(
     actor,
     { action, target: `goals:${regionId}/${cycleId}/${unitId}`, before: { status: set.before.status, version: set.before.version }, after: { status: set.after.status, version: set.after.version, ...(detail ? { detail } : {}) } },
-    [atStage(regionId, cycleId, stages), putIf(goalSetItem(set.after, at), set.before.version), ...goals.map((g) => putIf(goalItem(g.after), g.before.version)), { Put: { TableName: tableName(), Item: notice } }],
+    [atStage(regionId, cycleId, stages), putIf(goalSetItem(set.after, at), set.before.version), ...goals.map((g) => putIf(goalItem(g.after), g.before.version)), { Put: { TableName: tableName(), Item: notice } }, ...guards],
     at,
     stale(),
   );

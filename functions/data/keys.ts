@@ -52,6 +52,11 @@
 //                               So both decomposition views (per goal, per department) are that one Query.
 //   the bureau's goal queue ... Query gsi3 gsi3pk=QUEUE#r#c#GOAL  (goal-set items only, gsi3sk = status#time#u:
 //                               every set of the cycle in one Query, or begins_with status# for one status)
+//   stage duties of a cycle ... Query pk=WORK#r#c  sk begins_with DUTY#   (one item per unit and stage that
+//                               has one: sk = DUTY#u#stageCode, holding the unit's extension, the deadline it
+//                               last missed and the one it was last reminded of — domain/duties.ts; delivery
+//                               itself is read from the work, e.g. the bureau's goal queue below)
+//   a unit's duty in a stage .. GetItem pk=WORK#r#c sk=DUTY#u#stageCode
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 import { beijingDate } from '../domain/dates.ts';
@@ -59,7 +64,7 @@ import { beijingDate } from '../domain/dates.ts';
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The kinds of a cycle's per-unit work, as they lead the sort key in the cycle's partition. */
-export const WORK_KINDS = ['GOAL', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY'] as const;
+export const WORK_KINDS = ['GOAL', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY', 'DUTY'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** Totals are at most this many hundredths; the ranking key sorts the inverse so the best come first. */
@@ -125,6 +130,8 @@ export const keys = {
   /** A task decomposing a unit's goal (Art 13), and the unit's departments of the cycle (functions/data/goal-tasks.ts). */
   goalTask: (regionId: string, cycleId: string, unitId: string, indicatorId: string, taskId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#TASK#${taskId}` }),
   unitDepartments: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##DEPT` }),
+  /** A unit's standing in one stage's duties (functions/data/duties.ts). */
+  duty: (regionId: string, cycleId: string, unitId: string, stage: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `DUTY#${unitId}#${stage}` }),
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

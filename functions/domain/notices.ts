@@ -7,11 +7,13 @@ export interface StageRef {
   deadline: string;
 }
 
-export function overdueNotice(s: StageRef) {
+/** `units`: the units recorded as missing the deadline (stage duties), named for the bureau. */
+export function overdueNotice(s: StageRef & { units?: readonly string[] }) {
+  const missed = s.units?.length ? `未按期完成的单位（${s.units.length} 个）：${s.units.join('、')}。` : '';
   return {
     kind: 'stage.overdue',
-    title: `【超期】${s.cycleName}「${STAGE_NAMES[s.code]}」阶段已过截止日期`,
-    body: `「${STAGE_NAMES[s.code]}」阶段的截止日期 ${s.deadline} 已过，该阶段仍未推进。请尽快处理或办理延期。`,
+    title: `【超期】${s.cycleName}「${STAGE_NAMES[s.code]}」阶段已过截止日期${s.units?.length ? `，${s.units.length} 个单位未完成` : ''}`,
+    body: `「${STAGE_NAMES[s.code]}」阶段的截止日期 ${s.deadline} 已过，该阶段仍未推进。${missed}请尽快处理或办理延期。`,
   };
 }
 

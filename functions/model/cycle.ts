@@ -48,6 +48,8 @@ export const timelineEntry = stageProgress.extend({
   overdue: z.boolean(),
   /** Milliseconds left until the deadline for the current stage; negative once overdue. */
   remainingMs: z.number().optional(),
+  /** A stage with duties (domain/duties.ts), once open: how many units delivered out of how many. */
+  duties: z.object({ delivered: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
 });
 
 export const cycleView = cycleRecord.extend({ stages: z.array(timelineEntry) });

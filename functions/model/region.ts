@@ -20,6 +20,8 @@ export const noticeRecord = z.object({
   title: z.string(),
   body: z.string(),
   link: z.string().optional(),
+  /** The role within the unit the notice is addressed to (e.g. unit_leader for a missed deadline); absent: the whole unit. */
+  audience: z.string().optional(),
 });
 
 /**

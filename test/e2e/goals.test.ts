@@ -9,6 +9,7 @@ import type { LocalStack } from '../../cdk/local/stack.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
+import { goalStagesAhead } from '../helpers/goal-stages.ts';
 import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
@@ -52,6 +53,7 @@ describe.skipIf(!hasChromium)('goals pages in Chromium', () => {
     await documentClient().send(
       new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, '2026'), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('goal_setting') } }),
     );
+    await goalStagesAhead(YL, '2026');
   });
 
   afterAll(() => portal?.stop());

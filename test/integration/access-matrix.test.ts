@@ -34,7 +34,7 @@ const people: Person[] = [
   { username: 'lingcheng_staff', role: 'unit_staff', regionId: '450981', unitId: 'bl-lingcheng' },
 ];
 const REGIONS = ['450900', '450981'];
-const sample: Record<string, string> = { cycleId: '2026', categoryId: 'c1', year: '2026', indicatorId: '1.1', taskId: 't1' };
+const sample: Record<string, string> = { cycleId: '2026', categoryId: 'c1', year: '2026', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting' };
 
 /** The path filled for a target region and unit; other ids are the demo data's. */
 function pathOf(r: Route, regionId: string, unitId: string, username: string) {

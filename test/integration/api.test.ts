@@ -143,7 +143,7 @@ describe('a cycle\'s life through the API', () => {
 
 describe('access: every route of the route table', async () => {
   const { routes } = await import('../../functions/http/routes.ts');
-  const path = (p: string, regionId: string) => p.replace('{regionId}', regionId).replace('{cycleId}', '2026').replace('{year}', '2026').replace('{username}', 'yuzhou_staff').replace('{unitId}', 'yl-jyj').replace('{categoryId}', 'c1');
+  const path = (p: string, regionId: string) => p.replace('{regionId}', regionId).replace('{cycleId}', '2026').replace('{year}', '2026').replace('{username}', 'yuzhou_staff').replace('{unitId}', 'yl-jyj').replace('{categoryId}', 'c1').replace('{stage}', 'goal_setting');
   const sample: Record<string, unknown> = { advanceStage: { stage: 4, version: 4 }, createCycle: newCycleBody(2029) };
   const query: Record<string, string> = { listAudit: `?month=${thisMonth()}` };
   sample.saveCalendarYear = { holidays: ['2026-10-01'], workdays: [], version: 1 };

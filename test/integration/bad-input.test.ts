@@ -38,7 +38,7 @@ const demo: Partial<Record<Role, Caller>> = {};
 for (const u of demoUsers) if (u.regionId === '450900' && !demo[u.role]) demo[u.role] = { username: u.username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
 const callerFor = (r: Route): Caller | undefined => (r.access.public ? undefined : r.access.roles.map((role) => demo[role]).find(Boolean));
 
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1' };
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting' };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
 
@@ -56,7 +56,8 @@ const sampleQueries: Record<string, Record<string, string>> = {
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
 const sampleBodies: Record<string, unknown> = {
   createCycle: { year: 2031, name: '2031年度绩效考评', stages: defaultStageDates(2031) },
-  advanceStage: { stage: 3, version: 1 },
+  advanceStage: { stage: 3, version: 1, outstanding: 2 },
+  grantExtension: { until: '2099-12-31', reason: '机构改革，目标待新班子审定', version: 0 },
   createUnit: { type: 'department', name: '玉林市测试局', shortName: '测试局', assessor: true, assessorField: '统计', category: '市直政府部门' },
   importUnits: { rows: [['单位名称', '简称', '单位类型', '默认考评类别', '是否考评单位', '考评领域'], ['玉林市测试局', '测试局', '部门', '市直政府部门', '否', '']], dryRun: false },
   mergeUnits: { sources: [{ unitId: 'yl-tjj', version: 1 }], into: { unitId: 'yl-sthjj', version: 1 }, on: '2026-03-01', reason: '机构改革合并' },

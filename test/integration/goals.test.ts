@@ -16,6 +16,7 @@ import { stageNumber } from '../../functions/domain/stages.ts';
 import { handler } from '../../functions/handlers/api/goals.ts';
 import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
+import { goalStagesAhead } from '../helpers/goal-stages.ts';
 import { beijingDate } from '../../functions/domain/dates.ts';
 
 const YL = '450900';
@@ -50,6 +51,7 @@ beforeAll(async () => {
   await useFreshTable();
   await seedDemo(new Date().toISOString());
   await setStage(stageNumber('goal_setting'));
+  await goalStagesAhead(YL, C);
 }, 60_000);
 
 describe('drafting', () => {

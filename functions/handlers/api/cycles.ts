@@ -9,6 +9,8 @@ import { logger } from '../../observability/logger.ts';
 import { businessEvent } from '../../observability/metrics.ts';
 import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
+import { confirmOutstanding } from './advance-check.ts';
+import { dutyOps } from './duties.ts';
 
 async function loadCycle(regionId: string, cycleId: string) {
   const cycle = await getCycle(regionId, cycleId);
@@ -17,6 +19,7 @@ async function loadCycle(regionId: string, cycleId: string) {
 }
 
 export const handler = apiHandler('cycles', {
+  ...dutyOps,
   listCycles: async ({ params }) => ({ items: (await listCycles(params.regionId)).map((c) => cycleView(c)) }),
 
   getCycle: async ({ params }) => cycleView(await loadCycle(params.regionId, params.cycleId)),
@@ -37,12 +40,14 @@ export const handler = apiHandler('cycles', {
     return cycleView(cycle);
   },
 
-  advanceStage: async ({ caller, params, body: { stage, version } }) => {
+  advanceStage: async ({ caller, params, body }) => {
+    const { stage, version } = body;
     const cycle = await loadCycle(params.regionId, params.cycleId);
     if (cycle.status === 'closed') throw new ConflictError(t('该考评周期已结束', 'This cycle has closed'));
     if (cycle.currentStage !== stage || cycle.version !== version) {
       throw new ConflictError(t(`当前阶段已变为「${STAGE_NAMES[cycle.stages[cycle.currentStage - 1]!.code]}」，请刷新后重试`, 'The current stage has changed; please refresh and try again'));
     }
+    await confirmOutstanding(cycle, body.outstanding);
     const token = cycle.stages[stage - 1]?.taskToken;
     if (!token) throw new ConflictError(t('流程尚未进入等待推进状态，请稍后重试', 'The workflow is not yet waiting for this stage; please try again shortly'));
     const advanced = await advanceStage(caller, cycle, token, nowIso());

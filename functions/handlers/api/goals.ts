@@ -18,6 +18,7 @@ import { isAtStage } from '../../domain/stages.ts';
 import type { GoalRecord, GoalSetRecord } from '../../model/goal.ts';
 import { noCounts } from '../../model/goal.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { submissionGuards } from './duty-lock.ts';
 import { goalTaskOps } from './goal-tasks.ts';
 
 interface UnitContext {
@@ -179,7 +180,9 @@ export const handler = apiHandler('goals', {
       body: `${ctx.unitName}${resubmitted ? '修改后重新' : ''}报送了 ${ctx.cycle.name} 的绩效目标（${goals.length} 项），请审核。`,
       link: `/cycles/${ctx.cycle.cycleId}/goal-sets`,
     });
-    await storeSetMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, goalWorkStages(set.status), notice, at, undefined);
+    // Stage duties: past the unit's deadline (the stage's, or its extension's) the submission is locked, re-checked in the transaction.
+    const guards = await submissionGuards(ctx.cycle, ctx.unitId, Date.parse(at));
+    await storeSetMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, goalWorkStages(set.status), notice, at, undefined, guards);
     const byId = new Map(changed.map((c) => [c.after.indicatorId, c.after]));
     return view(ctx, after, goals.map((g) => byId.get(g.indicatorId) ?? g));
   },

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { apiHandler } from '../../http/chain.ts';
 import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
+import { withDutyCounts } from './timeline-duties.ts';
 import { publicPlanOps } from './public-plans.ts';
 
 export const handler = apiHandler('public', {
@@ -14,6 +15,7 @@ export const handler = apiHandler('public', {
     const region = await getRegion(params.regionId);
     if (!region) throw new NotFoundError(t('该行政区域不存在', 'This region does not exist'));
     // The public contract drops who in the bureau did what.
-    return { region, items: (await listCycles(region.regionId)).map((c) => cycleView(c)) };
+    // Stages with duties show how many units delivered (stage duties), never a bare "done".
+    return { region, items: await Promise.all((await listCycles(region.regionId)).map((c) => withDutyCounts(c, cycleView(c)))) };
   },
 });

@@ -7,12 +7,13 @@ import type { WorkingCalendar } from '../../domain/working-days.ts';
 import { isDueForReminder, isNewlyOverdue } from '../../domain/stage-wait.ts';
 import { logger } from '../../observability/logger.ts';
 import { observedHandler } from '../../observability/middleware.ts';
-import { escalateStage, remindStage } from '../workflow/escalation.ts';
+import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
+import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
 
 const DAILY = 'system:daily';
 
 async function run() {
-  const summary = { cycles: 0, reminded: 0, escalated: 0 };
+  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
@@ -29,6 +30,11 @@ async function run() {
     } else if (isDueForReminder(stage.deadline, stage.reminderSentAt, t, await calendarOf(cycle.regionId))) {
       if (await remindStage(cycle, stage, DAILY)) summary.reminded++;
     }
+    // Per unit (stage duties): reminders before each unit's deadline, and, once the stage itself is
+    // escalated, the extensions that have passed undelivered.
+    const actor = systemActor(cycle.regionId, DAILY);
+    summary.unitsReminded += (await remindUnits(cycle, stage, actor, await calendarOf(cycle.regionId))).recorded.length;
+    if (stage.escalatedAt) summary.unitsEscalated += (await escalateUnits(cycle, stage, actor, true)).recorded.length;
   }
   logger.info('daily job', summary);
   return summary;

@@ -6,6 +6,7 @@ import { markStageOnce, type Cycle, type StageItem } from '../../data/cycles.ts'
 import { noticeItem } from '../../data/notifications.ts';
 import { getRegion } from '../../data/regions.ts';
 import { overdueNotice, reminderNotice } from '../../domain/notices.ts';
+import { escalateUnits, missedStageDeadline } from './duty-escalation.ts';
 import { logger } from '../../observability/logger.ts';
 import { businessEvent } from '../../observability/metrics.ts';
 
@@ -17,10 +18,10 @@ async function bureauNotice(cycle: Cycle, text: { kind: string; title: string; b
   return noticeItem({ regionId: cycle.regionId, unitId: region.bureauUnitId, at, ...text, link: `/cycles/${cycle.cycleId}` });
 }
 
-/** Mark the stage overdue (escalation) or reminded, once, with the notice to the bureau; false if already marked. */
-async function markWithNotice(cycle: Cycle, stage: StageItem, mark: 'escalatedAt' | 'reminderSentAt', by: string) {
+/** Mark the stage overdue (escalation) or reminded, once, with the notice to the bureau (naming `units` that missed it); false if already marked. */
+async function markWithNotice(cycle: Cycle, stage: StageItem, mark: 'escalatedAt' | 'reminderSentAt', by: string, units: readonly string[] = []) {
   const at = nowIso();
-  const text = (mark === 'escalatedAt' ? overdueNotice : reminderNotice)({ cycleName: cycle.name, ...stage });
+  const text = mark === 'escalatedAt' ? overdueNotice({ cycleName: cycle.name, ...stage, units }) : reminderNotice({ cycleName: cycle.name, ...stage });
   const marked = await markStageOnce(systemActor(cycle.regionId, by), stage, mark, [await bureauNotice(cycle, text, at)], at);
   if (marked) {
     const escalated = mark === 'escalatedAt';
@@ -30,5 +31,9 @@ async function markWithNotice(cycle: Cycle, stage: StageItem, mark: 'escalatedAt
   return marked;
 }
 
-export const escalateStage = (cycle: Cycle, stage: StageItem, by: string) => markWithNotice(cycle, stage, 'escalatedAt', by);
+/** The stage's deadline passed: first every unit that missed its duties is recorded and told (stage duties), then the stage, once, with the bureau's notice naming them. */
+export async function escalateStage(cycle: Cycle, stage: StageItem, by: string) {
+  const units = missedStageDeadline(await escalateUnits(cycle, stage, systemActor(cycle.regionId, by), false), stage);
+  return markWithNotice(cycle, stage, 'escalatedAt', by, units);
+}
 export const remindStage = (cycle: Cycle, stage: StageItem, by: string) => markWithNotice(cycle, stage, 'reminderSentAt', by);
