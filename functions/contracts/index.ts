@@ -5,11 +5,13 @@ import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { dutyRoutes } from './duties.ts';
+import { goalAdjustmentRoutes } from './goal-adjustments.ts';
 import { goalRoutes } from './goals.ts';
 import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { planApprovalRoutes, publicPlanRoutes } from './plan-approval.ts';
+import { publicGoalRoutes } from './public-goals.ts';
 import { publicRoutes } from './public.ts';
 import { userRoutes } from './users.ts';
 
@@ -26,6 +28,8 @@ export const contracts = {
   ...planApprovalRoutes,
   ...publicPlanRoutes,
   ...goalRoutes,
+  ...goalAdjustmentRoutes,
+  ...publicGoalRoutes,
   ...goalTaskRoutes,
 };
 export type Contracts = typeof contracts;

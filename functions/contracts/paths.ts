@@ -28,3 +28,7 @@ export const goalPath = cycleUnitPath.extend({
 export const goalTaskPath = cycleUnitPath.extend({
   taskId: z.string().regex(/^t[0-9a-z]{1,19}$/, { error: () => t('任务编号有误', 'Not a valid task id') }),
 });
+/** An adjustment request of one of a unit's goals (model/goal-adjustment.ts adjustmentId: a UUID). */
+export const goalAdjustmentPath = goalPath.extend({
+  adjustmentId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('调整申请编号有误', 'Not a valid adjustment request id') }),
+});

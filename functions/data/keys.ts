@@ -57,6 +57,9 @@
 //                               last missed and the one it was last reminded of — domain/duties.ts; delivery
 //                               itself is read from the work, e.g. the bureau's goal queue below)
 //   a unit's duty in a stage .. GetItem pk=WORK#r#c sk=DUTY#u#stageCode
+//   a goal's adjustments ...... Query pk=WORK#r#c  sk begins_with ADJUST#u#i#  (requests REQ#id, the revisions an
+//                               approval replaced REV#nnnn, and OPEN, the goal's one open request; a unit's: ADJUST#u#)
+//   the bureau's adjustments .. Query gsi3 gsi3pk=QUEUE#r#c#ADJUST  (requests only, gsi3sk = status#time#u)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 import { beijingDate } from '../domain/dates.ts';
@@ -64,7 +67,7 @@ import { beijingDate } from '../domain/dates.ts';
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The kinds of a cycle's per-unit work, as they lead the sort key in the cycle's partition. */
-export const WORK_KINDS = ['GOAL', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY', 'DUTY'] as const;
+export const WORK_KINDS = ['GOAL', 'ADJUST', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY', 'DUTY'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** Totals are at most this many hundredths; the ranking key sorts the inverse so the best come first. */
@@ -132,6 +135,10 @@ export const keys = {
   unitDepartments: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##DEPT` }),
   /** A unit's standing in one stage's duties (functions/data/duties.ts). */
   duty: (regionId: string, cycleId: string, unitId: string, stage: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `DUTY#${unitId}#${stage}` }),
+  /** A goal's adjustment request, a revision it replaced, and its one open request (functions/data/goal-adjustments.ts). */
+  goalAdjustment: (regionId: string, cycleId: string, unitId: string, indicatorId: string, adjustmentId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#REQ#${adjustmentId}` }),
+  goalRevision: (regionId: string, cycleId: string, unitId: string, indicatorId: string, revision: number) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#REV#${String(revision).padStart(4, '0')}` }),
+  goalAdjustmentOpen: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#OPEN` }),
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

@@ -34,6 +34,15 @@ export const goalFields = z.object({
 });
 export type GoalFields = z.infer<typeof goalFields>;
 
+/** Why an approved goal may be adjusted (Art 11: 重大决策调整、机构调整、不可抗力因素). */
+export const ADJUSTMENT_REASONS = ['major_decision', 'institutional', 'force_majeure'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+export const adjustmentReason = z.enum(ADJUSTMENT_REASONS);
+
+/** An approved adjustment as the goal carries it (public: its revision, date and reason class, never who or why in words). */
+export const adjustmentFact = z.object({ revision: version, decidedAt: z.string(), reason: adjustmentReason });
+export type AdjustmentFact = z.infer<typeof adjustmentFact>;
+
 /** One goal as stored (keys.goal). */
 export const goalRecord = goalFields.extend({
   regionId: ids.region,
@@ -51,6 +60,10 @@ export const goalRecord = goalFields.extend({
   returnedAt: z.string().optional(),
   /** The goal as it was when the bureau last returned it: a resubmission shows what changed since. */
   returnedAs: goalFields.optional(),
+  /** The goal's revision: 1 as approved, one more per approved adjustment (Art 11; older ones: keys.goalRevision). */
+  revision: version.optional(),
+  /** The approved adjustments that made the later revisions, oldest first. */
+  adjustments: z.array(adjustmentFact).max(100).optional(),
   version,
   updatedAt: z.string(),
   updatedBy: z.string(),

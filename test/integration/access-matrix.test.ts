@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { TokenIssuer } from '../../cdk/local/token-issuer.ts';
+import { loadReach } from '../../functions/data/reach.ts';
 import { getUser } from '../../functions/data/users.ts';
+import type { Reach } from '../../functions/domain/reach.ts';
 import { BUREAU_ROLES, type Role } from '../../functions/domain/roles.ts';
 import { routes, type Route } from '../../functions/http/routes.ts';
 import { ApiClient } from '../helpers/api-client.ts';
@@ -34,7 +36,7 @@ const people: Person[] = [
   { username: 'lingcheng_staff', role: 'unit_staff', regionId: '450981', unitId: 'bl-lingcheng' },
 ];
 const REGIONS = ['450900', '450981'];
-const sample: Record<string, string> = { cycleId: '2026', categoryId: 'c1', year: '2026', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting' };
+const sample: Record<string, string> = { cycleId: '2026', categoryId: 'c1', year: '2026', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 
 /** The path filled for a target region and unit; other ids are the demo data's. */
 function pathOf(r: Route, regionId: string, unitId: string, username: string) {
@@ -49,12 +51,16 @@ function expected(r: Route, p: Person, regionId: string, unitId: string): 'allow
   if (r.access.scope === 'self') return 'allowed';
   if (regionId !== p.regionId) return 403;
   if (r.access.scope === 'ownUnit' && !BUREAU_ROLES.includes(p.role) && unitId !== p.unitId) return 403;
-  if ((r.access.scope === 'assessorOf' || r.access.scope === 'thirdParty') && !BUREAU_ROLES.includes(p.role)) return 403;
+  // An assessor unit reaches a unit's indicator the plan in force assigns to it (read from the demo data in beforeAll).
+  if (r.access.scope === 'assessorOf' && !BUREAU_ROLES.includes(p.role)) return assessorReach.get(`${p.username}@${regionId}`)?.get(unitId)?.has(sample.indicatorId!) ? 'allowed' : 403;
+  if (r.access.scope === 'thirdParty' && !BUREAU_ROLES.includes(p.role)) return 403;
   return 'allowed';
 }
 
 let stack: LocalStack;
 const clients = new Map<string, ApiClient>();
+/** What each person's unit assesses in its own region (another region's path is refused before any reach). */
+const assessorReach = new Map<string, Reach>();
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
@@ -64,6 +70,7 @@ beforeAll(async () => {
     const { token } = (await res.json()) as { token: string };
     tokens.set(p.username, token);
     clients.set(p.username, new ApiClient(stack.url, token));
+    assessorReach.set(`${p.username}@${p.regionId}`, await loadReach(p.regionId, sample.cycleId!, p.unitId, 'indicators'));
   }
 }, 120_000);
 afterAll(() => stack?.stop());

@@ -38,7 +38,7 @@ const demo: Partial<Record<Role, Caller>> = {};
 for (const u of demoUsers) if (u.regionId === '450900' && !demo[u.role]) demo[u.role] = { username: u.username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
 const callerFor = (r: Route): Caller | undefined => (r.access.public ? undefined : r.access.roles.map((role) => demo[role]).find(Boolean));
 
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting' };
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
 
@@ -51,6 +51,9 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listAudit: { month: thisMonth, limit: '20' },
   verifyAudit: { from: `${thisMonth}-01`, to: `${thisMonth}-01` },
   workingDeadline: { from: '2026-03-02', days: '10' },
+  listGoalAdjustments: { status: 'pending', page: '1', limit: '20' },
+  listPublicGoalUnits: { q: '玉州', page: '1', limit: '20' },
+  getPublicUnitGoals: { q: '生产总值' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -87,6 +90,11 @@ const sampleBodies: Record<string, unknown> = {
     responsible: '刘建国',
   },
   removeGoal: { version: 1 },
+  requestGoalAdjustment: { reason: 'major_decision', explanation: '因市委重大决策调整，年度任务相应调整', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1, submit: false },
+  requestAssessedGoalAdjustment: { reason: 'institutional', explanation: '统计口径随机构调整变化', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1 },
+  submitGoalAdjustment: { version: 1 },
+  withdrawGoalAdjustment: { version: 1 },
+  decideGoalAdjustment: { decision: 'approve', opinion: '同意调整', version: 1 },
   submitGoals: { version: 1 },
   reviewGoals: { decision: 'return', version: 1, returns: [{ indicatorId: '1.1', reason: '目标值低于上年实际' }] },
   addGoalTask: { indicatorId: '1.1', parentId: 't1', title: '完成季度统计监测', departmentId: 'd1', post: '统计员', owner: '李明', due: '2026-06-30', lateConfirmed: false, expected: 3.5 },

@@ -29,7 +29,7 @@ const callerOf: Record<Role, Caller> = {
   unassigned: { username: 'yl_newcomer', name: '新同事', role: 'unassigned', regionId: '450900', unitId: 'yl-jxb' },
 };
 /** Path ids that exist in the demo data. */
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting' };
+const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 /** Queries a route needs to answer at all. */
 const sampleQuery: Record<string, Record<string, string>> = {
   listAudit: { month: beijingDate(Date.now()).slice(0, 7) },

@@ -18,6 +18,7 @@ import { isAtStage } from '../../domain/stages.ts';
 import type { GoalRecord, GoalSetRecord } from '../../model/goal.ts';
 import { noCounts } from '../../model/goal.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { goalAdjustmentOps } from './goal-adjustments.ts';
 import { submissionGuards } from './duty-lock.ts';
 import { goalTaskOps } from './goal-tasks.ts';
 
@@ -96,6 +97,7 @@ const notGoalSetting = () =>
 const staleSet = () => new ConflictError(t('目标已被他人修改，请刷新后重试', 'Someone else changed these goals; please refresh and try again'));
 
 export const handler = apiHandler('goals', {
+  ...goalAdjustmentOps,
   ...goalTaskOps,
   getUnitGoals: async ({ params }) => {
     const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);

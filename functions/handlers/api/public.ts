@@ -6,9 +6,11 @@ import { apiHandler } from '../../http/chain.ts';
 import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
 import { withDutyCounts } from './timeline-duties.ts';
+import { publicGoalOps } from './public-goals.ts';
 import { publicPlanOps } from './public-plans.ts';
 
 export const handler = apiHandler('public', {
+  ...publicGoalOps,
   ...publicPlanOps,
   listRegions: async () => ({ items: await listRegions() }),
   listRegionCycles: async ({ params }) => {

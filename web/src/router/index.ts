@@ -5,8 +5,10 @@ import account from './modules/account';
 import calendar from './modules/calendar';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
+import goalAdjustments from './modules/goal-adjustments';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
+import publicGoals from './modules/public-goals';
 import simulate from './modules/simulate';
 import users from './modules/users';
 import workbench from './modules/workbench';
@@ -14,7 +16,8 @@ import workbench from './modules/workbench';
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  ...publicGoals,
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -1,0 +1,254 @@
+// Goal adjustment (Art 11) and public goals (Art 10) through the goals and public Lambdas against the
+// demo data: 玉州区's 2026 set, approved (written to this file's own table), the cycle put in 过程管理. The public route (no token) shows approved goals only and
+// never a return reason or anyone's username; a unit filer drafts an adjustment, its leader submits
+// it, the bureau leader (and nobody else) approves it: revision 2 is in force and public with its
+// date and reason class, revision 1 is kept. Other units, other regions, stale versions and a second
+// open request are refused.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { documentClient, tableName } from '../../functions/data/client.ts';
+import { goalItem, goalSetItem } from '../../functions/data/goals.ts';
+import { keys } from '../../functions/data/keys.ts';
+import { countByStatus } from '../../functions/domain/goals.ts';
+import type { GoalRecord, GoalSetRecord } from '../../functions/model/goal.ts';
+import { listNotices } from '../../functions/data/notifications.ts';
+import { searchAudit } from '../../functions/data/audit.ts';
+import { beijingDate } from '../../functions/domain/dates.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+import { stageNumber } from '../../functions/domain/stages.ts';
+import { handler as goalsHandler } from '../../functions/handlers/api/goals.ts';
+import { handler as publicHandler } from '../../functions/handlers/api/public.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+
+const YL = '450900';
+const C = '2026';
+const U = 'yl-yuzhou';
+const person = (username: string, role: Caller['role'], unitId: string, regionId = YL): Caller => ({ username, name: username, role, regionId, unitId });
+const filer = person('yuzhou_staff', 'unit_staff', U);
+const leader = person('yuzhou_leader', 'unit_leader', U);
+const bureauStaff = person('yl_staff', 'bureau_staff', 'yl-jxb');
+const bureauLeader = person('yl_leader', 'bureau_leader', 'yl-jxb');
+const assessor = person('yl_tjj', 'assessor_staff', 'yl-tjj');
+const otherAssessor = person('yl_sthjj', 'assessor_staff', 'yl-sthjj');
+const otherUnit = person('jyj_staff', 'unit_staff', 'yl-jyj');
+const otherRegionUnit = person('lingcheng_staff', 'unit_staff', 'bl-lingcheng', '450981');
+const otherRegionBureau = person('bl_staff', 'bureau_staff', 'bl-jxb', '450981');
+
+type Res = { status: number; body: any };
+async function goals(op: string, caller: Caller, params: Record<string, string>, body?: unknown, query?: Record<string, string>): Promise<Res> {
+  const res = (await goalsHandler(apiEvent(routeFor('goals', op), { caller, params: { regionId: YL, cycleId: C, ...params }, body, query }), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+async function publicCall(op: string, params: Record<string, string>, query?: Record<string, string>): Promise<Res> {
+  const res = (await publicHandler(apiEvent(routeFor('public', op), { params: { regionId: YL, cycleId: C, ...params }, query }), lambdaContext)) as { statusCode: number; body: string; headers?: unknown };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+const setStage = (stage: number) =>
+  documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stage } }));
+
+const fields = (target: number) => ({ target, unitOfMeasure: '%', milestones: [{ date: '2026-06-30', expected: target / 2 }, { date: '2026-12-31', expected: target }], responsible: '刘建国', coUnitIds: [] as string[] });
+const goalOf = async (indicatorId: string) => (await goals('getUnitGoals', filer, { unitId: U })).body.goals.find((g: any) => g.indicatorId === indicatorId);
+const at = (indicatorId: string, extra: Record<string, string> = {}) => ({ unitId: U, indicatorId, ...extra });
+
+/** Every word of `text` that is a username of the demo, or a field the public never gets. */
+const NEVER_PUBLIC = ['yuzhou_staff', 'yuzhou_leader', 'yl_staff', 'yl_leader', 'yl_tjj', 'returnReason', 'returnedAs', 'updatedBy', 'approvedBy', 'explanation', '目标值低于上年实际', '因上级重大决策调整'];
+
+let leaves: { indicatorId: string; assessorUnitId?: string }[];
+let assessed: string;
+
+/**
+ * 玉州区's set as the bureau approved it, written straight to the table (how a set gets approved is
+ * goals.test.ts's business; drafting rules such as who sets a common indicator's target move on
+ * their own): one goal carries the reason it was once returned for, which must never be public.
+ */
+async function approvedSet(): Promise<void> {
+  const view = (await goals('getUnitGoals', filer, { unitId: U })).body;
+  leaves = view.leaves;
+  const now = new Date().toISOString();
+  const records: GoalRecord[] = leaves.map((l, i) => ({
+    ...fields(i === 0 ? 90 : 80),
+    regionId: YL,
+    cycleId: C,
+    unitId: U,
+    indicatorId: l.indicatorId,
+    categoryId: view.categoryId,
+    planVersion: view.planVersion,
+    assessorUnitId: l.assessorUnitId ?? '',
+    status: 'approved',
+    ...(i === 0 ? { returnReason: '目标值低于上年实际', returnedAt: now, returnedAs: fields(60) } : {}),
+    version: 3,
+    updatedAt: now,
+    updatedBy: 'yl_staff',
+  }));
+  const set: GoalSetRecord = { regionId: YL, cycleId: C, unitId: U, categoryId: view.categoryId, status: 'approved', counts: { ...countByStatus(records) }, version: 9, submittedAt: now, submittedBy: 'yuzhou_leader', reviewedAt: now, reviewedBy: 'yl_staff', approvedAt: now, approvedBy: 'yl_staff', updatedAt: now, updatedBy: 'yl_staff' };
+  for (const item of [...records.map(goalItem), goalSetItem(set, now)]) await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+}
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+  await approvedSet();
+  await setStage(stageNumber('execution'));
+  assessed = leaves.find((l) => l.assessorUnitId === 'yl-tjj')!.indicatorId;
+}, 120_000);
+
+describe('public goals (no sign-in)', () => {
+  it('lists the cycle’s units with what is published, searchable by name, paged', async () => {
+    const res = await publicCall('listPublicGoalUnits', {}, { q: '玉州' });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ unitId: U, published: true, approvedOn: beijingDate(Date.now()) })]);
+    const page = await publicCall('listPublicGoalUnits', {}, { limit: '5', page: '2' });
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.total).toBe(page.body.units);
+    expect(page.body.published).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows an approved unit’s goals with indicator names, and nothing of who did what or why it was returned', async () => {
+    const res = await publicCall('getPublicUnitGoals', { unitId: U });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ unitId: U, unitName: expect.stringContaining('玉州'), published: true, total: leaves.length });
+    expect(res.body.goals.map((g: any) => g.indicatorId)).toEqual(leaves.map((l) => l.indicatorId));
+    expect(res.body.goals[0]).toMatchObject({ indicatorName: expect.any(String), target: 90, revision: 1, adjustments: [] });
+    const text = JSON.stringify(res.body);
+    for (const word of NEVER_PUBLIC) expect(text).not.toContain(word);
+  });
+
+  it('searches a unit’s goals by indicator or goal text', async () => {
+    const all = (await publicCall('getPublicUnitGoals', { unitId: U })).body.goals;
+    const name = all[1].indicatorName as string;
+    const res = await publicCall('getPublicUnitGoals', { unitId: U }, { q: name.slice(0, 4) });
+    expect(res.body.goals.map((g: any) => g.indicatorId)).toContain(all[1].indicatorId);
+    expect(res.body.goals.length).toBeLessThan(all.length);
+    expect((await publicCall('getPublicUnitGoals', { unitId: U }, { q: '没有这样的指标' })).body.goals).toEqual([]);
+  });
+
+  it('shows nothing of a set not approved: a unit still drafting has no goals in public', async () => {
+    await setStage(stageNumber('goal_setting'));
+    const leaf = (await goals('getUnitGoals', otherUnit, { unitId: 'yl-jyj' })).body.leaves.find((l: any) => !l.common);
+    expect((await goals('saveGoal', otherUnit, { unitId: 'yl-jyj', indicatorId: leaf.indicatorId }, { version: 0, ...fields(55) })).status).toBe(200);
+    await setStage(stageNumber('execution'));
+    const res = await publicCall('getPublicUnitGoals', { unitId: 'yl-jyj' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ published: false, goals: [], total: 0 });
+    expect(JSON.stringify(res.body)).not.toContain('55');
+    expect((await publicCall('getPublicUnitGoals', { unitId: 'bl-lingcheng' })).status).toBe(404);
+  });
+});
+
+describe('requesting an adjustment', () => {
+  let draftId: string;
+
+  it('refuses another unit’s staff, another region’s unit and bureau, and the bureau itself (403)', async () => {
+    const g = await goalOf(leaves[1]!.indicatorId);
+    const body = { reason: 'major_decision', explanation: '因上级重大决策调整', proposed: fields(70), goalVersion: g.version };
+    expect((await goals('requestGoalAdjustment', otherUnit, at(g.indicatorId), body)).status).toBe(403);
+    expect((await goals('requestGoalAdjustment', otherRegionUnit, at(g.indicatorId), body)).status).toBe(403);
+    expect((await goals('requestGoalAdjustment', otherRegionBureau, at(g.indicatorId), body)).status).toBe(403);
+    expect((await goals('requestGoalAdjustment', bureauLeader, at(g.indicatorId), body)).status).toBe(403);
+    expect((await goals('requestAssessedGoalAdjustment', otherAssessor, at(assessed), { ...body, goalVersion: (await goalOf(assessed)).version })).status).toBe(403);
+  });
+
+  it('refuses a filer’s submit flag (403), a proposal equal to the goal (400) and a stale goal version (409)', async () => {
+    const g = await goalOf(leaves[1]!.indicatorId);
+    const body = { reason: 'major_decision', explanation: '因上级重大决策调整', proposed: fields(70), goalVersion: g.version };
+    expect((await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, submit: true })).status).toBe(403);
+    const same = await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, proposed: { ...fields(80) } });
+    expect(same.status).toBe(400);
+    expect(same.body.error.details.map((d: any) => d.path)).toEqual(['body.proposed']);
+    expect((await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, goalVersion: g.version - 1 })).status).toBe(409);
+  });
+
+  it('lets a filer draft one (no notice yet), refuses a second open request of the goal (409), and lets the leader submit it, notifying the bureau', async () => {
+    const g = await goalOf(leaves[1]!.indicatorId);
+    const body = { reason: 'major_decision', explanation: '因上级重大决策调整', proposed: fields(70), goalVersion: g.version };
+    const draft = await goals('requestGoalAdjustment', filer, at(g.indicatorId), body);
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', version: 1, goalRevision: 1, goalVersion: g.version, requesterKind: 'unit', current: { target: 80 }, proposed: { target: 70 } });
+    draftId = draft.body.adjustmentId;
+    expect((await goals('requestGoalAdjustment', leader, at(g.indicatorId), { ...body, submit: true })).status).toBe(409);
+    // The bureau does not see a unit's draft.
+    expect((await goals('listGoalAdjustments', bureauStaff, {}, undefined, {})).body.items).toEqual([]);
+    expect((await goals('submitGoalAdjustment', filer, at(g.indicatorId, { adjustmentId: draftId }), { version: 1 })).status).toBe(403);
+    expect((await goals('submitGoalAdjustment', leader, at(g.indicatorId, { adjustmentId: draftId }), { version: 2 })).status).toBe(409);
+    const sent = await goals('submitGoalAdjustment', leader, at(g.indicatorId, { adjustmentId: draftId }), { version: 1 });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ status: 'pending', version: 2, submittedBy: 'yuzhou_leader' });
+    const inbox = await listNotices(YL, 'yl-jxb', 20);
+    expect(inbox.items.some((n) => n.kind === 'goal.adjustment.requested' && n.body.includes('重大决策调整'))).toBe(true);
+  });
+
+  it('puts it in the bureau’s queue, filtered by status with counts', async () => {
+    const res = await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'pending' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 1, totals: { pending: 1, approved: 0, rejected: 0, withdrawn: 0 } });
+    expect(res.body.items[0]).toMatchObject({ adjustmentId: draftId, unitName: expect.stringContaining('玉州'), indicatorName: expect.any(String) });
+    expect((await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'approved' })).body.items).toEqual([]);
+    expect((await goals('listGoalAdjustments', otherRegionBureau, {}, undefined, {})).status).toBe(403);
+    expect((await goals('listGoalAdjustments', filer, {}, undefined, {})).status).toBe(403);
+  });
+
+  it('lets the goal’s assessor unit request one of a goal it assesses, sent at once; the unit withdraws its own open request only', async () => {
+    const g = await goalOf(assessed);
+    const res = await goals('requestAssessedGoalAdjustment', assessor, at(assessed), { reason: 'institutional', explanation: '统计口径随机构调整变化', proposed: { ...fields(60) }, goalVersion: g.version });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'pending', requesterKind: 'assessor', requesterUnitId: 'yl-tjj' });
+    // The unit cannot withdraw what its assessor unit asked for.
+    expect((await goals('withdrawGoalAdjustment', leader, at(assessed, { adjustmentId: res.body.adjustmentId }), { version: 1 })).status).toBe(403);
+    const rejected = await goals('decideGoalAdjustment', bureauLeader, at(assessed, { adjustmentId: res.body.adjustmentId }), { decision: 'reject', opinion: '理由不充分', version: 1 });
+    expect(rejected.status).toBe(201);
+    expect(rejected.body).toMatchObject({ status: 'rejected', opinion: '理由不充分', decidedBy: 'yl_leader' });
+    expect(await goalOf(assessed)).toMatchObject({ target: g.target, version: g.version });
+    const told = await listNotices(YL, 'yl-tjj', 20);
+    expect(told.items.some((n) => n.kind === 'goal.adjustment.rejected')).toBe(true);
+  });
+});
+
+describe('the bureau leader’s decision', () => {
+  it('is the leader’s alone: bureau staff and the unit are refused (403); a stale request version is refused (409)', async () => {
+    const id = leaves[1]!.indicatorId;
+    const path = at(id, { adjustmentId: (await goals('listUnitGoalAdjustments', leader, { unitId: U })).body.requests.find((r: any) => r.status === 'pending').adjustmentId });
+    expect((await goals('decideGoalAdjustment', bureauStaff, path, { decision: 'approve', opinion: '同意', version: 2 })).status).toBe(403);
+    expect((await goals('decideGoalAdjustment', leader, path, { decision: 'approve', opinion: '同意', version: 2 })).status).toBe(403);
+    expect((await goals('decideGoalAdjustment', person('bl_leader', 'bureau_leader', 'bl-jxb', '450981'), path, { decision: 'approve', opinion: '同意', version: 2 })).status).toBe(403);
+    expect((await goals('decideGoalAdjustment', bureauLeader, path, { decision: 'approve', opinion: '同意', version: 1 })).status).toBe(409);
+  });
+
+  it('approving makes revision 2 of the goal, keeps revision 1, notifies the unit, audits once', async () => {
+    const id = leaves[1]!.indicatorId;
+    const before = await goalOf(id);
+    const pending = (await goals('listUnitGoalAdjustments', leader, { unitId: U })).body.requests.find((r: any) => r.status === 'pending');
+    const res = await goals('decideGoalAdjustment', bureauLeader, at(id, { adjustmentId: pending.adjustmentId }), { decision: 'approve', opinion: '同意调整', version: 2 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'approved', newRevision: 2, decidedBy: 'yl_leader' });
+    const after = await goalOf(id);
+    expect(after).toMatchObject({ target: 70, revision: 2, version: before.version + 1, status: 'approved', adjustments: [{ revision: 2, reason: 'major_decision' }] });
+    const old = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.goalRevision(YL, C, U, id, 1) }));
+    expect(old.Item).toMatchObject({ revision: 1, target: 80, version: before.version });
+    const history = (await goals('listUnitGoalAdjustments', bureauStaff, { unitId: U })).body;
+    expect(history.revisions).toEqual([expect.objectContaining({ indicatorId: id, revision: 1, target: 80, replacedBy: 'yl_leader' })]);
+    expect((await listNotices(YL, U, 20)).items.some((n) => n.kind === 'goal.adjustment.approved')).toBe(true);
+    const today = beijingDate(Date.now());
+    const audit = await searchAudit({ regionId: YL, from: today, to: today, action: 'goal.adjustment.approve', limit: 50 });
+    expect(audit.items.map((a) => a.target)).toEqual([expect.stringContaining(pending.adjustmentId)]);
+    // Decided: a second decision is refused, and the goal may be adjusted again.
+    expect((await goals('decideGoalAdjustment', bureauLeader, at(id, { adjustmentId: pending.adjustmentId }), { decision: 'reject', opinion: '重复', version: 3 })).status).toBe(409);
+    expect((await goals('requestGoalAdjustment', leader, at(id), { reason: 'force_majeure', explanation: '台风', proposed: fields(65), goalVersion: after.version - 1 })).status).toBe(409);
+  });
+
+  it('the public page shows the adjusted goal with the date and reason class of the adjustment, not the explanation nor who', async () => {
+    const res = await publicCall('getPublicUnitGoals', { unitId: U });
+    const g = res.body.goals.find((x: any) => x.indicatorId === leaves[1]!.indicatorId);
+    expect(g).toMatchObject({ target: 70, revision: 2, adjustments: [{ revision: 2, decidedOn: beijingDate(Date.now()), reason: 'major_decision' }] });
+    const text = JSON.stringify(res.body);
+    for (const word of [...NEVER_PUBLIC, '同意调整', 'opinion']) expect(text).not.toContain(word);
+  });
+
+  it('refuses requests once the cycle has left execution (409)', async () => {
+    await setStage(stageNumber('self_assessment'));
+    const g = await goalOf(leaves[2]!.indicatorId);
+    expect((await goals('requestGoalAdjustment', leader, at(g.indicatorId), { reason: 'force_majeure', explanation: '台风', proposed: fields(50), goalVersion: g.version, submit: true })).status).toBe(409);
+    await setStage(stageNumber('execution'));
+  });
+});
