@@ -251,7 +251,8 @@ describe('advancing with outstanding units', () => {
     const refused = await advance();
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('OUTSTANDING_DUTIES');
-    expect(refused.body.error.details.outstanding.map((u: any) => u.unitId)).toContain(lapsing);
+    expect(refused.body.error.details).toHaveLength(left);
+    expect(refused.body.error.details).toContainEqual({ path: `outstanding.${lapsing}`, message: outstanding.find((u) => u.unitId === lapsing)!.unitName });
     expect(refused.body.error.message).toContain(outstanding.find((u) => u.unitId === lapsing)!.unitName);
     expect((await advance(left + 1)).body.error.code).toBe('OUTSTANDING_DUTIES');
     // Confirmed: past the duties check (here the workflow is not waiting, so the stage stays).

@@ -22,6 +22,7 @@ export async function confirmOutstanding(cycle: Cycle, confirmed: number | undef
       `「${STAGE_NAMES[code]}」尚有 ${outstanding.length} 个单位未完成：${names}。请确认后再推进`,
       `${outstanding.length} units have not delivered in this stage: ${names}. Confirm them before advancing`,
     ),
-    { outstanding },
+    // One detail per unit, in the error shape every client reads (path and message).
+    outstanding.map((u) => ({ path: `outstanding.${u.unitId}`, message: u.unitName })),
   );
 }

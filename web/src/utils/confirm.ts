@@ -1,10 +1,11 @@
 // A confirmation box whose confirm button carries a stable data-testid.
 import { ElMessageBox } from 'element-plus';
-import { nextTick } from 'vue';
+import { nextTick, type VNode } from 'vue';
 
 export interface ConfirmOptions {
   title: string;
-  message: string;
+  /** Text, or a rendered message (a list, say). */
+  message: string | VNode;
   confirmText: string;
   cancelText: string;
   testId: string;
