@@ -1,6 +1,7 @@
 // Every route contract, keyed by its operation name: the route table, the handlers and the web
 // all read this one object.
 import { accountRoutes } from './account.ts';
+import { assessorGoalRoutes } from './assessor-goals.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
@@ -28,6 +29,7 @@ export const contracts = {
   ...planApprovalRoutes,
   ...publicPlanRoutes,
   ...goalRoutes,
+  ...assessorGoalRoutes,
   ...goalAdjustmentRoutes,
   ...publicGoalRoutes,
   ...goalTaskRoutes,

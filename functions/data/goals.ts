@@ -44,7 +44,7 @@ export async function listGoalSets(regionId: string, cycleId: string): Promise<G
 }
 
 /** The cycle is open and at one of `stages`, checked inside the transaction. */
-function atStage(regionId: string, cycleId: string, stages: readonly StageCode[]): TransactItem {
+export function atStage(regionId: string, cycleId: string, stages: readonly StageCode[]): TransactItem {
   const values = Object.fromEntries(stages.map((s, i) => [`:s${i}`, stageNumber(s)]));
   return {
     ConditionCheck: {
@@ -57,7 +57,7 @@ function atStage(regionId: string, cycleId: string, stages: readonly StageCode[]
   };
 }
 
-const putIf = (Item: Record<string, unknown>, readVersion: number | undefined): TransactItem => ({
+export const putIf = (Item: Record<string, unknown>, readVersion: number | undefined): TransactItem => ({
   Put: {
     TableName: tableName(),
     Item,

@@ -24,7 +24,7 @@ export interface GoalDraft {
   milestones: readonly Milestone[];
 }
 
-export const COVERAGE_CODES = ['missing', 'target', 'milestoneYear', 'milestoneOrder', 'notInPlan'] as const;
+export const COVERAGE_CODES = ['missing', 'awaitingAssessor', 'target', 'milestoneYear', 'milestoneOrder', 'notInPlan'] as const;
 export type CoverageCode = (typeof COVERAGE_CODES)[number];
 export interface CoverageProblem extends FieldProblem {
   indicatorId: string;
@@ -71,7 +71,10 @@ export function coverage(plan: Pick<CategoryPlan, 'tree'>, goals: readonly GoalD
   const problems: CoverageProblem[] = [];
   for (const leaf of wanted) {
     const goal = byId.get(leaf.id);
-    if (!goal) problems.push({ indicatorId: leaf.id, code: 'missing', path: `goals.${leaf.id}`, message: t(`指标「${leaf.id} ${leaf.name}」尚未制定目标`, `Indicator “${leaf.id} ${leaf.name}” has no goal yet`) });
+    // A common leaf with an assessor unit waits for that unit (Art 9), which the unit cannot do itself.
+    if (!goal && leaf.common === true && leaf.assessorUnitId) {
+      problems.push({ indicatorId: leaf.id, code: 'awaitingAssessor', path: `goals.${leaf.id}`, message: t(`共性指标「${leaf.id} ${leaf.name}」待考评单位制定目标`, `Common indicator “${leaf.id} ${leaf.name}” waits for its assessor unit to set the goal`) });
+    } else if (!goal) problems.push({ indicatorId: leaf.id, code: 'missing', path: `goals.${leaf.id}`, message: t(`指标「${leaf.id} ${leaf.name}」尚未制定目标`, `Indicator “${leaf.id} ${leaf.name}” has no goal yet`) });
     else problems.push(...goalProblems(leaf, goal, year));
   }
   const ids = new Set(wanted.map((l) => l.id));

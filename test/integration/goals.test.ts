@@ -45,7 +45,11 @@ const goal = (version: number, target?: number) => ({
 const setStage = (stage: number) =>
   documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stage } }));
 
+/** The unit's own goal leaves; `common`: the common leaves its assessor units set (with the assessor unit). */
 let leaves: string[];
+let common: { indicatorId: string; assessorUnitId: string }[];
+/** Every goal of the set: the unit's own and its assessor units'. */
+const all = () => leaves.length + common.length;
 
 beforeAll(async () => {
   await useFreshTable();
@@ -59,10 +63,13 @@ describe('drafting', () => {
     const res = await read();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ unitId: U, planVersion: 1, editable: true, set: { status: 'draft', version: 0 }, goals: [] });
-    leaves = res.body.leaves.map((l: any) => l.indicatorId);
+    leaves = res.body.leaves.filter((l: any) => !(l.common && l.assessorUnitId)).map((l: any) => l.indicatorId);
+    common = res.body.leaves.filter((l: any) => l.common && l.assessorUnitId).map((l: any) => ({ indicatorId: l.indicatorId, assessorUnitId: l.assessorUnitId }));
+    expect(common.length).toBeGreaterThan(0);
     expect(leaves.length).toBeGreaterThan(2);
     expect(res.body.leaves.some((l: any) => l.method?.kind === 'satisfaction')).toBe(false);
     expect(res.body.problems.filter((p: any) => p.code === 'missing').map((p: any) => p.indicatorId)).toEqual(leaves);
+    expect(res.body.problems.filter((p: any) => p.code === 'awaitingAssessor').map((p: any) => p.indicatorId)).toEqual(common.map((c) => c.indicatorId));
   });
 
   it('saves a draft goal with the plan version it was drafted under, in the assessor unit’s worklist', async () => {
@@ -140,12 +147,17 @@ describe('submission and review', () => {
       const g = before.goals.find((x: any) => x.indicatorId === id);
       expect((await save(id, goal(g?.version ?? 0, 50))).status).toBe(200);
     }
+    // The common indicators: each set by its assessor unit (here the bureau on its behalf).
+    for (const c of common) {
+      const res = await call('saveCommonGoal', bureauStaff, { unitId: c.assessorUnitId, indicatorId: c.indicatorId }, { unitId: U, version: 0, target: 0, unitOfMeasure: '次', milestones: [] });
+      expect(res.status).toBe(200);
+    }
     const ready = (await read()).body;
     expect(ready.problems).toEqual([]);
     expect((await call('submitGoals', leader, { unitId: U }, { version: ready.set.version - 1 })).status).toBe(409);
     const res = await call('submitGoals', leader, { unitId: U }, { version: ready.set.version });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ editable: false, set: { status: 'submitted', submittedBy: 'yuzhou_leader', counts: { submitted: leaves.length, draft: 0 } } });
+    expect(res.body).toMatchObject({ editable: false, set: { status: 'submitted', submittedBy: 'yuzhou_leader', counts: { submitted: all(), draft: 0 } } });
     expect(res.body.goals.every((g: any) => g.status === 'submitted')).toBe(true);
     const inbox = await listNotices(YL, 'yl-jxb', 20);
     expect(inbox.items.some((n) => n.kind === 'goals.submitted' && n.title.includes('玉州区'))).toBe(true);
@@ -157,7 +169,7 @@ describe('submission and review', () => {
     const res = await call('listGoalSets', bureauStaff, {});
     expect(res.status).toBe(200);
     const row = res.body.items.find((r: any) => r.unitId === U);
-    expect(row).toMatchObject({ status: 'submitted', counts: { submitted: leaves.length } });
+    expect(row).toMatchObject({ status: 'submitted', counts: { submitted: all() } });
     const unitsIn = (status: string) => res.body.items.filter((r: any) => r.status === status).map((r: any) => r.unitId);
     expect(unitsIn('missing')).toEqual(['yl-jyj']);
     for (const status of ['missing', 'draft', 'submitted', 'returned', 'approved']) expect(res.body.totals[status]).toBe(unitsIn(status).length);
@@ -171,7 +183,7 @@ describe('submission and review', () => {
     expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'return', version: body.set.version, returns: [] })).status).toBe(400);
     const res = await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'return', version: body.set.version, returns: [{ indicatorId: leaves[0], reason: '目标值低于上年实际' }] });
     expect(res.status).toBe(201);
-    expect(res.body.set).toMatchObject({ status: 'returned', counts: { returned: 1, approved: leaves.length - 1 } });
+    expect(res.body.set).toMatchObject({ status: 'returned', counts: { returned: 1, approved: all() - 1 } });
     expect(res.body.goals.find((g: any) => g.indicatorId === leaves[0])).toMatchObject({ status: 'returned', returnReason: '目标值低于上年实际' });
     const inbox = await listNotices(YL, U, 20);
     expect(inbox.items.find((n) => n.kind === 'goals.returned')?.body).toContain('目标值低于上年实际');
@@ -195,13 +207,13 @@ describe('submission and review', () => {
     expect(set).toMatchObject({ status: 'returned', counts: { draft: 1, returned: 0 } });
     const again = await call('submitGoals', leader, { unitId: U }, { version: set.version });
     expect(again.status).toBe(201);
-    expect(again.body.set.counts).toMatchObject({ submitted: 1, approved: leaves.length - 1 });
+    expect(again.body.set.counts).toMatchObject({ submitted: 1, approved: all() - 1 });
     // The bureau sees what changed since its return.
     expect((await read(bureauStaff)).body.goals.find((g: any) => g.indicatorId === leaves[0])).toMatchObject({ status: 'submitted', changed: ['target'] });
     expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: set.version })).status).toBe(409);
     const approved = await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: again.body.set.version });
     expect(approved.status).toBe(201);
-    expect(approved.body.set).toMatchObject({ status: 'approved', counts: { approved: leaves.length, submitted: 0 } });
+    expect(approved.body.set).toMatchObject({ status: 'approved', counts: { approved: all(), submitted: 0 } });
     expect((await listNotices(YL, U, 20)).items.some((n) => n.kind === 'goals.approved')).toBe(true);
     expect((await call('reviewGoals', bureauStaff, { unitId: U }, { decision: 'approve', version: approved.body.set.version })).status).toBe(409);
     const queue = await call('listGoalSets', bureauStaff, {});

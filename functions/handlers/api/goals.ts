@@ -18,6 +18,7 @@ import { isAtStage } from '../../domain/stages.ts';
 import type { GoalRecord, GoalSetRecord } from '../../model/goal.ts';
 import { noCounts } from '../../model/goal.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { assessorGoalOps, refuseAssessorLeaf } from './assessor-goals.ts';
 import { goalAdjustmentOps } from './goal-adjustments.ts';
 import { submissionGuards } from './duty-lock.ts';
 import { goalTaskOps } from './goal-tasks.ts';
@@ -97,6 +98,7 @@ const notGoalSetting = () =>
 const staleSet = () => new ConflictError(t('目标已被他人修改，请刷新后重试', 'Someone else changed these goals; please refresh and try again'));
 
 export const handler = apiHandler('goals', {
+  ...assessorGoalOps,
   ...goalAdjustmentOps,
   ...goalTaskOps,
   getUnitGoals: async ({ params }) => {
@@ -110,6 +112,7 @@ export const handler = apiHandler('goals', {
     const [ctx, { set, goals }, units] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), named.length ? getUnits(params.regionId, named) : []]);
     const leaf = goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId);
     if (!leaf) throw new NotFoundError(t(`指标 ${params.indicatorId} 不在本单位现行方案中，或不需制定目标`, `Indicator ${params.indicatorId} is not a goal indicator of this unit's plan in force`));
+    refuseAssessorLeaf(leaf);
     refuseMove('edit', set, caller);
     if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     const before = goals.find((g) => g.indicatorId === leaf.id);
@@ -148,6 +151,7 @@ export const handler = apiHandler('goals', {
     const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
     refuseMove('edit', set, caller);
     if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
+    refuseAssessorLeaf(goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId));
     const goal = goals.find((g) => g.indicatorId === params.indicatorId);
     if (!goal) throw new NotFoundError(t(`本单位没有指标 ${params.indicatorId} 的目标`, `This unit has no goal for indicator ${params.indicatorId}`));
     if (goal.version !== body.version) throw staleSet();

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { BUREAU_ROLES } from '@shared/domain/roles.ts';
-import { UNIT_GOAL_ROLES } from '@/views/goals/goal-roles';
+import { COMMON_GOAL_ROLES, UNIT_GOAL_ROLES } from '@/views/goals/goal-roles';
 
 // Without a cycle in the path, the page opens the cycle in goal setting or review (views/goals/useGoalCycle.ts).
 export default [
@@ -10,6 +10,13 @@ export default [
     component: () => import('@/views/goals/unit/index.vue'),
     props: true,
     meta: { title: 'menu.goals', roles: UNIT_GOAL_ROLES },
+  },
+  {
+    path: 'common-goals/:cycleId?',
+    name: 'common-goals',
+    component: () => import('@/views/goals/assessor/index.vue'),
+    props: true,
+    meta: { title: 'menu.commonGoals', roles: COMMON_GOAL_ROLES },
   },
   {
     path: 'goal-review/:cycleId?',
