@@ -2,12 +2,12 @@
 // real year), and 2026 with units in every state of the set — most approved, some still a draft,
 // one submitted, one returned with the bureau's reason. The units of the demo unit accounts
 // (玉州区, 市教育局, 陵城街道) are left without a 2026 set: the walkthroughs and tests draft them.
-import { goalItem, goalSetItem } from '../../functions/data/goals.ts';
 import { countByStatus, goalLeaves } from '../../functions/domain/goals.ts';
 import { categoriesFromHints } from '../../functions/domain/organisation.ts';
 import type { PlanNode } from '../../functions/domain/plan.ts';
 import type { GoalFields, GoalRecord, GoalSetRecord, GoalStatus } from '../../functions/model/goal.ts';
 import { cycles, units, users } from './demo-data.ts';
+import { goalItemsWithAdjustments } from './seed-adjustments.ts';
 import { demoTree } from './seed-plan.ts';
 
 /** Units whose 2026 goals the demo accounts draft themselves. */
@@ -127,7 +127,7 @@ export function demoGoalItems(): Record<string, unknown>[][] {
         if (year !== 2025 && UNSEEDED_2026.has(unitId)) continue;
         const status = year === 2025 ? 'approved' : state2026(index++);
         const { set, goals } = unitGoals(regionId, year, `c${i + 1}`, unitId, tree, status, bureauUser);
-        batches.push([goalSetItem(set, set.updatedAt), ...goals.map(goalItem)]);
+        batches.push(goalItemsWithAdjustments(regionId, year, set, goals, tree));
       }
     });
   }

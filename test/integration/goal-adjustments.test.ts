@@ -168,8 +168,8 @@ describe('requesting an adjustment', () => {
     expect(draft.body).toMatchObject({ status: 'draft', version: 1, goalRevision: 1, goalVersion: g.version, requesterKind: 'unit', current: { target: 80 }, proposed: { target: 70 } });
     draftId = draft.body.adjustmentId;
     expect((await goals('requestGoalAdjustment', leader, at(g.indicatorId), { ...body, submit: true })).status).toBe(409);
-    // The bureau does not see a unit's draft.
-    expect((await goals('listGoalAdjustments', bureauStaff, {}, undefined, {})).body.items).toEqual([]);
+    // The bureau does not see a unit's draft (the demo's approved adjustments of other units aside).
+    expect((await goals('listGoalAdjustments', bureauStaff, {}, undefined, {})).body.items.filter((a: any) => a.unitId === U)).toEqual([]);
     expect((await goals('submitGoalAdjustment', filer, at(g.indicatorId, { adjustmentId: draftId }), { version: 1 })).status).toBe(403);
     expect((await goals('submitGoalAdjustment', leader, at(g.indicatorId, { adjustmentId: draftId }), { version: 2 })).status).toBe(409);
     const sent = await goals('submitGoalAdjustment', leader, at(g.indicatorId, { adjustmentId: draftId }), { version: 1 });
@@ -182,9 +182,12 @@ describe('requesting an adjustment', () => {
   it('puts it in the bureau’s queue, filtered by status with counts', async () => {
     const res = await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'pending' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ total: 1, totals: { pending: 1, approved: 0, rejected: 0, withdrawn: 0 } });
+    expect(res.body).toMatchObject({ total: 1, totals: { pending: 1, rejected: 0, withdrawn: 0 } });
     expect(res.body.items[0]).toMatchObject({ adjustmentId: draftId, unitName: expect.stringContaining('玉州'), indicatorName: expect.any(String) });
-    expect((await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'approved' })).body.items).toEqual([]);
+    const approved = (await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'approved' })).body;
+    expect(approved.items.map((a: any) => a.status)).toEqual(approved.items.map(() => 'approved'));
+    expect(approved.items.some((a: any) => a.unitId === U)).toBe(false);
+    expect(approved.total).toBe(res.body.totals.approved);
     expect((await goals('listGoalAdjustments', otherRegionBureau, {}, undefined, {})).status).toBe(403);
     expect((await goals('listGoalAdjustments', filer, {}, undefined, {})).status).toBe(403);
   });
@@ -250,5 +253,18 @@ describe('the bureau leader’s decision', () => {
     const g = await goalOf(leaves[2]!.indicatorId);
     expect((await goals('requestGoalAdjustment', leader, at(g.indicatorId), { reason: 'force_majeure', explanation: '台风', proposed: fields(50), goalVersion: g.version, submit: true })).status).toBe(409);
     await setStage(stageNumber('execution'));
+  });
+});
+
+describe('demo data', () => {
+  it('has approved adjustments in 玉林市 2026: 福绵区’s adjusted goal public at revision 2, revision 1 and the request in its history', async () => {
+    const res = await publicCall('getPublicUnitGoals', { unitId: 'yl-fumian' });
+    const adjusted = res.body.goals.filter((g: any) => g.revision === 2);
+    expect(adjusted).toEqual([expect.objectContaining({ adjustments: [{ revision: 2, decidedOn: '2026-07-15', reason: 'major_decision' }] })]);
+    const history = (await goals('listUnitGoalAdjustments', bureauStaff, { unitId: 'yl-fumian' })).body;
+    expect(history.requests).toEqual([expect.objectContaining({ status: 'approved', newRevision: 2, indicatorId: adjusted[0].indicatorId, indicatorName: adjusted[0].indicatorName })]);
+    expect(history.revisions).toEqual([expect.objectContaining({ revision: 1, indicatorId: adjusted[0].indicatorId, target: history.requests[0].current.target })]);
+    const queue = (await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'approved' })).body;
+    expect(queue.items.map((a: any) => a.unitId).sort()).toEqual(expect.arrayContaining(['yl-fumian', 'yl-gaj']));
   });
 });
