@@ -107,7 +107,8 @@ function setUpdate(from: GoalStatus | undefined, to: GoalStatus | undefined, by:
   const counts = moves ? [...(from ? [`counts.#from :minus`] : []), ...(to ? [`counts.#to :one`] : [])] : [];
   return {
     UpdateExpression: `SET updatedAt = :at, updatedBy = :by ADD version :one${counts.length ? `, ${counts.join(', ')}` : ''}`,
-    ConditionExpression: '#status IN (:draft, :returned)',
+    // Not while a staged move (data/goal-moves.ts) holds the set.
+    ConditionExpression: '#status IN (:draft, :returned) AND attribute_not_exists(moving)',
     ExpressionAttributeNames: { '#status': 'status', ...(moves && to ? { '#to': to } : {}), ...(moves && from ? { '#from': from } : {}) },
     ExpressionAttributeValues: { ':at': at, ':by': by, ':one': 1, ':draft': 'draft', ':returned': 'returned', ...(moves && from ? { ':minus': -1 } : {}) },
   };
@@ -128,6 +129,11 @@ export async function removeGoal(actor: Actor, goal: GoalRecord, at: string, sta
     stale(),
   );
 }
+
+/** The set as moved, on the version read and only when no staged move holds it. */
+const setPutIf = (after: GoalSetRecord, readVersion: number, at: string): TransactItem => ({
+  Put: { TableName: tableName(), Item: goalSetItem(after, at), ConditionExpression: 'version = :v AND attribute_not_exists(moving)', ExpressionAttributeValues: { ':v': readVersion } },
+});
 
 /** Items of one transaction beside the goals: set, stage check, notice, the late-submission guard (stage duties), and the audit's two. */
 const OTHER_ITEMS = 6;
@@ -161,7 +167,7 @@ export async function storeSetMove(
   await commit(
     actor,
     { action, target: `goals:${regionId}/${cycleId}/${unitId}`, before: { status: set.before.status, version: set.before.version }, after: { status: set.after.status, version: set.after.version, ...(detail ? { detail } : {}) } },
-    [atStage(regionId, cycleId, stages), putIf(goalSetItem(set.after, at), set.before.version), ...goals.map((g) => putIf(goalItem(g.after), g.before.version)), { Put: { TableName: tableName(), Item: notice } }, ...guards],
+    [atStage(regionId, cycleId, stages), setPutIf(set.after, set.before.version, at), ...goals.map((g) => putIf(goalItem(g.after), g.before.version)), { Put: { TableName: tableName(), Item: notice } }, ...guards],
     at,
     stale(),
   );

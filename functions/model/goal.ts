@@ -64,6 +64,8 @@ export const goalRecord = goalFields.extend({
   revision: version.optional(),
   /** The approved adjustments that made the later revisions, oldest first. */
   adjustments: z.array(adjustmentFact).max(100).optional(),
+  /** The staged set move (data/goal-moves.ts) that last wrote the goal: a chunk written twice changes nothing. */
+  moveToken: z.string().optional(),
   version,
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -80,7 +82,7 @@ export type GoalCounts = z.infer<typeof goalCounts>;
 export const noCounts = (): GoalCounts => ({ draft: 0, submitted: 0, returned: 0, approved: 0 });
 
 /** A unit's goal set of a cycle (keys.goalSet): its status, its goals counted by status, and who moved it. */
-export const goalSetRecord = z.object({
+const goalSetFields = z.object({
   regionId: ids.region,
   cycleId: ids.cycle,
   unitId: ids.unit,
@@ -97,5 +99,34 @@ export const goalSetRecord = z.object({
   approvedBy: z.string().optional(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+});
+
+/** A set move too large for one transaction, recorded on the set until it is done (data/goal-moves.ts). */
+export const setMoving = z.object({
+  token: z.string(),
+  action: z.string(),
+  at: z.string(),
+  by: z.string(),
+  /** The set as it will be. */
+  after: goalSetFields,
+  /** Each goal's change: its status and return bookkeeping, from the version read. */
+  goals: z.array(
+    z.object({
+      indicatorId: z.string(),
+      fromVersion: version,
+      status: goalStatus,
+      returnReason: z.string().optional(),
+      returnedAt: z.string().optional(),
+      returnedAs: goalFields.optional(),
+    }),
+  ),
+  notice: z.record(z.string(), z.unknown()),
+  detail: z.unknown().optional(),
+});
+export type SetMoving = z.infer<typeof setMoving>;
+
+export const goalSetRecord = goalSetFields.extend({
+  /** Present while a staged move is under way: the set takes no other change until it is finished. */
+  moving: setMoving.optional(),
 });
 export type GoalSetRecord = z.infer<typeof goalSetRecord>;

@@ -6,7 +6,8 @@ import type { GoalSetsView, UnitGoalsView } from '../../contracts/goals.ts';
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
-import { listGoalSets, readUnitGoals, removeGoal, storeGoal, storeSetMove } from '../../data/goals.ts';
+import { readSettledGoals, storeMove } from '../../data/goal-moves.ts';
+import { listGoalSets, readUnitGoals, removeGoal, storeGoal } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion, getUnits } from '../../data/regions.ts';
@@ -18,9 +19,9 @@ import { isAtStage } from '../../domain/stages.ts';
 import type { GoalRecord, GoalSetRecord } from '../../model/goal.ts';
 import { noCounts } from '../../model/goal.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { submissionGuards } from './duty-lock.ts';
 import { assessorGoalOps, refuseAssessorLeaf } from './assessor-goals.ts';
 import { goalAdjustmentOps } from './goal-adjustments.ts';
-import { submissionGuards } from './duty-lock.ts';
 import { goalTaskOps } from './goal-tasks.ts';
 
 interface UnitContext {
@@ -109,7 +110,7 @@ export const handler = apiHandler('goals', {
   saveGoal: async ({ caller, params, body }) => {
     // Only the units the goal names are read (a BatchGet), not the region's whole list.
     const named = [...(body.leadUnitId ? [body.leadUnitId] : []), ...body.coUnitIds];
-    const [ctx, { set, goals }, units] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), named.length ? getUnits(params.regionId, named) : []]);
+    const [ctx, { set, goals }, units] = await Promise.all([unitContext(params), readSettledGoals(caller, params.regionId, params.cycleId, params.unitId), named.length ? getUnits(params.regionId, named) : []]);
     const leaf = goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId);
     if (!leaf) throw new NotFoundError(t(`指标 ${params.indicatorId} 不在本单位现行方案中，或不需制定目标`, `Indicator ${params.indicatorId} is not a goal indicator of this unit's plan in force`));
     refuseAssessorLeaf(leaf);
@@ -148,7 +149,7 @@ export const handler = apiHandler('goals', {
 
   /** Any goal still with the unit, also one for an indicator the plan in force no longer has (which would block the submission). */
   removeGoal: async ({ caller, params, body }) => {
-    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
+    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readSettledGoals(caller, params.regionId, params.cycleId, params.unitId)]);
     refuseMove('edit', set, caller);
     if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     refuseAssessorLeaf(goalLeaves(ctx.plan.plan).find((l) => l.id === params.indicatorId));
@@ -163,7 +164,7 @@ export const handler = apiHandler('goals', {
   },
 
   submitGoals: async ({ caller, params, body }) => {
-    const [ctx, { set, goals }, region] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId), getRegion(params.regionId)]);
+    const [ctx, { set, goals }, region] = await Promise.all([unitContext(params), readSettledGoals(caller, params.regionId, params.cycleId, params.unitId), getRegion(params.regionId)]);
     refuseMove('submit', set, caller);
     if (!goalWorkOpen(ctx.cycle.currentStage, set?.status)) throw notGoalSetting();
     const problems = coverage(ctx.plan.plan, goals, year(ctx.cycle));
@@ -188,13 +189,13 @@ export const handler = apiHandler('goals', {
     });
     // Stage duties: past the unit's deadline (the stage's, or its extension's) the submission is locked, re-checked in the transaction.
     const guards = await submissionGuards(ctx.cycle, ctx.unitId, Date.parse(at));
-    await storeSetMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, goalWorkStages(set.status), notice, at, undefined, guards);
+    await storeMove(caller, resubmitted ? 'goals.resubmit' : 'goals.submit', { before: set, after }, changed, goalWorkStages(set.status), notice, at, undefined, guards);
     const byId = new Map(changed.map((c) => [c.after.indicatorId, c.after]));
     return view(ctx, after, goals.map((g) => byId.get(g.indicatorId) ?? g));
   },
 
   reviewGoals: async ({ caller, params, body }) => {
-    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);
+    const [ctx, { set, goals }] = await Promise.all([unitContext(params), readSettledGoals(caller, params.regionId, params.cycleId, params.unitId)]);
     if (!set) throw new ConflictError(t('该单位尚未报送目标', 'This unit has not submitted its goals'));
     const action = body.decision === 'approve' ? 'approve' : 'return';
     const to = refuseMove(action, set, caller);
@@ -239,7 +240,7 @@ export const handler = apiHandler('goals', {
           : `绩效办退回了 ${returns.length} 项目标，请按理由修改后重新报送：${returns.map((r) => `${r.indicatorId}（${r.reason}）`).join('；')}`,
       link: `/cycles/${ctx.cycle.cycleId}/goals`,
     });
-    await storeSetMove(caller, `goals.${action}`, { before: set, after }, changed, ['goal_setting', 'goal_review'], notice, at, returns.length ? { returns } : undefined);
+    await storeMove(caller, `goals.${action}`, { before: set, after }, changed, ['goal_setting', 'goal_review'], notice, at, returns.length ? { returns } : undefined);
     const byId = new Map(changed.map((c) => [c.after.indicatorId, c.after]));
     return view(ctx, after, goals.map((g) => byId.get(g.indicatorId) ?? g));
   },
