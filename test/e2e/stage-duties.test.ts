@@ -163,6 +163,17 @@ describe.skipIf(!hasChromium)('stage duties in Chromium', () => {
     expect(await page.getByTestId('advance-outstanding').innerText()).not.toContain('市教育局');
     await shot('sd09-advance-confirm');
     await page.keyboard.press('Escape');
+  });
+
+  it('shows on the public timeline how many units delivered out of how many, without naming any', async () => {
+    await page.goto(`${stack.url}/#/public?region=${YL}`);
+    const duties = page.getByTestId(`public-cycle-${C}`).getByTestId('stage-goal_setting-duties');
+    await expect.poll(() => duties.innerText()).toMatch(/^\d+ \/ \d+ 个单位已完成$/);
+    const [delivered, total] = (await duties.innerText()).match(/\d+/g)!.map(Number);
+    expect(delivered).toBeLessThan(total!);
+    expect(await page.getByTestId(`public-cycle-${C}`).innerText()).not.toContain('市教育局');
+    await page.getByTestId(`public-cycle-${C}`).scrollIntoViewIfNeeded();
+    await shot('sd10-public-counts');
     expect(pageErrors).toEqual([]);
   });
 });
