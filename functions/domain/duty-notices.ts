@@ -7,13 +7,18 @@ export interface DutyRef {
   deadline: string;
 }
 
+/** What the unit owes, as the notice names it (the stage's duties, domain/duties.ts). */
+export interface Owed {
+  what: readonly string[];
+}
+
 /** The unit missed its deadline: addressed to its leader. */
-export function unitMissedNotice(r: DutyRef & { unitName: string; extended: boolean }) {
+export function unitMissedNotice(r: DutyRef & Owed & { unitName: string; extended: boolean }) {
   return {
     kind: 'duty.overdue',
     audience: 'unit_leader',
     title: `【超期】致${r.unitName}负责人：${r.cycleName}「${STAGE_NAMES[r.stage]}」未按期完成`,
-    body: `${r.unitName}未在${r.extended ? '延期后的' : ''}截止日期 ${r.deadline} 前完成「${STAGE_NAMES[r.stage]}」阶段的工作，已记录为超期，逾期不能再报送。如确有原因，请向绩效办申请延期。`,
+    body: `${r.unitName}未在${r.extended ? '延期后的' : ''}截止日期 ${r.deadline} 前完成「${STAGE_NAMES[r.stage]}」阶段的工作（${r.what.join('；')}），已记录为超期，逾期不能再提交。如确有原因，请向绩效办申请延期。`,
   };
 }
 
@@ -27,12 +32,12 @@ export function bureauMissedNotice(r: Omit<DutyRef, 'deadline'> & { units: reado
 }
 
 /** A unit that has not delivered yet, three working days before its deadline. */
-export function unitReminderNotice(r: DutyRef & { unitName: string; extended: boolean }) {
+export function unitReminderNotice(r: DutyRef & Owed & { unitName: string; extended: boolean }) {
   return {
     kind: 'duty.reminder',
     audience: 'unit_leader',
     title: `【提醒】致${r.unitName}负责人：${r.cycleName}「${STAGE_NAMES[r.stage]}」即将截止`,
-    body: `本单位「${STAGE_NAMES[r.stage]}」阶段的工作尚未完成，${r.extended ? '延期后的' : ''}截止时间为 ${r.deadline} 24:00，请及时完成。`,
+    body: `本单位「${STAGE_NAMES[r.stage]}」阶段的工作（${r.what.join('；')}）尚未完成，${r.extended ? '延期后的' : ''}截止时间为 ${r.deadline} 24:00，请及时完成。`,
   };
 }
 

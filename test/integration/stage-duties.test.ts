@@ -123,6 +123,7 @@ describe('reminders', () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ audience: 'unit_leader' });
     expect(reminders[0]!.title).toContain('负责人');
+    expect(reminders[0]!.body).toContain(`报送本单位年度绩效目标）尚未完成，截止时间为 ${DEADLINE} 24:00`);
   });
 });
 
@@ -144,6 +145,7 @@ describe('at the deadline', () => {
     expect(unitNotice).toHaveLength(1);
     expect(unitNotice[0]).toMatchObject({ audience: 'unit_leader' });
     expect(unitNotice[0]!.title).toContain('市教育局负责人');
+    expect(unitNotice[0]!.body).toContain('报送本单位年度绩效目标');
     expect(await inbox(ON_TIME, 'duty.overdue')).toHaveLength(0);
     const bureau = await inbox('yl-jxb', 'stage.overdue');
     expect(bureau).toHaveLength(1);

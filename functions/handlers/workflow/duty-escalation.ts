@@ -5,7 +5,7 @@
 // and by the daily job, which also watches extensions.
 import { beijingDate } from '../../domain/dates.ts';
 import { bureauMissedNotice, unitMissedNotice, unitReminderNotice } from '../../domain/duty-notices.ts';
-import { missedDeadline, reminderDue, type UnitDuties } from '../../domain/duties.ts';
+import { dutiesOf, missedDeadline, reminderDue, type UnitDuties } from '../../domain/duties.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { WorkingCalendar } from '../../domain/working-days.ts';
 import { now, nowIso } from '../../config/clock.ts';
@@ -29,6 +29,7 @@ async function marking(
   bureauNotice: boolean,
 ): Promise<{ recorded: UnitDuties[]; rows: UnitDuties[] }> {
   const recorded: UnitDuties[] = [];
+  const duties = dutiesOf(stage.code);
   for (let tries = 1; ; tries++) {
     const rows = await loadStageDuties(cycle.regionId, cycle.cycleId, stage.code, stage.deadline, true);
     const todo = rows.flatMap((row) => {
@@ -40,7 +41,8 @@ async function marking(
     const bureauUnitId = bureauNotice ? (await getRegion(cycle.regionId))?.bureauUnitId : undefined;
     const names = new Map(todo.map(({ row }) => [row.unitId, row.unitName]));
     const units = todo.map(({ row, deadline }) => {
-      const ref = { cycleName: cycle.name, stage: stage.code, deadline, unitName: row.unitName, extended: row.extension !== undefined };
+      const what = duties.filter((d) => row.lines.some((l) => l.dutyId === d.id && !l.delivered)).map((d) => d.what());
+      const ref = { cycleName: cycle.name, stage: stage.code, deadline, unitName: row.unitName, extended: row.extension !== undefined, what };
       const text = mark === 'missed' ? unitMissedNotice(ref) : unitReminderNotice(ref);
       return { unitId: row.unitId, deadline, notice: noticeItem({ regionId: cycle.regionId, unitId: row.unitId, at, link: unitLink(cycle), ...text }) };
     });
