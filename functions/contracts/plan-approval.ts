@@ -34,6 +34,8 @@ export const publicPlanView = z.object({
   reason: z.string().optional(),
   publishedAt: z.string(),
   plan: categoryPlan,
+  /** The units the category assesses (the unit list set for the cycle). */
+  units: z.array(z.string()),
   /** Names of the units that score the leaves. */
   assessors: z.array(z.object({ unitId: z.string(), name: z.string() })),
 });

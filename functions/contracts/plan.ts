@@ -53,10 +53,8 @@ const totalRules = z.object({
   satisfaction: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), common: z.boolean().optional() })),
 });
 
-/** A proposed version as the bureau reads it, with what it changes against the version in force (indicator codes). */
-export const planProposalView = planProposalRecord.omit({ regionId: true, cycleId: true, categoryId: true, version: true }).extend({
-  changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
-});
+/** A proposed version as the bureau reads it, with what it changes against the version it was based on (indicator codes). */
+export const planProposalView = planProposalRecord.omit({ regionId: true, cycleId: true, categoryId: true, version: true });
 export type PlanProposalView = z.infer<typeof planProposalView>;
 
 /** A category's plan as read: the version (0: none saved yet, the default plan), what may be done with it and what is unfinished. */

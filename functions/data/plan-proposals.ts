@@ -4,7 +4,6 @@
 // proposal's and the plan's version checks, the cycle still open, and the notice to the bureau.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { t } from '../contracts/lang.ts';
-import { diffTrees } from '../domain/plan.ts';
 import { planProposalRecord, type PlanProposalRecord } from '../model/plan-proposal.ts';
 import type { PlanRecord } from '../model/plan.ts';
 import { documentClient, tableName } from './client.ts';
@@ -60,7 +59,7 @@ export async function storeProposal(actor: Actor, proposal: PlanProposalRecord, 
   assertPlanSize(asVersion);
   await commit(
     actor,
-    { action: 'plan.propose', target: target(proposal), before: inForce && { version: inForce.version, revision: inForce.revision }, after: { seq: proposal.seq, reason: proposal.reason, changes: diffTrees(inForce?.plan.tree ?? [], proposal.plan.tree) } },
+    { action: 'plan.propose', target: target(proposal), before: inForce && { version: inForce.version, revision: inForce.revision }, after: { seq: proposal.seq, reason: proposal.reason, changes: proposal.changes } },
     [openPastPlan(proposal.regionId, proposal.cycleId, planStage), inForceUnchanged(proposal, inForce), put(planProposalEntity.item(proposal), 'attribute_not_exists(pk)'), put(notice)],
     at,
     staleMessage(),

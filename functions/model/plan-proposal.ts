@@ -20,6 +20,8 @@ export const planProposalRecord = z.object({
   plan: categoryPlan,
   balanced: z.boolean(),
   reason: z.string(),
+  /** What it changes against the version it was based on (indicator codes), as proposed. */
+  changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
   status: proposalStatus,
   proposedAt: z.string(),
   proposedBy: z.string(),

@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('imports a plan from Excel: a wrong total is flagged, a bad row imports nothing', async () => {
+  it('imports a plan from Excel: the change is proposed for the leader with a wrong total flagged, a bad row imports nothing', async () => {
     const ExcelJS = (await import('exceljs')).default;
     await page.goto(`${stack.url}/#/cycles/2026/plan`);
     await page.getByTestId('plan-categories').getByText('市直政府部门').click(); // the plan page's tab, not the page before it
@@ -145,22 +145,28 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
       const file = join(SHOTS, name);
       await book.xlsx.writeFile(file);
       await page.locator('.plan__upload input[type=file]').setInputFiles(file);
-      // Past the plan stage every change needs a reason and makes a new version.
+      // Past the plan stage every change needs a reason and is proposed for the bureau leader's approval.
       await page.locator('.el-message-box__input input').fill('按市委调整重点工作分值');
       await page.locator('.el-message-box__btns .el-button--primary').click();
     };
 
-    await importSheet('plan-wrong-total.xlsx', () => (sheet.getRow(keyRow).getCell(pointsCol).value = 35));
-    // Saved as version 2, with the parent whose children no longer add up marked in red.
-    await expect.poll(() => page.getByTestId('plan-tree').innerText()).toContain('下级合计 65.00');
-    expect(await page.locator('.plan__error').count()).toBeGreaterThan(0);
-    await shot('13-plan-wrong-total');
-
+    // A bad row imports nothing: the report names it, the version in force stays, nothing is proposed.
     await importSheet('plan-bad-row.xlsx', () => (sheet.getRow(keyRow).getCell(pointsCol).value = '三十'));
     await expect.poll(() => page.getByTestId('plan-import-errors').innerText()).toContain(String(keyRow));
-    expect(await page.locator('body').innerText()).toContain('第 2 版'); // nothing imported: still version 2
+    expect(await page.locator('body').innerText()).toContain('第 1 版');
+    expect(await page.getByTestId('plan-proposal').count()).toBe(0);
     await page.waitForTimeout(400); // let the report dialog finish fading in, for the screenshot only
     await shot('14-plan-bad-row');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="plan-import-errors"]:visible').count()).toBe(0);
+
+    await importSheet('plan-wrong-total.xlsx', () => (sheet.getRow(keyRow).getCell(pointsCol).value = 35));
+    // Proposed as change 1 for the leader (the version in force stays), its points flagged as not adding up.
+    await expect.poll(() => page.getByTestId('plan-proposal').count()).toBe(1);
+    expect(await page.getByTestId('plan-proposal').innerText()).toContain('第 1 号方案修改待审批（现行第 1 版不变）');
+    expect(await page.getByTestId('plan-proposal-unbalanced').count()).toBe(1);
+    expect(await page.getByTestId('plan-tree').innerText()).not.toContain('下级合计 65.00');
+    await shot('13-plan-wrong-total');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -62,11 +62,11 @@ async function assessorsOf(regionId: string): Promise<AssessorOption[]> {
 
 const context = (assessors: AssessorOption[]): PlanContext => ({ assessors: new Map(assessors.map((u) => [u.unitId, u.name])) });
 
-/** The latest proposal as the bureau reads it, with its changes against the version in force. */
-function proposalView(p: PlanProposalRecord | undefined, inForce: PlanRecord | undefined): PlanProposalView | undefined {
+/** The latest proposal as the bureau reads it. */
+function proposalView(p: PlanProposalRecord | undefined): PlanProposalView | undefined {
   if (!p) return undefined;
   const { regionId: _r, cycleId: _c, categoryId: _k, version: _v, ...rest } = p;
-  return { ...rest, changes: diffTrees(inForce?.plan.tree ?? [], p.plan.tree) };
+  return rest;
 }
 
 const isBureau = (role: Role | undefined) => role !== undefined && BUREAU_ROLES.includes(role);
@@ -118,6 +118,7 @@ async function store(caller: Actor, s: Scope, input: SavePlanBody | ImportPlanBo
       plan,
       balanced: sumProblems(plan).length === 0,
       reason: write.reason ?? '',
+      changes: diffTrees(before?.plan.tree ?? [], plan.tree),
       status: 'proposed',
       proposedAt: at,
       proposedBy: caller.username,
@@ -125,7 +126,7 @@ async function store(caller: Actor, s: Scope, input: SavePlanBody | ImportPlanBo
     };
     const notice = await bureauNotice(s, at, 'plan.proposed', `【方案修改待审批】${s.categoryName} · ${s.cycle.name}`, `${caller.username} 提出「${s.categoryName}」考评方案第 ${proposal.seq} 号修改（拟为第 ${write.version} 版），理由：${proposal.reason}。请绩效办领导审批。`);
     await storeProposal(caller, proposal, before, versionFromProposal(proposal, before, s.cycle.currentStage, caller.username, at), stageNumber('plan'), notice, at);
-    return view(s, before, before?.version ?? 0, assessors, proposalView(proposal, before));
+    return view(s, before, before?.version ?? 0, assessors, proposalView(proposal));
   }
   const kept = write.inPlace ? before : undefined;
   const next: PlanRecord = {
@@ -166,7 +167,7 @@ export const handler = apiHandler('plan', {
       isBureau(caller?.role) ? getLatestProposal(s.regionId, s.cycle.cycleId, s.categoryId) : undefined,
     ]);
     const latest = current?.version ?? 0;
-    if (query.version === undefined || query.version === latest) return view(s, current, latest, assessors, proposalView(proposal, current));
+    if (query.version === undefined || query.version === latest) return view(s, current, latest, assessors, proposalView(proposal));
     const rec = await getPlanVersion(s.regionId, s.cycle.cycleId, s.categoryId, query.version);
     if (!rec) throw new NotFoundError(t(`该类别方案没有第 ${query.version} 版`, `This category's plan has no version ${query.version}`));
     return view(s, rec, latest, assessors);
@@ -209,12 +210,12 @@ export const handler = apiHandler('plan', {
     if (body.decision === 'reject') {
       const notice = await bureauNotice(s, at, 'plan.rejected', `【方案修改退回】${s.categoryName} · ${s.cycle.name}`, `「${s.categoryName}」考评方案第 ${proposal.seq} 号修改未获批准，现行第 ${current?.version ?? 0} 版不变。意见：${body.opinion}`);
       await rejectProposal(caller, proposal, decided, notice, at);
-      return view(s, current, current?.version ?? 0, assessors, proposalView(decided, current));
+      return view(s, current, current?.version ?? 0, assessors, proposalView(decided));
     }
     const next = versionFromProposal(proposal, current, s.cycle.currentStage, caller.username, at);
     const approved = { ...decided, approvedVersion: next.version };
     const notice = await bureauNotice(s, at, 'plan.approved', `【方案修改已批准】${s.categoryName} · ${s.cycle.name}`, `「${s.categoryName}」考评方案第 ${proposal.seq} 号修改已批准，第 ${next.version} 版自即日起施行并公开。${body.opinion ? `意见：${body.opinion}` : ''}`);
     await approveProposal(caller, proposal, approved, current, next, stageNumber('plan'), notice, at);
-    return view(s, next, next.version, assessors, proposalView(approved, next));
+    return view(s, next, next.version, assessors, proposalView(approved));
   },
 });

@@ -50,6 +50,7 @@ export const publicPlanOps = ops(publicPlanRoutes, {
       ...(plan.reason ? { reason: plan.reason } : {}),
       publishedAt: publishedAt(plan),
       plan: plan.plan,
+      units: category.units.map((u) => u.name),
       assessors: units.filter((u) => wanted.has(u.unitId)).map((u) => ({ unitId: u.unitId, name: u.name })),
     };
   },

@@ -8,6 +8,7 @@ import goals from './modules/goals';
 import goalAdjustments from './modules/goal-adjustments';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
+import publicPlans from './modules/public-plans';
 import publicGoals from './modules/public-goals';
 import simulate from './modules/simulate';
 import users from './modules/users';
@@ -16,6 +17,7 @@ import workbench from './modules/workbench';
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { title: 'menu.login', public: true } },
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
+  ...publicPlans,
   ...publicGoals,
   { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {

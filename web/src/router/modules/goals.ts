@@ -12,6 +12,13 @@ export default [
     meta: { title: 'menu.goals', roles: UNIT_GOAL_ROLES },
   },
   {
+    path: 'goal-tasks/:cycleId?',
+    name: 'goal-tasks',
+    component: () => import('@/views/goals/tasks/index.vue'),
+    props: true,
+    meta: { title: 'menu.goalTasks', roles: UNIT_GOAL_ROLES },
+  },
+  {
     path: 'common-goals/:cycleId?',
     name: 'common-goals',
     component: () => import('@/views/goals/assessor/index.vue'),

@@ -66,14 +66,14 @@ export interface PlanDocumentInput {
   regionName: string;
   year: number | string;
   categoryName: string;
-  view: Pick<PlanView, 'version' | 'latestVersion' | 'current' | 'reason' | 'updatedAt' | 'updatedBy' | 'plan'> & { assessors: readonly AssessorOption[] };
+  view: Pick<PlanView, 'version' | 'latestVersion' | 'current' | 'reason' | 'updatedAt' | 'updatedBy' | 'plan'> & { assessors: readonly Pick<AssessorOption, 'unitId' | 'name'>[] };
   units: readonly { name: string }[];
 }
 
 const leafCount = (n: PlanNode): number => (isLeaf(n) ? 1 : n.children!.reduce((s, c) => s + leafCount(c), 0));
 
 /** Leaf rows in tree order; each node's cell sits on the row of its first leaf. */
-function indicatorRows(plan: CategoryPlan, assessors: readonly AssessorOption[], levels: number, t: Translate): IndicatorRow[] {
+function indicatorRows(plan: CategoryPlan, assessors: readonly Pick<AssessorOption, 'unitId' | 'name'>[], levels: number, t: Translate): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   let pending: NameCell[] = [];
   const unitName = (id?: string) => (id ? (assessors.find((u) => u.unitId === id)?.name ?? id) : '');

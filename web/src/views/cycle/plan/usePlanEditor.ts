@@ -6,6 +6,7 @@ import { useI18n } from 'vue-i18n';
 import { templateRows, type RowError } from '@shared/domain/plan-rows.ts';
 import { ApiError } from '@/api/http';
 import { getCategoriesApi, type CategoryView } from '@/api/organisation';
+import { decidePlanProposalApi, type DecidePlanProposalBody } from '@/api/plan-approval';
 import { getPlanApi, importPlanApi, listPlanVersionsApi, savePlanApi, type CategoryPlan, type PlanVersionInfo, type PlanView } from '@/api/plan';
 import { downloadBlob } from '@/utils/download';
 import { marksOf, serverErrorsById } from './plan-draft';
@@ -72,6 +73,21 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     }
   }
 
+  /** Past the plan stage a save is a proposal for the bureau leader; the version in force stays. */
+  const savedMessage = (v: PlanView) => (v.proposal?.status === 'proposed' && v.reasonRequired ? t('plan.msg.proposed', { seq: v.proposal.seq }) : t('plan.msg.saved', { version: v.version }));
+
+  /** The bureau leader's decision on the pending proposal; the page then shows the version in force. */
+  async function decide(body: DecidePlanProposalBody) {
+    try {
+      const v = await decidePlanProposalApi(regionId(), cycleId(), categoryId.value, body);
+      applySaved(v, body.decision === 'approve' ? t('plan.msg.approved', { version: v.version }) : t('plan.msg.rejected'));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      ElMessage.error(e.message);
+      await load();
+    }
+  }
+
   function applySaved(v: PlanView, message: string) {
     view.value = v;
     draft.value = structuredClone(v.plan);
@@ -87,7 +103,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     saving.value = true;
     try {
       const v = await savePlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), plan: draft.value });
-      applySaved(v, t('plan.msg.saved', { version: v.version }));
+      applySaved(v, savedMessage(v));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       serverErrors.value = serverErrorsById(draft.value, e.details);
@@ -105,7 +121,7 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
     importErrors.value = [];
     try {
       const v = await importPlanApi(regionId(), cycleId(), categoryId.value, { revision: view.value.revision, ...(reason ? { reason } : {}), rows });
-      applySaved(v, t('plan.msg.imported'));
+      applySaved(v, v.proposal?.status === 'proposed' && v.reasonRequired ? t('plan.msg.proposed', { seq: v.proposal.seq }) : t('plan.msg.imported'));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const rowErrors = (e.details as Partial<RowError & { reason: string }>[]).filter((d) => d.row !== undefined);
@@ -121,5 +137,5 @@ export function usePlanEditor(regionId: () => string, cycleId: () => string) {
   const downloadErrors = async () =>
     downloadBlob(await errorsWorkbook(importErrors.value, [t('plan.row'), t('plan.column'), t('plan.reason')], t('plan.file.errorsSheet')), t('plan.file.errors'));
 
-  return { categories, categoryId, view, draft, versions, marks, serverErrors, importErrors, loading, saving, init, load, save, importFile, downloadTemplate, exportTree, downloadErrors, unitName };
+  return { categories, categoryId, view, draft, versions, marks, serverErrors, importErrors, loading, saving, init, load, save, decide, importFile, downloadTemplate, exportTree, downloadErrors, unitName };
 }
