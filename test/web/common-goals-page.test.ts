@@ -97,6 +97,20 @@ describe('common-indicator targets page', () => {
     expect(q('common-count-c1-2.4')?.textContent?.trim()).toBe('已填 2 / 2');
   });
 
+  it('with 输入后自动保存 off, keeps typed rows for the whole-table save', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await mountPage(() => undefined);
+    q('common-autosave')!.click();
+    await flushPromises();
+    await type('common-target-yz', '8');
+    input('common-target-yz').dispatchEvent(new Event('blur'));
+    vi.advanceTimersByTime(AUTOSAVE_MS * 3);
+    await flushPromises();
+    expect(sent('PUT')).toEqual([]);
+    expect(q('common-state-yz')?.textContent).toBe('待保存');
+    expect(q('common-table-save')?.textContent).toContain('1 行');
+  });
+
   it('shows a row’s conflict (409) on the row, and a milestone it cannot read without sending it', async () => {
     await mountPage((_url, init) => (init?.method === 'PUT' ? json(409, { error: { code: 'CONFLICT', message: '「福绵区」的目标已被他人修改，请刷新后重试' } }) : undefined));
     await type('common-target-fm', '4');

@@ -60,6 +60,8 @@ export function useCommonGoals(regionId: () => string, assessorUnitId: () => str
   const drafts = reactive(new Map<string, RowDraft>());
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const inFlight = new Map<string, Promise<void>>();
+  /** Rows save themselves as typed; off, typed rows wait for the whole-table save (all or nothing). */
+  const autosave = ref(true);
   const tableError = ref('');
   const savingTable = ref(false);
 
@@ -119,7 +121,7 @@ export function useCommonGoals(regionId: () => string, assessorUnitId: () => str
         const still = rowOf(row.unitId, d);
         d.state = 'error' in still || JSON.stringify({ ...still, version: body.version }) === typed ? 'saved' : 'dirty';
         d.error = undefined;
-        if (d.state === 'dirty') schedule(indicatorId, row);
+        if (d.state === 'dirty' && autosave.value) schedule(indicatorId, row);
       } catch (e) {
         d.state = 'error';
         d.error = e instanceof ApiError && e.status === 409 ? `${e.message}` : messageOf(e);
@@ -142,8 +144,11 @@ export function useCommonGoals(regionId: () => string, assessorUnitId: () => str
     if (!d) return;
     d.state = 'dirty';
     d.error = undefined;
-    schedule(indicatorId, row);
+    if (autosave.value) schedule(indicatorId, row);
   }
+
+  /** Leaving a field saves its row at once (while rows save as typed). */
+  const left = (indicatorId: string, row: CommonGoalRow) => (autosave.value ? saveRow(indicatorId, row) : Promise.resolve());
 
   const pending = computed(() => (indicator.value?.rows ?? []).filter((r) => ['dirty', 'error'].includes(drafts.get(key(indicator.value!.indicatorId, r.unitId))?.state ?? '')));
 
@@ -191,5 +196,5 @@ export function useCommonGoals(regionId: () => string, assessorUnitId: () => str
 
   const draft = (indicatorId: string, unitId: string) => drafts.get(key(indicatorId, unitId));
 
-  return { view, loading, loadError, selected, indicator, draft, typed, saveRow, saveTable, pending, tableError, savingTable, load };
+  return { view, loading, loadError, selected, indicator, draft, typed, left, saveRow, saveTable, pending, autosave, tableError, savingTable, load };
 }
