@@ -5,6 +5,7 @@
 import { adjustmentRecord, explanationText, goalRevisionRecord, opinionText } from '../model/goal-adjustment.ts';
 import { adjustmentReason, goalFields } from '../model/goal.ts';
 import { BUREAU_ROLES } from '../domain/roles.ts';
+import { goalView } from './goals.ts';
 import { bureau, bureauLeader, only } from './access.ts';
 import { route } from './define.ts';
 import { cycleUnitPath, cyclePath, goalAdjustmentPath, goalPath } from './paths.ts';
@@ -51,6 +52,18 @@ export const adjustmentQueueView = z.object({
 });
 export type AdjustmentQueueView = z.infer<typeof adjustmentQueueView>;
 
+/** An approved goal an assessor unit assesses, with its open request if any (a unit's or its own). */
+export const assessedGoal = z.object({
+  unitName: z.string(),
+  categoryName: z.string(),
+  indicatorName: z.string(),
+  goal: goalView,
+  open: adjustmentView.pick({ adjustmentId: true, status: true, requesterKind: true }).optional(),
+});
+/** The approved goals the caller's assessor unit assesses, and the requests it made. */
+export const assessedGoalsView = z.object({ items: z.array(assessedGoal), requests: z.array(adjustmentView) });
+export type AssessedGoalsView = z.infer<typeof assessedGoalsView>;
+
 const unitAdjusters = only(['unit_staff', 'unit_leader'], 'ownUnit');
 const adjustmentReaders = only([...BUREAU_ROLES, 'unit_staff', 'unit_leader'], 'ownUnit');
 const adjustments = '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/goals/{indicatorId}/adjustments';
@@ -71,5 +84,6 @@ export const goalAdjustmentRoutes = {
   withdrawGoalAdjustment: route({ method: 'POST', path: `${adjustments}/{adjustmentId}/withdraw`, group: 'goals', access: unitAdjusters, params: goalAdjustmentPath, body: adjustmentVersionBody, output: adjustmentView, summary: '单位撤回尚未审批的目标调整申请' }),
   decideGoalAdjustment: route({ method: 'POST', path: `${adjustments}/{adjustmentId}/decision`, group: 'goals', access: bureauLeader, params: goalAdjustmentPath, body: decideAdjustmentBody, output: adjustmentView, summary: '绩效办领导审批目标调整申请' }),
   listUnitGoalAdjustments: route({ method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/goal-adjustments', group: 'goals', access: adjustmentReaders, params: cycleUnitPath, output: unitAdjustmentsView, summary: '单位的目标调整申请与目标历史版本' }),
+  listAssessedGoals: route({ method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/assessed-goals', group: 'goals', access: only(['assessor_staff'], 'assessorOf'), params: cyclePath, output: assessedGoalsView, summary: '考评单位所考评的已审定目标及其调整申请' }),
   listGoalAdjustments: route({ method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/goal-adjustments', group: 'goals', access: bureau, params: cyclePath, query: adjustmentQueueQuery, output: adjustmentQueueView, summary: '绩效办的目标调整申请队列' }),
 };

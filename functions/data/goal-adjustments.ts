@@ -9,7 +9,7 @@ import type { GoalRecord } from '../model/goal.ts';
 import { tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
-import { goalItem } from './goals.ts';
+import { goalEntity, goalItem } from './goals.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
@@ -34,6 +34,16 @@ export async function readAdjustments(regionId: string, cycleId: string, unitId:
 export async function listAdjustments(regionId: string, cycleId: string): Promise<AdjustmentRecord[]> {
   const items = await queryAll({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': keys.queuePartition(regionId, cycleId, 'ADJUST') } });
   return items.map(adjustmentEntity.parse);
+}
+
+/** The approved goals an assessor unit assesses: one Query of its worklist (gsi2, approved# only). */
+export async function listAssessedApproved(regionId: string, cycleId: string, assessorUnitId: string): Promise<GoalRecord[]> {
+  const items = await queryAll({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :approved)',
+    ExpressionAttributeValues: { ':pk': keys.assessorWorkPartition(regionId, cycleId, assessorUnitId), ':approved': 'approved#' },
+  });
+  return items.map(goalEntity.parse);
 }
 
 function atStage(regionId: string, cycleId: string, stages: readonly StageCode[]): TransactItem {

@@ -2,8 +2,8 @@
 // 2026 cycle of 玉林市 in 过程管理 with 玉州区's set approved (written to this file's own table): the
 // public page, without signing in, lists the units and shows 玉州区's goals; its filer drafts an
 // adjustment, its leader sends it, the bureau leader approves it; the public page then shows the new
-// revision with the adjustment's date and reason class, on screen and in the A4 print view.
-// Screenshots a01…
+// revision with the adjustment's date and reason class, on screen and in the A4 print view; the
+// goal's assessor unit sends a request of its own. Screenshots a01…
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
@@ -136,6 +136,21 @@ describe.skipIf(!hasChromium)('public goals and goal adjustment in Chromium', ()
     expect(await page.getByTestId(`goals-print-row-${adjusted.indicatorId}`).innerText()).toContain('70 %');
     expect(await page.getByTestId('goals-print-adjustments').innerText()).toContain('重大决策调整');
     await shot('a09-public-goals-print');
+  });
+
+  it('lets an assessor unit request the adjustment of a goal it assesses, sent to the bureau at once', async () => {
+    const assessed = goals.find((g) => g.assessorUnitId === 'yl-tjj')!;
+    await openAs('yl_tjj', 'assessedAdjustments', 'assessed-goals');
+    await page.getByTestId(`assessed-request-${UNIT}-${assessed.indicatorId}`).click();
+    await expect.poll(() => page.getByTestId('adjust-dialog').isVisible()).toBe(true);
+    expect(await page.getByTestId('adjust-save-draft').count()).toBe(0);
+    await page.getByTestId('adjust-reason-institutional').click();
+    await input('adjust-explanation').fill('统计口径随机构调整变化，按新口径测算。');
+    await input('adjust-target').fill('6');
+    await page.getByTestId('adjust-send').click();
+    await expect.poll(() => page.getByTestId('assessed-requests').innerText()).toContain('待审批');
+    expect(await page.getByTestId('assessed-requests').innerText()).toContain('机构调整');
+    await shot('a10-assessor-request');
   });
 
   it('raised no script error', () => expect(pageErrors).toEqual([]));

@@ -52,7 +52,12 @@ function expected(r: Route, p: Person, regionId: string, unitId: string): 'allow
   if (regionId !== p.regionId) return 403;
   if (r.access.scope === 'ownUnit' && !BUREAU_ROLES.includes(p.role) && unitId !== p.unitId) return 403;
   // An assessor unit reaches a unit's indicator the plan in force assigns to it (read from the demo data in beforeAll).
-  if (r.access.scope === 'assessorOf' && !BUREAU_ROLES.includes(p.role)) return assessorReach.get(`${p.username}@${regionId}`)?.get(unitId)?.has(sample.indicatorId!) ? 'allowed' : 403;
+  // A path without {unitId} (or {indicatorId}) is not narrowed by them: the operation reads the caller's reach.
+  if (r.access.scope === 'assessorOf' && !BUREAU_ROLES.includes(p.role)) {
+    const indicators = assessorReach.get(`${p.username}@${regionId}`)?.get(unitId);
+    const reached = !r.path.includes('{unitId}') || (indicators !== undefined && (!r.path.includes('{indicatorId}') || indicators.has(sample.indicatorId!)));
+    return reached ? 'allowed' : 403;
+  }
   if (r.access.scope === 'thirdParty' && !BUREAU_ROLES.includes(p.role)) return 403;
   return 'allowed';
 }

@@ -206,6 +206,20 @@ describe('requesting an adjustment', () => {
     const told = await listNotices(YL, 'yl-tjj', 20);
     expect(told.items.some((n) => n.kind === 'goal.adjustment.rejected')).toBe(true);
   });
+
+  it('lists for the assessor unit the approved goals it assesses and the requests it made; another assessor unit sees none of them', async () => {
+    const res = await goals('listAssessedGoals', assessor, {});
+    expect(res.status).toBe(200);
+    const mine = res.body.items.filter((i: any) => i.goal.unitId === U);
+    expect(mine.map((i: any) => i.goal.indicatorId)).toEqual(leaves.filter((l) => l.assessorUnitId === 'yl-tjj').map((l) => l.indicatorId));
+    expect(mine[0]).toMatchObject({ unitName: expect.stringContaining('玉州'), indicatorName: expect.any(String), goal: { status: 'approved' } });
+    expect(res.body.items.every((i: any) => i.goal.assessorUnitId === 'yl-tjj')).toBe(true);
+    expect(res.body.requests).toEqual([expect.objectContaining({ unitId: U, indicatorId: assessed, status: 'rejected', requesterUnitId: 'yl-tjj' })]);
+    const other = await goals('listAssessedGoals', otherAssessor, {});
+    expect(other.body.items.some((i: any) => i.goal.assessorUnitId !== 'yl-sthjj')).toBe(false);
+    expect(other.body.requests).toEqual([]);
+    expect((await goals('listAssessedGoals', filer, {})).status).toBe(403);
+  });
 });
 
 describe('the bureau leader’s decision', () => {
@@ -266,5 +280,40 @@ describe('demo data', () => {
     expect(history.revisions).toEqual([expect.objectContaining({ revision: 1, indicatorId: adjusted[0].indicatorId, target: history.requests[0].current.target })]);
     const queue = (await goals('listGoalAdjustments', bureauStaff, {}, undefined, { status: 'approved' })).body;
     expect(queue.items.map((a: any) => a.unitId).sort()).toEqual(expect.arrayContaining(['yl-fumian', 'yl-gaj']));
+  });
+});
+
+describe('requests per view', () => {
+  /** The DynamoDB requests a call makes beyond reading the caller's profile and session (pk USER#…). */
+  async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const stack = documentClient().middlewareStack;
+    stack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { pk?: string }; RequestItems?: object; IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+        const pk = String(input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'] ?? '');
+        const batchOfUsers = input.RequestItems && JSON.stringify(input.RequestItems).includes('"USER#');
+        if (!pk.startsWith('USER#') && !batchOfUsers) seen.push(`${context.commandName}${input.IndexName ? `(${input.IndexName})` : ''} ${pk.replace(/#.*/, '#')}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countAdjustmentRequests' },
+    );
+    try {
+      await run();
+    } finally {
+      stack.remove('countAdjustmentRequests');
+    }
+    return seen.sort();
+  }
+
+  it('reads a unit’s public goals with one Query of its GOAL# items, beside the cycle, the categories and the plan version', async () => {
+    expect(await requestsOf(() => publicCall('getPublicUnitGoals', { unitId: U }))).toEqual(['GetItemCommand REGION#', 'GetItemCommand REGION#', 'QueryCommand REGION#', 'QueryCommand WORK#']);
+  });
+  it('lists the cycle’s public units from the categories (one GetItem) and the approved sets (one Query of gsi3)', async () => {
+    expect(await requestsOf(() => publicCall('listPublicGoalUnits', {}))).toEqual(['GetItemCommand REGION#', 'QueryCommand REGION#', 'QueryCommand(gsi3) QUEUE#']);
+  });
+  it('lists the bureau’s requests in one Query of gsi3, and a unit’s history in one Query of its ADJUST# items', async () => {
+    expect(await requestsOf(() => goals('listGoalAdjustments', bureauStaff, {}, undefined, {}))).toEqual(['QueryCommand(gsi3) QUEUE#']);
+    expect(await requestsOf(() => goals('listUnitGoalAdjustments', leader, { unitId: U }))).toEqual(['QueryCommand WORK#']);
   });
 });

@@ -21,8 +21,8 @@ describe('adjustment dialog', () => {
     document.body.innerHTML = '';
   });
 
-  async function open(isLeader: boolean, send: (body: RequestUnitAdjustmentBody) => Promise<unknown>) {
-    wrapper = mount(AdjustmentDialog, { props: { modelValue: true, goal, indicatorName: '地区生产总值增长', isLeader, send }, global: { plugins: plugins() }, attachTo: document.body });
+  async function open(isLeader: boolean, send: (body: RequestUnitAdjustmentBody) => Promise<unknown>, sendOnly = false) {
+    wrapper = mount(AdjustmentDialog, { props: { modelValue: true, goal, indicatorName: '地区生产总值增长', isLeader, sendOnly, send }, global: { plugins: plugins() }, attachTo: document.body });
     await flushPromises();
   }
   const type = async (id: string, value: string) => {
@@ -71,6 +71,16 @@ describe('adjustment dialog', () => {
     q('adjust-send')!.click();
     await flushPromises();
     expect(send.mock.calls[0]![0]).toMatchObject({ submit: true, reason: 'force_majeure' });
+  });
+
+  it('lets an assessor unit only send (no draft)', async () => {
+    const send = vi.fn(async (_: RequestUnitAdjustmentBody) => ({}));
+    await open(false, send, true);
+    expect(q('adjust-save-draft')).toBeNull();
+    await fill();
+    q('adjust-send')!.click();
+    await flushPromises();
+    expect(send.mock.calls[0]![0]).toMatchObject({ submit: true, reason: 'force_majeure', proposed: { target: 6.5 } });
   });
 
   it('shows a 409 with the server’s reason and stays open', async () => {

@@ -3,14 +3,14 @@
 // into the 'goals' handler. Rules: domain/goal-adjustments.ts; storage: data/goal-adjustments.ts.
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../../config/clock.ts';
-import { goalAdjustmentRoutes, QUEUE_STATUSES, type AdjustmentQueueView } from '../../contracts/goal-adjustments.ts';
+import { goalAdjustmentRoutes, QUEUE_STATUSES, type AdjustmentQueueView, type AssessedGoalsView } from '../../contracts/goal-adjustments.ts';
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
-import { listAdjustments, readAdjustments, storeApproval, storeMove, storeRequest } from '../../data/goal-adjustments.ts';
+import { listAdjustments, listAssessedApproved, readAdjustments, storeApproval, storeMove, storeRequest } from '../../data/goal-adjustments.ts';
 import { readUnitGoals } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
-import { getPlanVersion } from '../../data/plans.ts';
+import { getCurrentPlan, getPlanVersion } from '../../data/plans.ts';
 import { getRegion } from '../../data/regions.ts';
 import { readUnits } from '../../data/units.ts';
 import { ADJUSTMENT_STAGES, adjustedGoal, adjustmentMove, initialStatus, proposalProblems, reasonName, requestRefusal, type AdjustmentAction } from '../../domain/goal-adjustments.ts';
@@ -193,6 +193,28 @@ export const goalAdjustmentOps = ops(goalAdjustmentRoutes, {
     // A filer's draft is the unit's own until its leader sends it.
     const shown = BUREAU_ROLES.includes(caller.role) ? requests.filter((r) => r.status !== 'draft') : requests;
     return { requests: shown.sort((x, y) => y.requestedAt.localeCompare(x.requestedAt)), revisions };
+  },
+
+  /** One Query of the assessor unit's worklist (approved goals), one of the requests, the categories and the plans for names. */
+  listAssessedGoals: async ({ caller, params }): Promise<AssessedGoalsView> => {
+    const { regionId, cycleId } = params;
+    const [goals, categories, requests] = await Promise.all([listAssessedApproved(regionId, cycleId, caller.unitId), getCategorySet(regionId, cycleId), listAdjustments(regionId, cycleId)]);
+    const cats = (categories?.categories ?? []).filter((c) => goals.some((g) => g.categoryId === c.categoryId));
+    const plans = new Map(await Promise.all(cats.map(async (c) => [c.categoryId, leaves((await getCurrentPlan(regionId, cycleId, c.categoryId))?.plan.tree ?? [])] as const)));
+    const items = goals.map((g) => {
+      const category = cats.find((c) => c.categoryId === g.categoryId);
+      const open = requests.find((r) => r.unitId === g.unitId && r.indicatorId === g.indicatorId && (r.status === 'draft' || r.status === 'pending'));
+      return {
+        unitName: category?.units.find((u) => u.unitId === g.unitId)?.name ?? g.unitId,
+        categoryName: category?.name ?? '',
+        indicatorName: plans.get(g.categoryId)?.find((w) => w.node.id === g.indicatorId)?.node.name ?? g.indicatorId,
+        goal: g,
+        ...(open ? { open } : {}),
+      };
+    });
+    items.sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh') || a.goal.indicatorId.localeCompare(b.goal.indicatorId, undefined, { numeric: true }));
+    const mine = requests.filter((r) => r.requesterUnitId === caller.unitId).sort((x, y) => y.requestedAt.localeCompare(x.requestedAt));
+    return { items, requests: mine };
   },
 
   listGoalAdjustments: async ({ params, query }): Promise<AdjustmentQueueView> => {

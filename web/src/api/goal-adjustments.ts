@@ -2,7 +2,7 @@
 import { goalAdjustmentRoutes, type DecideAdjustmentBody, type RequestUnitAdjustmentBody } from '@shared/contracts/goal-adjustments.ts';
 import { call } from './call';
 
-export type { AdjustmentView, AdjustmentQueueView, GoalRevisionView, UnitAdjustmentsView, DecideAdjustmentBody, RequestUnitAdjustmentBody } from '@shared/contracts/goal-adjustments.ts';
+export type { AdjustmentView, AdjustmentQueueView, AssessedGoalsView, GoalRevisionView, UnitAdjustmentsView, DecideAdjustmentBody, RequestUnitAdjustmentBody } from '@shared/contracts/goal-adjustments.ts';
 export type { AdjustmentReason } from '@shared/model/goal.ts';
 export type { AdjustmentStatus } from '@shared/model/goal-adjustment.ts';
 export { ADJUSTMENT_REASONS } from '@shared/model/goal.ts';
@@ -12,6 +12,15 @@ const goal = (regionId: string, cycleId: string, unitId: string, indicatorId: st
 /** 单位申请调整目标（填报员起草，负责人可直接报送；错误由对话框显示） */
 export const requestAdjustmentApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, body: RequestUnitAdjustmentBody) =>
   call(goalAdjustmentRoutes.requestGoalAdjustment, { params: goal(regionId, cycleId, unitId, indicatorId), body }, { silent: true });
+
+/** 考评单位申请调整其考评指标的目标（直接报送；错误由对话框显示） */
+export const requestAssessedAdjustmentApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, body: RequestUnitAdjustmentBody) => {
+  const { submit: _submit, ...rest } = body;
+  return call(goalAdjustmentRoutes.requestAssessedGoalAdjustment, { params: goal(regionId, cycleId, unitId, indicatorId), body: rest }, { silent: true });
+};
+
+/** 考评单位所考评的已审定目标及其调整申请 */
+export const listAssessedGoalsApi = (regionId: string, cycleId: string) => call(goalAdjustmentRoutes.listAssessedGoals, { params: { regionId, cycleId } });
 
 /** 单位负责人报送调整申请 */
 export const submitAdjustmentApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, adjustmentId: string, version: number) =>

@@ -12,6 +12,13 @@ export default [
     meta: { title: 'menu.goalAdjustments', roles: UNIT_GOAL_ROLES },
   },
   {
+    path: 'assessed-goal-adjustments/:cycleId?',
+    name: 'assessed-goal-adjustments',
+    component: () => import('@/views/goal-adjustments/assessor/index.vue'),
+    props: true,
+    meta: { title: 'menu.assessedAdjustments', roles: ['assessor_staff'] },
+  },
+  {
     path: 'goal-adjustment-review/:cycleId?',
     name: 'goal-adjustment-review',
     component: () => import('@/views/goal-adjustments/review/index.vue'),
