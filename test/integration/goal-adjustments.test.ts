@@ -150,7 +150,7 @@ describe('requesting an adjustment', () => {
     expect((await goals('requestAssessedGoalAdjustment', otherAssessor, at(assessed), { ...body, goalVersion: (await goalOf(assessed)).version })).status).toBe(403);
   });
 
-  it('refuses a filer’s submit flag (403), a proposal equal to the goal (400) and a stale goal version (409)', async () => {
+  it('refuses a filer’s submit flag (403), a proposal equal to the goal or naming an unknown unit (400) and a stale goal version (409)', async () => {
     const g = await goalOf(leaves[1]!.indicatorId);
     const body = { reason: 'major_decision', explanation: '因上级重大决策调整', proposed: fields(70), goalVersion: g.version };
     expect((await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, submit: true })).status).toBe(403);
@@ -158,6 +158,9 @@ describe('requesting an adjustment', () => {
     expect(same.status).toBe(400);
     expect(same.body.error.details.map((d: any) => d.path)).toEqual(['body.proposed']);
     expect((await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, goalVersion: g.version - 1 })).status).toBe(409);
+    const unknown = await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, proposed: { ...fields(70), coUnitIds: ['yl-nosuch'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.map((d: any) => d.path)).toEqual(['body.proposed.coUnitIds.0']);
   });
 
   it('lets a filer draft one (no notice yet), refuses a second open request of the goal (409), and lets the leader submit it, notifying the bureau', async () => {
@@ -204,7 +207,8 @@ describe('requesting an adjustment', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', opinion: '理由不充分', decidedBy: 'yl_leader' });
     expect(await goalOf(assessed)).toMatchObject({ target: g.target, version: g.version });
     const told = await listNotices(YL, 'yl-tjj', 20);
-    expect(told.items.some((n) => n.kind === 'goal.adjustment.rejected')).toBe(true);
+    expect(told.items.find((n) => n.kind === 'goal.adjustment.rejected')?.link).toBe(`/assessed-goal-adjustments/${C}`);
+    expect((await listNotices(YL, U, 20)).items.find((n) => n.kind === 'goal.adjustment.rejected')?.link).toBe(`/goal-adjustments/${C}`);
   });
 
   it('lists for the assessor unit the approved goals it assesses and the requests it made; another assessor unit sees none of them', async () => {

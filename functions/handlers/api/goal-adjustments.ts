@@ -11,8 +11,7 @@ import { listAdjustments, listAssessedApproved, readAdjustments, storeApproval, 
 import { readUnitGoals } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, getPlanVersion } from '../../data/plans.ts';
-import { getRegion } from '../../data/regions.ts';
-import { readUnits } from '../../data/units.ts';
+import { getRegion, getUnits } from '../../data/regions.ts';
 import { ADJUSTMENT_STAGES, adjustedGoal, adjustmentMove, initialStatus, proposalProblems, reasonName, requestRefusal, type AdjustmentAction } from '../../domain/goal-adjustments.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
 import { goalFieldsOf } from '../../domain/goals.ts';
@@ -41,12 +40,14 @@ const stale = () => new ConflictError(t('目标或调整申请已被他人修改
 /** A new request by the unit or the goal's assessor unit (the route's scope checked which). */
 async function request(caller: Caller, params: GoalParams, body: RequestInput, kind: RequesterKind, submit: boolean): Promise<AdjustmentRecord> {
   const { regionId, cycleId, unitId, indicatorId } = params;
-  const [cycle, categories, { set, goals }, history, { units }] = await Promise.all([
+  // Only the units the proposal names are read (BatchGet), not the region's whole list.
+  const named = [...new Set([...(body.proposed.leadUnitId ? [body.proposed.leadUnitId] : []), ...body.proposed.coUnitIds])];
+  const [cycle, categories, { set, goals }, history, units] = await Promise.all([
     getCycle(regionId, cycleId),
     getCategorySet(regionId, cycleId),
     readUnitGoals(regionId, cycleId, unitId),
     readAdjustments(regionId, cycleId, unitId, indicatorId),
-    readUnits(regionId),
+    named.length ? getUnits(regionId, named) : [],
   ]);
   if (!cycle) throw new NotFoundError(t('该考评周期不存在', 'This cycle does not exist'));
   const unit = categories?.categories.flatMap((c) => c.units).find((u) => u.unitId === unitId);
@@ -174,7 +175,8 @@ export const goalAdjustmentOps = ops(goalAdjustmentRoutes, {
         kind: approved ? 'goal.adjustment.approved' : 'goal.adjustment.rejected',
         title: `【目标调整${approved ? '已批准' : '未批准'}】${a.unitName} ${a.indicatorName}`,
         body: `${a.unitName}「${a.indicatorId} ${a.indicatorName}」的目标调整申请（${reasonName(a.reason)}）${approved ? '已批准，调整后的目标已公布' : '未获批准，目标不变'}。审批意见：${body.opinion}`,
-        link: `/goal-adjustments/${a.cycleId}`,
+        // The goal's unit reads it on 目标调整, an assessor unit on 考评目标调整.
+        link: unitId === a.unitId ? `/goal-adjustments/${a.cycleId}` : `/assessed-goal-adjustments/${a.cycleId}`,
       }),
     );
     if (!approved) {
