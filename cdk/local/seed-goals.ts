@@ -8,6 +8,7 @@ import type { PlanNode } from '../../functions/domain/plan.ts';
 import type { GoalFields, GoalRecord, GoalSetRecord, GoalStatus } from '../../functions/model/goal.ts';
 import { cycles, units, users } from './demo-data.ts';
 import { goalItemsWithAdjustments } from './seed-adjustments.ts';
+import { demoTaskItems } from './seed-tasks.ts';
 import { demoTree } from './seed-plan.ts';
 
 /** Units whose 2026 goals the demo accounts draft themselves. */
@@ -127,7 +128,7 @@ export function demoGoalItems(): Record<string, unknown>[][] {
         if (year !== 2025 && UNSEEDED_2026.has(unitId)) continue;
         const status = year === 2025 ? 'approved' : state2026(index++);
         const { set, goals } = unitGoals(regionId, year, `c${i + 1}`, unitId, tree, status, bureauUser);
-        batches.push(goalItemsWithAdjustments(regionId, year, set, goals, tree));
+        batches.push([...goalItemsWithAdjustments(regionId, year, set, goals, tree), ...demoTaskItems(regionId, year, set, goals)]);
       }
     });
   }

@@ -165,6 +165,21 @@ describe('refusals', () => {
   });
 });
 
+describe('demo data', () => {
+  it('shows the bureau 北流市’s seeded decomposition of 2026 in both views', async () => {
+    const view = await tree(bureauStaff, 'yl-beiliu');
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ setStatus: 'approved', editable: true });
+    const first = view.body.goals[0];
+    expect(first.tasks.length).toBeGreaterThan(1);
+    expect(first.tasks[0].posts.length).toBeGreaterThan(0);
+    for (const x of view.body.goals.flatMap((g: any) => g.tasks.flatMap((t: any) => [t, ...t.posts]))) if (first.lastMilestone) expect(x.due <= first.lastMilestone || x.indicatorId !== first.indicatorId).toBe(true);
+    const depts = await call('getDepartmentTasks', bureauStaff, { unitId: 'yl-beiliu' });
+    expect(depts.body.groups.map((g: any) => g.department.name)).toEqual(['办公室', '发展和改革科', '统计科', '财政科']);
+    expect(depts.body.groups.flatMap((g: any) => g.tasks).length).toBe(view.body.goals.flatMap((g: any) => g.tasks.flatMap((t: any) => [t, ...t.posts])).length);
+  });
+});
+
 describe('requests per view', () => {
   async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
