@@ -43,7 +43,7 @@ export async function readDutyRecord(regionId: string, cycleId: string, unitId: 
 }
 
 /** Who owes the stage's duties: the category units (one GetItem), and assessor units from the plans where a duty asks for them. */
-async function readAssignees(regionId: string, cycleId: string, duties: readonly DutyKind[]) {
+export async function readAssignees(regionId: string, cycleId: string, duties: readonly DutyKind[]) {
   const categories = await getCategorySet(regionId, cycleId);
   const categoryUnits = (categories?.categories ?? []).flatMap((c) => c.units.map((u) => ({ unitId: u.unitId, name: u.name })));
   if (!duties.some((d) => d.who === 'assessor')) return assignees('unit', categoryUnits, new Set(), new Map());

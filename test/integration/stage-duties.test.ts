@@ -11,7 +11,11 @@ import { seedDemo } from '../../cdk/local/seed.ts';
 import { setClockOffset } from '../../functions/config/clock.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { getCycle } from '../../functions/data/cycles.ts';
-import { readDutyRecords } from '../../functions/data/duties.ts';
+import { readAssignees, readDutyRecords } from '../../functions/data/duties.ts';
+import { getCategorySet } from '../../functions/data/categories.ts';
+import { getCurrentPlan } from '../../functions/data/plans.ts';
+import { DUTY_KINDS } from '../../functions/domain/duties.ts';
+import { leaves } from '../../functions/domain/plan.ts';
 import { goalItem, goalSetItem, readUnitGoals } from '../../functions/data/goals.ts';
 import { userItem } from '../../functions/data/users.ts';
 import { keys } from '../../functions/data/keys.ts';
@@ -275,5 +279,20 @@ describe('the public timeline', () => {
     expect(cycle.stages.find((s: any) => s.code === 'goal_setting').duties).toEqual({ delivered: total - outstanding.length + 1, total });
     expect(cycle.stages.find((s: any) => s.code === 'goal_review').duties).toBeUndefined();
     expect(JSON.stringify(cycle)).not.toContain('市教育局');
+  });
+});
+
+describe('who owes a duty', () => {
+  it('is every category unit, or (for a duty of assessor units) each assessor unit the plans in force name, once', async () => {
+    const categories = (await getCategorySet(YL, C))!.categories;
+    const units = await readAssignees(YL, C, DUTY_KINDS.filter((d) => d.stage === 'goal_setting'));
+    expect(units.map((u) => u.unitId).sort()).toEqual([...new Set(categories.flatMap((c) => c.units.map((u) => u.unitId)))].sort());
+    const plans = await Promise.all(categories.map((c) => getCurrentPlan(YL, C, c.categoryId)));
+    const named = new Set(plans.flatMap((p) => leaves(p!.plan.tree).map((l) => l.node.assessorUnitId)).filter((u): u is string => Boolean(u)));
+    expect(named.size).toBeGreaterThan(1);
+    const assessorDuty = { ...DUTY_KINDS[0]!, id: 'test.assessor', who: 'assessor' as const };
+    const assessors = await readAssignees(YL, C, [assessorDuty]);
+    expect(assessors.map((u) => u.unitId)).toEqual([...named].sort());
+    expect(assessors.find((u) => u.unitId === 'yl-tjj')?.name).toContain('统计局');
   });
 });
