@@ -139,6 +139,8 @@ describe('after the plan stage', () => {
   const anonymous = () => new ApiClient(stack.url);
   const publicPlan = () => anonymous().get(`/public/regions/${YL}/cycles/2026/plans/c3`);
   const decide = (c: ApiClient, body: unknown) => c.post(plan(2026, 'c3', '/proposal/decision'), body);
+  /** The bureau's inbox, as its staff read it. */
+  const bureauNotices = async () => (await ylStaff.get(`/regions/${YL}/notices?limit=50`)).body.items as any[];
 
   it('needs a reason, then proposes a new version for the leader while the version in force stays as it was', async () => {
     const changed = government();
@@ -158,6 +160,7 @@ describe('after the plan stage', () => {
     expect(unitView.proposal).toBeUndefined();
     expect((await ylUnit.get(plan(2026, 'c3', '/versions'))).body.items.map((v: any) => v.version)).toEqual([1]);
     expect((await audit()).some((a) => a.action === 'plan.propose' && a.target === `plan:${YL}/2026/c3` && a.after.seq === 1)).toBe(true);
+    expect(await bureauNotices()).toContainEqual(expect.objectContaining({ kind: 'plan.proposed', title: expect.stringContaining('方案修改待审批') }));
     // The public site, without login, shows the version in force, not the proposal.
     const pub = await publicPlan();
     expect(pub.status).toBe(200);
@@ -186,6 +189,7 @@ describe('after the plan stage', () => {
     expect(old).toMatchObject({ version: 1, latestVersion: 2, current: false, editable: false });
     expect(old.plan.bonuses[2].points).toBe(50);
     expect((await audit()).some((a) => a.action === 'plan.approve' && a.target === `plan:${YL}/2026/c3` && a.after.version === 2)).toBe(true);
+    expect(await bureauNotices()).toContainEqual(expect.objectContaining({ kind: 'plan.approved', body: expect.stringContaining('第 2 版') }));
     const pub = await publicPlan();
     expect(pub.body).toMatchObject({ version: 2, reason: '市委调整超额完成经济指标加分' });
     expect(pub.body.plan.bonuses[2].points).toBe(100);
@@ -204,6 +208,7 @@ describe('after the plan stage', () => {
     expect(res.body).toMatchObject({ version: 2, revision: 2, editable: true, proposal: { seq: 2, status: 'rejected', opinion: '依据不足，请补充市委文件', decidedBy: 'yl_leader' } });
     expect((await publicPlan()).body.version).toBe(2);
     expect((await audit()).some((a) => a.action === 'plan.reject' && a.after.opinion === '依据不足，请补充市委文件')).toBe(true);
+    expect(await bureauNotices()).toContainEqual(expect.objectContaining({ kind: 'plan.rejected', body: expect.stringContaining('依据不足，请补充市委文件') }));
   });
 
   it('keeps an unpublished cycle’s plans off the public site (404)', async () => {
