@@ -266,6 +266,22 @@ describe('the bureau leader’s decision', () => {
     for (const word of [...NEVER_PUBLIC, '同意调整', 'opinion']) expect(text).not.toContain(word);
   });
 
+  it('lets the unit withdraw its open request, after which the goal may be asked about again', async () => {
+    const g = await goalOf(leaves[2]!.indicatorId);
+    const body = { reason: 'force_majeure', explanation: '台风', proposed: fields(50), goalVersion: g.version, submit: true };
+    const sent = await goals('requestGoalAdjustment', leader, at(g.indicatorId), body);
+    expect(sent.status).toBe(201);
+    const path = at(g.indicatorId, { adjustmentId: sent.body.adjustmentId });
+    expect((await goals('withdrawGoalAdjustment', otherUnit, path, { version: 1 })).status).toBe(403);
+    expect((await goals('withdrawGoalAdjustment', filer, path, { version: 1 })).body).toMatchObject({ status: 'withdrawn', version: 2 });
+    expect((await goals('decideGoalAdjustment', bureauLeader, path, { decision: 'approve', opinion: '同意', version: 2 })).status).toBe(409);
+    const open = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.goalAdjustmentOpen(YL, C, U, g.indicatorId) }));
+    expect(open.Item).toBeUndefined();
+    const again = await goals('requestGoalAdjustment', filer, at(g.indicatorId), { ...body, submit: false });
+    expect(again.body).toMatchObject({ status: 'draft' });
+    expect((await goals('withdrawGoalAdjustment', filer, at(g.indicatorId, { adjustmentId: again.body.adjustmentId }), { version: 1 })).status).toBe(201);
+  });
+
   it('refuses requests once the cycle has left execution (409)', async () => {
     await setStage(stageNumber('self_assessment'));
     const g = await goalOf(leaves[2]!.indicatorId);
