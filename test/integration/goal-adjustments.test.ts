@@ -52,8 +52,8 @@ const fields = (target: number) => ({ target, unitOfMeasure: '%', milestones: [{
 const goalOf = async (indicatorId: string) => (await goals('getUnitGoals', filer, { unitId: U })).body.goals.find((g: any) => g.indicatorId === indicatorId);
 const at = (indicatorId: string, extra: Record<string, string> = {}) => ({ unitId: U, indicatorId, ...extra });
 
-/** Every word of `text` that is a username of the demo, or a field the public never gets. */
-const NEVER_PUBLIC = ['yuzhou_staff', 'yuzhou_leader', 'yl_staff', 'yl_leader', 'yl_tjj', 'returnReason', 'returnedAs', 'updatedBy', 'approvedBy', 'explanation', '目标值低于上年实际', '因上级重大决策调整'];
+/** Usernames and bureau staff names of the demo, fields the public never gets, and texts only the unit and bureau read. */
+const NEVER_PUBLIC = ['yuzhou_staff', 'yuzhou_leader', 'yl_staff', 'yl_leader', 'yl_tjj', '王芳', '李明华', 'system:seed', 'returnReason', 'returnedAs', 'updatedBy', 'approvedBy', 'explanation', '目标值低于上年实际', '因上级重大决策调整'];
 
 let leaves: { indicatorId: string; assessorUnitId?: string }[];
 let assessed: string;
@@ -295,6 +295,7 @@ describe('demo data', () => {
     const res = await publicCall('getPublicUnitGoals', { unitId: 'yl-fumian' });
     const adjusted = res.body.goals.filter((g: any) => g.revision === 2);
     expect(adjusted).toEqual([expect.objectContaining({ adjustments: [{ revision: 2, decidedOn: '2026-07-15', reason: 'major_decision' }] })]);
+    for (const word of [...NEVER_PUBLIC, '自治区于年中调整', '同意调整']) expect(JSON.stringify(res.body)).not.toContain(word);
     const history = (await goals('listUnitGoalAdjustments', bureauStaff, { unitId: 'yl-fumian' })).body;
     expect(history.requests).toEqual([expect.objectContaining({ status: 'approved', newRevision: 2, indicatorId: adjusted[0].indicatorId, indicatorName: adjusted[0].indicatorName })]);
     expect(history.revisions).toEqual([expect.objectContaining({ revision: 1, indicatorId: adjusted[0].indicatorId, target: history.requests[0].current.target })]);
