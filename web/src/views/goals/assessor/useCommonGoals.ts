@@ -3,6 +3,7 @@
 // field: one version-checked save of that row) and, for many rows at once, saved whole (the API
 // checks every row first and writes nothing when one is wrong; each wrong row shows its reason).
 import { computed, reactive, ref, watch, type Ref } from 'vue';
+import { t } from '@shared/contracts/lang.ts';
 import { milestonesFrom, milestonesText } from '@shared/domain/goal-rows.ts';
 import { getCommonGoalsApi, saveCommonGoalApi, saveCommonGoalsApi, type CommonGoalRow, type CommonGoalsView, type CommonRow } from '@/api/assessor-goals';
 import { ApiError } from '@/api/http';
@@ -36,7 +37,7 @@ export const draftOf = (row: CommonGoalRow): RowDraft => ({
 /** The row to send, or the reason it cannot be sent as typed. */
 export function rowOf(unitId: string, d: RowDraft): CommonRow | { error: string } {
   const target = d.target.trim();
-  if (target && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(target)) return { error: `「${target}」不是数值` };
+  if (target && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(target)) return { error: t(`「${target}」不是数值`, `“${target}” is not a number`) };
   const ms = milestonesFrom(d.milestones.trim());
   if ('error' in ms) return { error: ms.error };
   return {
