@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('goal decomposition and plan approval in Chromium'
   });
 
   it('shows the same tasks per department, naming their goal', async () => {
-    await page.getByTestId('tasks-tabs').getByText('按科室').click();
+    await page.getByTestId('tasks-tabs').getByRole('tab', { name: '按科室' }).click();
     const stats = page.getByTestId('tasks-department-统计科');
     await expect.poll(() => stats.innerText()).toContain('月度数据采集');
     expect(await stats.innerText()).toContain('全年统计监测与分析');
@@ -99,6 +99,16 @@ describe.skipIf(!hasChromium)('goal decomposition and plan approval in Chromium'
     expect(await page.getByTestId('tasks-department-综合科').innerText()).toContain('尚未分解任务');
     await shot('t03-by-department');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('prints both views without the page’s buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId(`tasks-goal-${goalId}`).isVisible()).toBe(true);
+    expect(await page.getByTestId('tasks-department-统计科').isVisible()).toBe(true);
+    expect(await page.getByTestId('departments-open').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid^="task-edit-"]').first().isVisible()).toBe(false);
+    await shot('t03b-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('lets the bureau staff propose a plan change; the version in force stays', async () => {
