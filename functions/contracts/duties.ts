@@ -2,7 +2,8 @@
 // asks of them and who has not, and the bureau's extension for a unit. Rules in domain/duties.ts.
 import { STAGE_CODES } from '../domain/stages.ts';
 import { extension } from '../model/duty.ts';
-import { bureau } from './access.ts';
+import { BUREAU_ROLES } from '../domain/roles.ts';
+import { bureau, only } from './access.ts';
 import { route } from './define.ts';
 import { stagePath, stageUnitPath } from './paths.ts';
 import { isoDate, text, z } from './zod.ts';
@@ -57,9 +58,20 @@ export const grantExtensionBody = z.object({
 });
 export type GrantExtensionBody = z.infer<typeof grantExtensionBody>;
 
+/** One unit's standing in a stage, as the unit reads it: what it owes, its deadline (or extension), a missed deadline. */
+export const unitStageDutiesView = unitDutiesView.extend({
+  stage: z.enum(STAGE_CODES),
+  current: z.boolean(),
+  duties: z.array(z.object({ id: z.string(), what: z.string() })),
+});
+
+/** The unit's own people and the bureau. */
+const unitDutyReaders = only([...BUREAU_ROLES, 'unit_staff', 'unit_leader'], 'ownUnit');
+
 const stageDuties = '/regions/{regionId}/cycles/{cycleId}/duties/{stage}';
 
 export const dutyRoutes = {
   getStageDuties: route({ method: 'GET', path: stageDuties, group: 'cycles', access: bureau, params: stagePath, output: stageDutiesView, summary: '阶段任务：各单位完成情况（已完成、未完成、逾期、延期）' }),
+  getUnitDuties: route({ method: 'GET', path: `${stageDuties}/units/{unitId}`, group: 'cycles', access: unitDutyReaders, params: stageUnitPath, output: unitStageDutiesView, summary: '本单位在某阶段的任务、截止日期与延期' }),
   grantExtension: route({ method: 'POST', path: `${stageDuties}/units/{unitId}/extension`, group: 'cycles', access: bureau, params: stageUnitPath, body: grantExtensionBody, output: unitDutiesView, summary: '绩效办为单位办理阶段延期' }),
 };

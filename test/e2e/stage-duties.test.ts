@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)('stage duties in Chromium', () => {
     await shot('sd04-unit-leader-notice');
     await page.getByTestId('menu-goals').click();
     await expect.poll(() => page.getByTestId('goals-submit').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('unit-duty').innerText()).toContain('已被记录为超期');
     await page.getByTestId('goals-submit').click();
     await expect.poll(() => page.getByTestId('goals-submit-error').count()).toBe(1);
     expect(await page.getByTestId('goals-submit-error').innerText()).toContain('截止日期');
@@ -147,9 +148,13 @@ describe.skipIf(!hasChromium)('stage duties in Chromium', () => {
     await page.getByTestId('menu-notices').click();
     await expect.poll(() => page.locator('body').innerText()).toContain(`截止日期延至 ${EXTENDED}`);
     await page.getByTestId('menu-goals').click();
+    await expect.poll(() => page.getByTestId('unit-duty-extension').innerText()).toContain(`延期至 ${EXTENDED}`);
+    expect(await page.getByTestId('unit-duty').innerText()).toContain('本单位需完成：报送本单位年度绩效目标');
+    await shot('sd08a-unit-extension-banner');
     await expect.poll(() => page.getByTestId('goals-submit').isDisabled()).toBe(false);
     await page.getByTestId('goals-submit').click();
     await expect.poll(() => page.getByTestId('goals-set-status').innerText()).toBe('已报送');
+    await expect.poll(() => page.getByTestId('unit-duty').innerText()).toContain('任务已完成');
     await shot('sd08-submitted-after-extension');
   });
 

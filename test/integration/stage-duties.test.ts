@@ -207,6 +207,13 @@ describe('extensions', () => {
     expect(notice).toHaveLength(1);
     expect(notice[0]!.body).toContain(ext.reason);
     expect((await extend(lapsing, { ...ext, version: await versionOf(lapsing) })).status).toBe(201);
+    // The unit reads its own standing (its leader and staff, the bureau); another unit and another region are refused.
+    const own = await call(cycles, 'cycles', 'getUnitDuties', jyjLeader, { stage: 'goal_setting', unitId: LATE });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ unitId: LATE, stage: 'goal_setting', current: true, delivered: false, deadline: EXTENDED, missedDeadline: DEADLINE, extension: { until: EXTENDED }, duties: [{ id: 'goals.submit' }] });
+    expect((await call(cycles, 'cycles', 'getUnitDuties', yuzhouLeader, { stage: 'goal_setting', unitId: LATE })).status).toBe(403);
+    expect((await call(cycles, 'cycles', 'getUnitDuties', otherRegion, { stage: 'goal_setting', unitId: LATE })).status).toBe(403);
+    expect((await call(cycles, 'cycles', 'getUnitDuties', bureauStaff, { stage: 'goal_setting', unitId: LATE })).status).toBe(200);
   });
 
   it('are watched by the daily job: a reminder three working days before the new date, once', async () => {

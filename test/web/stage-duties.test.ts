@@ -10,6 +10,7 @@ import StageTimeline from '@/components/StageTimeline/index.vue';
 import ExtensionDialog from '@/views/cycle/detail/ExtensionDialog.vue';
 import StageDuties from '@/views/cycle/detail/StageDuties.vue';
 import { dutyStages } from '@/views/cycle/detail/useStageDuties';
+import UnitDutyBanner from '@/components/UnitDutyBanner.vue';
 import { cycleFixture, days } from './fixtures';
 import { plugins } from './setup';
 
@@ -130,5 +131,40 @@ describe('the timeline’s duty counts', () => {
     expect(w.get('[data-testid="stage-plan-state"]').text()).toBe('已完成');
     expect(w.get('[data-testid="stage-goal_review-duties"]').text()).toBe('12 / 33 个单位已完成');
     expect(w.get('[data-testid="stage-goal_review-state"]').text()).toBe('进行中');
+  });
+});
+
+describe('the unit’s banner', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => {
+    fetchMock.mockReset();
+    vi.stubGlobal('fetch', fetchMock);
+    configureHttp({ baseUrl: () => '/api', token: () => 'token', onError: () => undefined, onUnauthorized: () => undefined });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function banner(row: StageDutiesView['items'][number], stage = 2) {
+    fetchMock.mockImplementation(async (input) =>
+      String(input) === `${DUTIES}/units/${row.unitId}` ? json(200, { ...row, stage: 'goal_setting', current: true, duties: [{ id: 'goals.submit', what: '报送本单位年度绩效目标' }] }) : json(404, { error: { code: 'NOT_FOUND', message: 'x' } }),
+    );
+    const w = mount(UnitDutyBanner, { props: { regionId: '450900', cycleId: '2027', unitId: row.unitId, stage }, global: { plugins: plugins() } });
+    await flushPromises();
+    return w;
+  }
+
+  it('says what the unit owes and by when, the extension, the overdue lock, or that it is done', async () => {
+    const [done, missed, open] = dutiesView().items;
+    expect((await banner(open!)).get('[data-testid="unit-duty"]').text()).toContain('本单位需完成：报送本单位年度绩效目标，截止 2027-02-28 24:00');
+    expect((await banner(missed!)).get('[data-testid="unit-duty"]').text()).toContain('已被记录为超期');
+    const extended = (await banner(dutiesView(true).items[1]!)).get('[data-testid="unit-duty"]').text();
+    expect(extended).toContain('截止 2027-03-10 24:00');
+    expect(extended).toContain('延期至 2027-03-10 24:00（理由：机构改革）');
+    expect((await banner(done!)).get('[data-testid="unit-duty"]').text()).toContain('任务已完成');
+  });
+
+  it('asks nothing in a stage without duties', async () => {
+    const w = await banner(dutiesView().items[2]!, 4);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(w.find('[data-testid="unit-duty"]').exists()).toBe(false);
   });
 });

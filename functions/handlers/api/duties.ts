@@ -42,6 +42,14 @@ export const dutyOps = ops(dutyRoutes, {
     };
   },
 
+  getUnitDuties: async ({ params }) => {
+    const cycle = await loadCycle(params.regionId, params.cycleId);
+    const { rows } = await stageDuties(cycle, params.stage);
+    const row = rows.find((r) => r.unitId === params.unitId);
+    if (!row) throw new NotFoundError(t('该单位在本阶段没有需完成的任务', 'This unit owes nothing in this stage'));
+    return { ...row, stage: params.stage, current: isAtStage(cycle, params.stage), duties: dutiesOf(params.stage).map((d) => ({ id: d.id, what: d.what() })) };
+  },
+
   grantExtension: async ({ caller, params, body }) => {
     const cycle = await loadCycle(params.regionId, params.cycleId);
     if (!dutiesOf(params.stage).length) throw new NotFoundError(t(`「${STAGE_NAMES[params.stage]}」阶段没有需各单位完成的任务`, 'This stage asks nothing of the units'));

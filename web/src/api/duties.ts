@@ -12,3 +12,7 @@ export const getStageDutiesApi = (regionId: string, cycleId: string, stage: Stag
 /** 办理延期（错误由对话框显示） */
 export const grantExtensionApi = (regionId: string, cycleId: string, stage: StageCode, unitId: string, body: GrantExtensionBody) =>
   call(dutyRoutes.grantExtension, { params: { regionId, cycleId, stage, unitId }, body }, { silent: true });
+
+/** 本单位在某阶段的任务、截止日期与延期（无任务时不显示） */
+export const getUnitDutiesApi = (regionId: string, cycleId: string, stage: StageCode, unitId: string) =>
+  call(dutyRoutes.getUnitDuties, { params: { regionId, cycleId, stage, unitId } }, { silent: true });
