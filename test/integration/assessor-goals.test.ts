@@ -8,6 +8,7 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { listAudit } from '../../functions/data/audit.ts';
+import { getCategorySet } from '../../functions/data/categories.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { queryAll } from '../../functions/data/query.ts';
@@ -165,5 +166,36 @@ describe('sheets', () => {
     expect(view.set.counts).toMatchObject({ draft: 3 });
     expect((await call('importUnitGoals', person('jyj_staff', 'unit_staff', 'yl-jyj'), { unitId: 'yl-yuzhou' }, { rows: [head] })).status).toBe(403);
     expect((await call('importCommonGoals', filer, { unitId: ASSESSOR }, { rows: [header] })).status).toBe(403);
+  });
+});
+
+describe('requests', () => {
+  /** The DynamoDB requests a call makes beyond reading the caller's profile and session (pk USER#…). */
+  async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const stack = documentClient().middlewareStack;
+    stack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: { pk?: string }; RequestItems?: object; IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+        const pk = String(input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'] ?? '');
+        const batchOfUsers = input.RequestItems && JSON.stringify(input.RequestItems).includes('"USER#');
+        if (!pk.startsWith('USER#') && !batchOfUsers) seen.push(`${context.commandName}${input.IndexName ? `(${input.IndexName})` : ''} ${pk.replace(/#.*/, '#')}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    try {
+      await run();
+    } finally {
+      stack.remove('countRequests');
+    }
+    return seen.sort();
+  }
+
+  it('reads the worklist with its tables in the cycle (one Query), categories and assessor unit (GetItem each), a plan Query per category, one Query of its worklist (gsi2) and one of the sets (gsi3)', async () => {
+    const categories = (await getCategorySet(YL, C))!.categories.length;
+    expect(await requestsOf(() => call('getCommonGoals', sthjj, { unitId: ASSESSOR }))).toEqual(
+      [...Array(2).fill('GetItemCommand REGION#'), ...Array(1 + categories).fill('QueryCommand REGION#'), 'QueryCommand(gsi2) ASSESS#', 'QueryCommand(gsi3) QUEUE#'].sort(),
+    );
   });
 });

@@ -11,7 +11,7 @@ import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
 import { listGoalSets, readUnitGoals, storeGoal } from '../../data/goals.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
-import { readUnits } from '../../data/units.ts';
+import { getUnit } from '../../data/regions.ts';
 import { commonIndicators, commonRowProblems, setByAssessor, type CommonIndicator, type CommonRowFields } from '../../domain/assessor-goals.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
 import { goalRowErrors, readCommonTargetRows, readUnitGoalRows, targetKey, type RowFields } from '../../domain/goal-rows.ts';
@@ -33,10 +33,10 @@ interface CommonContext {
 
 const year = (c: Cycle) => Number(c.cycleId);
 
-/** The cycle, its categories with their plans in force, and the common indicators the assessor unit sets. */
+/** The cycle, its categories with their plans in force (one Query each), and the common indicators the assessor unit sets. */
 async function commonContext(params: { regionId: string; cycleId: string; unitId: string }): Promise<CommonContext> {
   const { regionId, cycleId, unitId } = params;
-  const [cycle, set, { units }] = await Promise.all([getCycle(regionId, cycleId), getCategorySet(regionId, cycleId), readUnits(regionId)]);
+  const [cycle, set, assessor] = await Promise.all([getCycle(regionId, cycleId), getCategorySet(regionId, cycleId), getUnit(regionId, unitId)]);
   if (!cycle) throw new NotFoundError(t('该考评周期不存在', 'This cycle does not exist'));
   const plans = await Promise.all((set?.categories ?? []).map(async (c) => ({ c, plan: await getCurrentPlan(regionId, cycleId, c.categoryId) })));
   const categories = plans.map(({ c, plan }) => ({ categoryId: c.categoryId, name: c.name, units: c.units, ...(plan ? { tree: plan.plan.tree } : {}) }));
@@ -44,7 +44,7 @@ async function commonContext(params: { regionId: string; cycleId: string; unitId
     regionId,
     cycle,
     assessorUnitId: unitId,
-    assessorName: units.find((u) => u.unitId === unitId)?.name ?? unitId,
+    assessorName: assessor?.name ?? unitId,
     indicators: commonIndicators(categories, unitId),
     planVersions: new Map(plans.flatMap(({ c, plan }) => (plan ? [[c.categoryId, plan.version] as const] : []))),
   };
