@@ -149,6 +149,29 @@ describe('common-indicator targets page', () => {
   });
 });
 
+describe('common-indicator targets page for the bureau', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+  });
+  it('opens the first assessor unit of the region on the bureau’s behalf', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async (url) => (String(url).endsWith('/units') ? json(200, { items: units }) : String(url) === BASE ? json(200, view()) : json(404, { error: { code: 'NOT_FOUND', message: String(url) } })));
+    vi.stubGlobal('fetch', fetchMock);
+    configureHttp({ baseUrl: () => '/api', token: () => 'token', onError: () => undefined, onUnauthorized: () => undefined });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/common-goals/:cycleId?', name: 'common-goals', component: CommonGoalsPage }] });
+    const plugs = plugins();
+    useSessionStore().me = { ...caller('yl_staff', 'bureau_staff', 'jxb'), roleName: '' };
+    const w = mount(CommonGoalsPage, { props: { cycleId: '2027' }, global: { plugins: [...plugs, router] }, attachTo: document.body });
+    await flushPromises();
+    // 市统计局 is the fixture region's only assessor unit: its worklist, not the bureau's own unit's.
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain(BASE);
+    expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/assessors/jxb/'))).toBe(false);
+    expect(q('common-goals-assessor')).not.toBeNull();
+    expect(q('common-count-c1-2.4')?.textContent?.trim()).toBe('已填 1 / 2');
+    w.unmount();
+  });
+});
+
 describe('unit goals page with a common goal', () => {
   afterEach(() => {
     document.body.innerHTML = '';
