@@ -134,7 +134,13 @@ describe.skipIf(!hasChromium)('goal decomposition and plan approval in Chromium'
     await openAs('yl_leader');
     await page.goto(`${stack.url}/#/cycles/2026/plan`);
     await expect.poll(() => page.getByTestId('plan-proposal-approve').count()).toBe(1);
+    // While a proposal waits nobody edits the plan: the tree shows the version in force, read only.
+    expect(await page.getByTestId('plan-tree').innerText()).not.toContain('（调整）');
+    // The leader looks at the proposed plan itself before deciding.
+    await page.getByTestId('plan-proposal-preview').click();
+    await expect.poll(() => page.getByTestId('plan-tree').innerText()).toContain('（调整）');
     await shot('t05-plan-leader-sees-proposal');
+    await page.getByTestId('plan-proposal-back').click();
     await page.getByTestId('plan-proposal-approve').click();
     await expect.poll(() => page.getByTestId('plan-proposal').innerText()).toContain('第 1 号方案修改已批准，第 2 版施行并公开');
     expect(await page.locator('input[data-testid^="plan-name-"]').first().inputValue()).toContain('（调整）');
