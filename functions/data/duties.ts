@@ -26,15 +26,21 @@ const SOURCES: Record<DutySource, { list: (regionId: string, cycleId: string) =>
   goalSets: { list: listGoalSets, key: keys.goalSet },
 };
 
-/** The duty records of one stage of a cycle: one Query of the cycle's DUTY# items. */
-export async function readDutyRecords(regionId: string, cycleId: string, stage: StageCode, consistent = false): Promise<Map<string, DutyRecord>> {
+/** Every duty record of a cycle (all stages): one Query of the cycle's DUTY# items. */
+async function readAllDutyRecords(regionId: string, cycleId: string, consistent: boolean): Promise<DutyRecord[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': keys.workPartition(regionId, cycleId), ':sk': keys.workPrefix('DUTY') },
     ConsistentRead: consistent,
   });
-  const records = items.map(dutyEntity.parse).filter((d) => d.stage === stage);
-  return new Map(records.map((d) => [d.unitId, d]));
+  return items.map(dutyEntity.parse);
+}
+
+const byUnit = (records: readonly DutyRecord[], stage: StageCode) => new Map(records.filter((d) => d.stage === stage).map((d) => [d.unitId, d]));
+
+/** The duty records of one stage of a cycle, by unit (the same one Query). */
+export async function readDutyRecords(regionId: string, cycleId: string, stage: StageCode, consistent = false): Promise<Map<string, DutyRecord>> {
+  return byUnit(await readAllDutyRecords(regionId, cycleId, consistent), stage);
 }
 
 export async function readDutyRecord(regionId: string, cycleId: string, unitId: string, stage: StageCode): Promise<DutyRecord | undefined> {
@@ -42,31 +48,51 @@ export async function readDutyRecord(regionId: string, cycleId: string, unitId: 
   return res.Item ? dutyEntity.parse(res.Item) : undefined;
 }
 
-/** Who owes the stage's duties: the category units (one GetItem), and assessor units from the plans where a duty asks for them. */
-export async function readAssignees(regionId: string, cycleId: string, duties: readonly DutyKind[]) {
+/**
+ * Who owes duties: read once (the categories, one GetItem; the plans in force and the unit names
+ * only when a duty asks for assessor units), then answered per list of duties.
+ */
+async function assigneeReader(regionId: string, cycleId: string, duties: readonly DutyKind[]) {
   const categories = await getCategorySet(regionId, cycleId);
   const categoryUnits = (categories?.categories ?? []).flatMap((c) => c.units.map((u) => ({ unitId: u.unitId, name: u.name })));
-  if (!duties.some((d) => d.who === 'assessor')) return assignees('unit', categoryUnits, new Set(), new Map());
-  const [plans, { units }] = await Promise.all([Promise.all((categories?.categories ?? []).map((c) => getCurrentPlan(regionId, cycleId, c.categoryId))), readUnits(regionId)]);
-  const assessorIds = new Set(plans.flatMap((p) => (p ? leaves(p.plan.tree).map((l) => l.node.assessorUnitId ?? '') : [])).filter(Boolean));
-  const names = new Map(units.map((u) => [u.unitId, u.name]));
+  let assessorIds = new Set<string>();
+  let names = new Map<string, string>();
+  if (duties.some((d) => d.who === 'assessor')) {
+    const [plans, { units }] = await Promise.all([Promise.all((categories?.categories ?? []).map((c) => getCurrentPlan(regionId, cycleId, c.categoryId))), readUnits(regionId)]);
+    assessorIds = new Set(plans.flatMap((p) => (p ? leaves(p.plan.tree).map((l) => l.node.assessorUnitId ?? '') : [])).filter(Boolean));
+    names = new Map(units.map((u) => [u.unitId, u.name]));
+  }
   // A stage mixing unit and assessor duties owes both lists; each unit once.
-  const lists = [...new Set(duties.map((d) => d.who))].flatMap((who) => assignees(who, categoryUnits, assessorIds, names));
-  return [...new Map(lists.map((u) => [u.unitId, u])).values()];
+  return (of: readonly DutyKind[]) => {
+    const lists = [...new Set(of.map((d) => d.who))].flatMap((who) => assignees(who, categoryUnits, assessorIds, names));
+    return [...new Map(lists.map((u) => [u.unitId, u])).values()];
+  };
 }
 
-/** Every unit's standing in a stage's duties: categories, one Query per source, one Query of the duty records. */
-export async function loadStageDuties(regionId: string, cycleId: string, stage: StageCode, stageDeadline: string, consistent = false): Promise<UnitDuties[]> {
-  const duties = dutiesOf(stage);
-  if (!duties.length) return [];
-  const sources = [...new Set(duties.map((d) => d.source))];
-  const [units, lists, states] = await Promise.all([
-    readAssignees(regionId, cycleId, duties),
+/** Who owes these duties (the cycle's category units, or the assessor units the plans name). */
+export const readAssignees = async (regionId: string, cycleId: string, duties: readonly DutyKind[]) => (await assigneeReader(regionId, cycleId, duties))(duties);
+
+/**
+ * Every unit's standing in the duties of each stage given, read together: the categories, one Query
+ * per source and one Query of the duty records, however many stages (the public timeline asks for two).
+ */
+export async function loadDuties(regionId: string, cycleId: string, stages: readonly { code: StageCode; deadline: string }[], consistent = false): Promise<Map<StageCode, UnitDuties[]>> {
+  const withDuties = stages.filter((s) => dutiesOf(s.code).length);
+  if (!withDuties.length) return new Map();
+  const all = withDuties.flatMap((s) => dutiesOf(s.code));
+  const sources = [...new Set(all.map((d) => d.source))];
+  const [owing, lists, records] = await Promise.all([
+    assigneeReader(regionId, cycleId, all),
     Promise.all(sources.map((s) => SOURCES[s].list(regionId, cycleId))),
-    readDutyRecords(regionId, cycleId, stage, consistent),
+    readAllDutyRecords(regionId, cycleId, consistent),
   ]);
   const work = new Map(sources.map((s, i) => [s, new Map(lists[i]!.map((r) => [r.unitId, r]))]));
-  return unitDuties(duties, units, work, states, stageDeadline);
+  return new Map(withDuties.map((s) => [s.code, unitDuties(dutiesOf(s.code), owing(dutiesOf(s.code)), work, byUnit(records, s.code), s.deadline)]));
+}
+
+/** Every unit's standing in one stage's duties. */
+export async function loadStageDuties(regionId: string, cycleId: string, stage: StageCode, stageDeadline: string, consistent = false): Promise<UnitDuties[]> {
+  return (await loadDuties(regionId, cycleId, [{ code: stage, deadline: stageDeadline }], consistent)).get(stage) ?? [];
 }
 
 /** In a transaction: the unit's work for `duty` is still undelivered (no record, or a status that does not count). */
