@@ -286,6 +286,8 @@ describe('the public timeline', () => {
     expect(cycle.stages.find((s: any) => s.code === 'goal_setting').duties).toEqual({ delivered: total - outstanding.length + 1, total });
     expect(cycle.stages.find((s: any) => s.code === 'goal_review').duties).toBeUndefined();
     expect(JSON.stringify(cycle)).not.toContain('市教育局');
+    const signedIn = await call(cycles, 'cycles', 'getCycle', jyjLeader, {});
+    expect(signedIn.body.stages.find((s: any) => s.code === 'goal_setting').duties).toEqual({ delivered: total - outstanding.length + 1, total });
   });
 });
 

@@ -11,6 +11,7 @@ import { t } from '../../contracts/lang.ts';
 import { cycleView } from './cycle-view.ts';
 import { confirmOutstanding } from './advance-check.ts';
 import { dutyOps } from './duties.ts';
+import { withDutyCounts } from './timeline-duties.ts';
 
 async function loadCycle(regionId: string, cycleId: string) {
   const cycle = await getCycle(regionId, cycleId);
@@ -22,7 +23,11 @@ export const handler = apiHandler('cycles', {
   ...dutyOps,
   listCycles: async ({ params }) => ({ items: (await listCycles(params.regionId)).map((c) => cycleView(c)) }),
 
-  getCycle: async ({ params }) => cycleView(await loadCycle(params.regionId, params.cycleId)),
+  // With stage duties counted, as the public timeline shows them (three requests more: categories, goal queue, duty records).
+  getCycle: async ({ params }) => {
+    const cycle = await loadCycle(params.regionId, params.cycleId);
+    return withDutyCounts(cycle, cycleView(cycle));
+  },
 
   createCycle: async ({ caller, params, body: input }) => {
     const problems = checkStageDates(input.stages).map((p) => ({ path: `body.${p.path}`, message: p.message }));
