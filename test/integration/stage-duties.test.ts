@@ -277,6 +277,29 @@ describe('advancing with outstanding units', () => {
   });
 });
 
+describe('in goal review', () => {
+  it('locks the resubmission of a returned set after the stage deadline too, until the bureau extends it', async () => {
+    await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('goal_review') } }));
+    moveTo(beijing('2026-12-30', 10));
+    const { set, goals: stored } = await readUnitGoals(YL, C, ON_TIME);
+    const returned = await call(goals, 'goals', 'reviewGoals', bureauStaff, { unitId: ON_TIME }, { decision: 'return', version: set!.version, returns: [{ indicatorId: stored[0]!.indicatorId, reason: '目标值偏低' }] });
+    expect(returned.status).toBe(201);
+    const review = await call(cycles, 'cycles', 'getStageDuties', bureauStaff, { stage: 'goal_review' });
+    expect(review.body.items.find((r: any) => r.unitId === ON_TIME)).toMatchObject({ delivered: false, deadline: '2026-12-31' });
+
+    moveTo(deadlineInstant('2026-12-31') + HOUR);
+    const late = await submit(ON_TIME, returned.body.set.version, yuzhouLeader);
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('DEADLINE_PASSED');
+    const version = review.body.items.find((r: any) => r.unitId === ON_TIME).version;
+    expect((await call(cycles, 'cycles', 'grantExtension', bureauStaff, { stage: 'goal_review', unitId: ON_TIME }, { until: '2027-01-08', reason: '退回修改需补充材料', version })).status).toBe(201);
+    const again = await submit(ON_TIME, returned.body.set.version, yuzhouLeader);
+    expect(again.status).toBe(201);
+    expect(again.body.set.status).toBe('submitted');
+    await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('goal_setting') } }));
+  });
+});
+
 describe('the public timeline', () => {
   it('shows how many units delivered out of how many, and nothing for stages not open yet', async () => {
     const res = await call(publicApi, 'public', 'listRegionCycles', undefined, {});
