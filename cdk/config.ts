@@ -115,7 +115,7 @@ export function loadConfig(node: Node): AppConfig {
   };
 }
 
-/** `public:50,plan:20`, or `none`; unset: RESERVED_CONCURRENCY. */
+/** `public:150,plan:20`, or `none`; unset: RESERVED_CONCURRENCY. */
 function reservations(value: string | undefined): Partial<Record<Group, number>> {
   if (value === undefined) return { ...RESERVED_CONCURRENCY } as Partial<Record<Group, number>>;
   if (value === 'none') return {};

@@ -67,13 +67,14 @@ export const LIMITS: Limits = { route: ROUTE_LIMITS, caller: CALLER_LIMITS };
 
 /**
  * Lambda reserved concurrency by handler group. Only the public group by default: it is the one
- * anyone on the internet can drive without an account, and 50 is above the sum of its routes'
- * bursts (2 × 20), so the stage answers 429 before the reservation could throttle an invocation. The other groups share the account's pool: a reservation on a whole
+ * anyone on the internet can drive without an account, and 150 is above the sum of its routes'
+ * bursts (6 × 20 today; the infra test keeps it so as public pages are added), so the stage answers
+ * 429 before the reservation could throttle an invocation. The other groups share the account's pool: a reservation on a whole
  * group would cap its ordinary reads too, and, sized below what the stage admits, turn a burst into
  * throttled invocations (an error to the caller instead of a 429). Lambda keeps 100 of the account's
  * concurrency unreserved, so a reservation needs an account limit of at least 100 + the sum.
  */
-export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 50 };
+export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 150 };
 
 /** AWS WAF rate-based rule on the site (requests per client address in the window). */
 export const WAF_RATE_RULE = { limit: 3000, windowSeconds: 300 } as const;

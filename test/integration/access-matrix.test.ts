@@ -14,6 +14,7 @@ import type { Reach } from '../../functions/domain/reach.ts';
 import { BUREAU_ROLES, type Role } from '../../functions/domain/roles.ts';
 import { routes, type Route } from '../../functions/http/routes.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { fillPath, samplePathIds } from '../helpers/route-samples.ts';
 
 interface Person {
   username: string;
@@ -36,12 +37,10 @@ const people: Person[] = [
   { username: 'lingcheng_staff', role: 'unit_staff', regionId: '450981', unitId: 'bl-lingcheng' },
 ];
 const REGIONS = ['450900', '450981'];
-const sample: Record<string, string> = { cycleId: '2026', categoryId: 'c1', year: '2026', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 
 /** The path filled for a target region and unit; other ids are the demo data's. */
 function pathOf(r: Route, regionId: string, unitId: string, username: string) {
-  const values: Record<string, string> = { ...sample, regionId, unitId, username };
-  return r.path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(values[n]!));
+  return fillPath(r.path, { regionId, unitId, username });
 }
 
 /** What the declaration says: 'allowed' (anything but 401/403) or the refusal. */
@@ -55,7 +54,7 @@ function expected(r: Route, p: Person, regionId: string, unitId: string): 'allow
   // A path without {unitId} (or {indicatorId}) is not narrowed by them: the operation reads the caller's reach.
   if (r.access.scope === 'assessorOf' && !BUREAU_ROLES.includes(p.role)) {
     const indicators = assessorReach.get(`${p.username}@${regionId}`)?.get(unitId);
-    const reached = !r.path.includes('{unitId}') || (indicators !== undefined && (!r.path.includes('{indicatorId}') || indicators.has(sample.indicatorId!)));
+    const reached = !r.path.includes('{unitId}') || (indicators !== undefined && (!r.path.includes('{indicatorId}') || indicators.has(samplePathIds.indicatorId!)));
     return reached ? 'allowed' : 403;
   }
   if (r.access.scope === 'thirdParty' && !BUREAU_ROLES.includes(p.role)) return 403;
@@ -75,7 +74,7 @@ beforeAll(async () => {
     const { token } = (await res.json()) as { token: string };
     tokens.set(p.username, token);
     clients.set(p.username, new ApiClient(stack.url, token));
-    assessorReach.set(`${p.username}@${p.regionId}`, await loadReach(p.regionId, sample.cycleId!, p.unitId, 'indicators'));
+    assessorReach.set(`${p.username}@${p.regionId}`, await loadReach(p.regionId, samplePathIds.cycleId!, p.unitId, 'indicators'));
   }
 }, 120_000);
 afterAll(() => stack?.stop());

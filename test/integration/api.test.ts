@@ -11,6 +11,7 @@ import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { auditReader } from '../helpers/audit-reader.ts';
 import { until } from '../helpers/poll.ts';
+import { fillPath } from '../helpers/route-samples.ts';
 
 const YL = '450900';
 const BL = '450981';
@@ -143,7 +144,7 @@ describe('a cycle\'s life through the API', () => {
 
 describe('access: every route of the route table', async () => {
   const { routes } = await import('../../functions/http/routes.ts');
-  const path = (p: string, regionId: string) => p.replace('{regionId}', regionId).replace('{cycleId}', '2026').replace('{year}', '2026').replace('{username}', 'yuzhou_staff').replace('{unitId}', 'yl-jyj').replace('{categoryId}', 'c1').replace('{stage}', 'goal_setting');
+  const path = (p: string, regionId: string) => fillPath(p, { regionId, unitId: 'yl-jyj' });
   const sample: Record<string, unknown> = { advanceStage: { stage: 4, version: 4 }, createCycle: newCycleBody(2029) };
   const query: Record<string, string> = { listAudit: `?month=${thisMonth()}` };
   sample.saveCalendarYear = { holidays: ['2026-10-01'], workdays: [], version: 1 };

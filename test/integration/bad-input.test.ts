@@ -24,6 +24,7 @@ import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { GROUPS, routes, type Group, type Route } from '../../functions/http/routes.ts';
 import { apiEvent, lambdaContext } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
+import { pathIdsOf } from '../helpers/route-samples.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -38,9 +39,9 @@ const demo: Partial<Record<Role, Caller>> = {};
 for (const u of demoUsers) if (u.regionId === '450900' && !demo[u.role]) demo[u.role] = { username: u.username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
 const callerFor = (r: Route): Caller | undefined => (r.access.public ? undefined : r.access.roles.map((role) => demo[role]).find(Boolean));
 
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2027', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-const paramsOf = (r: Route) => Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!]));
+// The calendar routes' year: 2027, a year whose holiday notice is not seeded.
+const paramsOf = (r: Route) => pathIdsOf(r.path, { year: '2027' });
 
 const thisMonth = beijingDate(Date.now()).slice(0, 7);
 /** A valid query of each route that takes one (every key it declares, so each can be spoilt). */
@@ -322,7 +323,7 @@ function queryCases(schema: ZodType, sample: Record<string, string>): Case[] {
 /** Invisible characters in each path id. */
 function paramCases(r: Route): Case[] {
   return namesIn(r.path).flatMap((n) =>
-    Object.entries(INVISIBLE).map(([name, ch]) => ({ name: `params.${n}: holds a ${name}`, field: `params.${n}`, params: { ...paramsOf(r), [n]: insertInto(sampleParams[n]!, ch) } })),
+    Object.entries(INVISIBLE).map(([name, ch]) => ({ name: `params.${n}: holds a ${name}`, field: `params.${n}`, params: { ...paramsOf(r), [n]: insertInto(paramsOf(r)[n]!, ch) } })),
   );
 }
 

@@ -10,6 +10,7 @@ import { GROUPS, routes, type Group, type Route } from '../../functions/http/rou
 import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { apiEvent, lambdaContext } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
+import { pathIdsOf, samplePathIds } from '../helpers/route-samples.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -29,7 +30,6 @@ const callerOf: Record<Role, Caller> = {
   unassigned: { username: 'yl_newcomer', name: '新同事', role: 'unassigned', regionId: '450900', unitId: 'yl-jxb' },
 };
 /** Path ids that exist in the demo data. */
-const sampleParams: Record<string, string> = { regionId: '450900', cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', username: 'yuzhou_staff', indicatorId: '1.1', taskId: 't1', stage: 'goal_setting', adjustmentId: '00000000-0000-4000-8000-000000000000' };
 /** Queries a route needs to answer at all. */
 const sampleQuery: Record<string, Record<string, string>> = {
   listAudit: { month: beijingDate(Date.now()).slice(0, 7) },
@@ -61,7 +61,7 @@ describe('every route has its contract', () => {
 
 describe('every GET answers the demo data in its contract’s shape', () => {
   it.each(routes.filter((r) => r.method === 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_, r) => {
-    const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: sampleQuery[r.op] });
+    const res = await send(r, { caller: callerFor(r), params: pathIdsOf(r.path), query: sampleQuery[r.op] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   });
 });
@@ -69,10 +69,10 @@ describe('every GET answers the demo data in its contract’s shape', () => {
 describe('a malformed path id is a 400 naming it', () => {
   const cases = routes.flatMap((r) => namesIn(r.path).flatMap((n) => [
     [`${r.method} ${r.path} · ${n} of 3,000 characters`, r, n, 'x'.repeat(3_000)] as const,
-    [`${r.method} ${r.path} · ${n} with a prefix of another id`, r, n, `${sampleParams[n]}#`] as const,
+    [`${r.method} ${r.path} · ${n} with a prefix of another id`, r, n, `${samplePathIds[n]}#`] as const,
   ]));
   it.each(cases)('%s', async (_, r, name, value) => {
-    const params = { ...Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), [name]: value };
+    const params = { ...pathIdsOf(r.path), [name]: value };
     const res = await send(r, { caller: callerFor(r), params, query: sampleQuery[r.op] });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toContain(`params.${name}`);
@@ -85,13 +85,13 @@ describe('a malformed query value or cursor is a 400 naming it', () => {
   it.each(paged.flatMap((r) => ['abc', Buffer.from(JSON.stringify({ k: { pk: 'AUDIT#450981#2026-01', sk: 'x' }, b: 'forged' })).toString('base64url'), '%%%'].map((c) => [`${r.op} cursor ${c.slice(0, 12)}`, r, c] as const)))(
     '%s',
     async (_, r, cursor) => {
-      const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: { ...sampleQuery[r.op], cursor } });
+      const res = await send(r, { caller: callerFor(r), params: pathIdsOf(r.path), query: { ...sampleQuery[r.op], cursor } });
       expect(res.status).toBe(400);
       expect(fieldsOf(res.body)).toContain('query.cursor');
     },
   );
   it.each(paged.map((r) => [r.op, r] as const))('%s limit=abc', async (_, r) => {
-    const res = await send(r, { caller: callerFor(r), params: Object.fromEntries(namesIn(r.path).map((n) => [n, sampleParams[n]!])), query: { ...sampleQuery[r.op], limit: 'abc' } });
+    const res = await send(r, { caller: callerFor(r), params: pathIdsOf(r.path), query: { ...sampleQuery[r.op], limit: 'abc' } });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toContain('query.limit');
   });

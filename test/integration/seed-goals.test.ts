@@ -41,6 +41,8 @@ describe('demo goals', () => {
     const unit = await call('getUnitGoals', { cycleId: '2026', unitId: returned.unitId });
     expect(unit.goals.filter((g: { status: string }) => g.status === 'returned')).toEqual([expect.objectContaining({ returnReason: expect.stringContaining('上年') })]);
     const draft = queue.items.find((r: { status: string }) => r.status === 'draft');
-    expect((await call('getUnitGoals', { cycleId: '2026', unitId: draft.unitId })).problems.map((p: { code: string }) => p.code)).toContain('missing');
+    // Its last leaves have no goal yet: named as missing, or as awaiting the assessor unit where the leaf is common.
+    const codes = (await call('getUnitGoals', { cycleId: '2026', unitId: draft.unitId })).problems.map((p: { code: string }) => p.code);
+    expect(codes).toEqual(expect.arrayContaining([expect.stringMatching(/^(missing|awaitingAssessor)$/)]));
   });
 });

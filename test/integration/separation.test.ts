@@ -10,6 +10,7 @@ import { startLocalStack, type LocalStack } from '../../cdk/local/stack.ts';
 import { now } from '../../functions/config/clock.ts';
 import { routes } from '../../functions/http/routes.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { fillPath } from '../helpers/route-samples.ts';
 
 const YL = '450900';
 let stack: LocalStack;
@@ -33,7 +34,7 @@ async function openAndSignIn(username: string, name: string, unitId = 'yl-jxb'):
 const every = (filter: (r: (typeof routes)[number]) => boolean) =>
   routes.filter(filter).map((r) => ({
     r,
-    path: r.path.replace(/\{(\w+)\}/g, (_, n: string) => ({ regionId: YL, cycleId: '2026', unitId: 'yl-yuzhou', categoryId: 'c1', year: '2026', indicatorId: '1.1', username: 'yuzhou_staff' })[n] ?? n),
+    path: fillPath(r.path, { regionId: YL }),
   }));
 
 beforeAll(async () => {
