@@ -1,0 +1,6 @@
+// The 'progress' handler group: stage 4 (过程管理) — progress reports and their evidence, early
+// warning, feedback and rectification during the year, and the bureau's dashboard. Each area's
+// operations live in a module of its own and are spread in here.
+import { apiHandler } from '../../http/chain.ts';
+
+export const handler = apiHandler('progress', {});
