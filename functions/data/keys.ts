@@ -60,6 +60,15 @@
 //   a goal's adjustments ...... Query pk=WORK#r#c  sk begins_with ADJUST#u#i#  (requests REQ#id, the revisions an
 //                               approval replaced REV#nnnn, and OPEN, the goal's one open request; a unit's: ADJUST#u#)
 //   the bureau's adjustments .. Query gsi3 gsi3pk=QUEUE#r#c#ADJUST  (requests only, gsi3sk = status#time#u)
+//   report schedule of cycle .. GetItem pk=WORK#r#c sk=PROGRESS##SCHEDULE  (sorts before every unit's items)
+//   a unit's progress report .. Query pk=WORK#r#c  sk begins_with PROGRESS#u#period#  (the period's report
+//                               PROGRESS#u#period##REPORT first, then one item per goal PROGRESS#u#period#indicator;
+//                               begins_with PROGRESS#u#2026- reads the unit's year, monthly or quarterly periods)
+//   pending evidence uploads .. GetItem pk=WORK#r#c sk=PROGRESS#u##UPLOAD#fileId  (before every period of the unit)
+//   the bureau's reports ...... Query gsi3 gsi3pk=QUEUE#r#c#PROGRESS  gsi3sk = period#status#u  (report items
+//                               only: begins_with period# for every unit of a period, period#status# for one status)
+//   an assessor's reports ..... Query gsi2 gsi2pk=PROGASSESS#r#c#assessorUnit  gsi2sk = period#u#indicator
+//                               (approved items only: sparse, set when the unit leader approves)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 import { beijingDate } from '../domain/dates.ts';
@@ -139,6 +148,23 @@ export const keys = {
   goalAdjustment: (regionId: string, cycleId: string, unitId: string, indicatorId: string, adjustmentId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#REQ#${adjustmentId}` }),
   goalRevision: (regionId: string, cycleId: string, unitId: string, indicatorId: string, revision: number) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#REV#${String(revision).padStart(4, '0')}` }),
   goalAdjustmentOpen: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `ADJUST#${unitId}#${indicatorId}#OPEN` }),
+  /** Progress reports (functions/data/progress-reports.ts, model/progress-report.ts). */
+  progressSchedule: (regionId: string, cycleId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: 'PROGRESS##SCHEDULE' }),
+  progressReport: (regionId: string, cycleId: string, unitId: string, period: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `PROGRESS#${unitId}#${period}##REPORT` }),
+  progressItem: (regionId: string, cycleId: string, unitId: string, period: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `PROGRESS#${unitId}#${period}#${indicatorId}` }),
+  /** A unit's items of a period (its report first), or of a year/prefix of periods (`2026-`). */
+  progressPrefix: (unitId: string, periodPrefix: string) => `PROGRESS#${unitId}#${periodPrefix}`,
+  progressPeriodPrefix: (unitId: string, period: string) => `PROGRESS#${unitId}#${period}#`,
+  evidenceUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `PROGRESS#${unitId}##UPLOAD#${fileId}` }),
+  progressQueue: (regionId: string, cycleId: string, period: string, status: string, unitId: string) => ({
+    gsi3pk: `QUEUE#${regionId}#${cycleId}#PROGRESS`,
+    gsi3sk: `${period}#${status}#${unitId}`,
+  }),
+  progressAssessor: (regionId: string, cycleId: string, assessorUnitId: string, period: string, unitId: string, indicatorId: string) => ({
+    gsi2pk: `PROGASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
+    gsi2sk: `${period}#${unitId}#${indicatorId}`,
+  }),
+  progressAssessorPartition: (regionId: string, cycleId: string, assessorUnitId: string) => `PROGASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
