@@ -48,7 +48,8 @@ export const ADJUSTMENT_MOVES: Record<AdjustmentAction, { from: readonly Adjustm
   /** Art 11: the bureau (绩效管理工作机构) decides; its leader approves (SPEC: approvals are the leader's). */
   approve: { from: ['pending'], to: 'approved', roles: ['bureau_leader'] },
   reject: { from: ['pending'], to: 'rejected', roles: ['bureau_leader'] },
-  withdraw: { from: ['draft', 'pending'], to: 'withdrawn', roles: ['unit_staff', 'unit_leader'] },
+  /** The requester withdraws: the unit its own requests, the assessor unit those it made. */
+  withdraw: { from: ['draft', 'pending'], to: 'withdrawn', roles: ['unit_staff', 'unit_leader', 'assessor_staff'] },
 };
 
 const STATUS_NAMES: Record<AdjustmentStatus, () => string> = {
@@ -64,8 +65,9 @@ export type AdjustmentMove = { ok: true; to: AdjustmentStatus } | { ok: false; r
 
 export function adjustmentMove(action: AdjustmentAction, from: AdjustmentStatus, role: Role, requesterKind: AdjustmentRecord['requesterKind']): AdjustmentMove {
   const move = ADJUSTMENT_MOVES[action];
-  // A unit submits or withdraws only its own requests, not those its assessor unit made.
-  if (!move.roles.includes(role) || ((action === 'submit' || action === 'withdraw') && requesterKind !== 'unit')) {
+  // A unit submits or withdraws only its own requests; an assessor unit withdraws only those it made.
+  const requester = role === 'assessor_staff' ? 'assessor' : 'unit';
+  if (!move.roles.includes(role) || ((action === 'submit' || action === 'withdraw') && requesterKind !== requester)) {
     return { ok: false, reason: 'role', message: t('您的角色无权执行此操作', 'Your role may not do this') };
   }
   if (!move.from.includes(from)) {

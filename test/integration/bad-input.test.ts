@@ -95,6 +95,7 @@ const sampleBodies: Record<string, unknown> = {
   requestAssessedGoalAdjustment: { reason: 'institutional', explanation: '统计口径随机构调整变化', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1 },
   submitGoalAdjustment: { version: 1 },
   withdrawGoalAdjustment: { version: 1 },
+  withdrawAssessedGoalAdjustment: { version: 1 },
   decideGoalAdjustment: { decision: 'approve', opinion: '同意调整', version: 1 },
   submitGoals: { version: 1 },
   reviewGoals: { decision: 'return', version: 1, returns: [{ indicatorId: '1.1', reason: '目标值低于上年实际' }] },

@@ -282,6 +282,19 @@ describe('the bureau leader’s decision', () => {
     expect((await goals('withdrawGoalAdjustment', filer, at(g.indicatorId, { adjustmentId: again.body.adjustmentId }), { version: 1 })).status).toBe(201);
   });
 
+  it('lets the assessor unit withdraw an open request it made; another assessor unit may not', async () => {
+    const g = await goalOf(assessed);
+    const res = await goals('requestAssessedGoalAdjustment', assessor, at(assessed), { reason: 'major_decision', explanation: '上级统计任务调整', proposed: { ...fields(61) }, goalVersion: g.version });
+    expect(res.status).toBe(201);
+    const path = at(assessed, { adjustmentId: res.body.adjustmentId });
+    expect((await goals('withdrawAssessedGoalAdjustment', otherAssessor, path, { version: 1 })).status).toBe(403);
+    expect((await goals('withdrawAssessedGoalAdjustment', assessor, path, { version: 7 })).status).toBe(409);
+    const withdrawn = await goals('withdrawAssessedGoalAdjustment', assessor, path, { version: 1 });
+    expect(withdrawn.status).toBe(201);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', updatedBy: 'yl_tjj' });
+    expect((await goals('withdrawAssessedGoalAdjustment', assessor, path, { version: 2 })).status).toBe(409);
+  });
+
   it('refuses requests once the cycle has left execution (409)', async () => {
     await setStage(stageNumber('self_assessment'));
     const g = await goalOf(leaves[2]!.indicatorId);

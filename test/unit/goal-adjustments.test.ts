@@ -62,6 +62,8 @@ describe('who starts and moves a request', () => {
     expect(adjustmentMove('withdraw', 'pending', 'unit_staff', 'unit')).toEqual({ ok: true, to: 'withdrawn' });
     expect(adjustmentMove('withdraw', 'pending', 'unit_leader', 'assessor')).toMatchObject({ ok: false, reason: 'role' });
     expect(adjustmentMove('withdraw', 'rejected', 'unit_leader', 'unit')).toMatchObject({ ok: false, reason: 'status' });
+    expect(adjustmentMove('withdraw', 'pending', 'assessor_staff', 'assessor')).toEqual({ ok: true, to: 'withdrawn' });
+    expect(adjustmentMove('withdraw', 'pending', 'assessor_staff', 'unit')).toMatchObject({ ok: false, reason: 'role' });
   });
 });
 

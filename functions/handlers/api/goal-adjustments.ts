@@ -135,6 +135,17 @@ const next = (a: AdjustmentRecord, caller: Caller, status: AdjustmentRecord['sta
 
 const pageOf = <T>(items: T[], page: number, limit: number) => items.slice((page - 1) * limit, page * limit);
 
+async function withdraw(caller: Caller, params: GoalParams & { adjustmentId: string }, version: number) {
+  const a = await findRequest(params);
+  // An assessor unit's staff reach the unit's goal by the plan; only the requesting assessor unit withdraws.
+  if (a.requesterKind === 'assessor' && caller.role === 'assessor_staff' && a.requesterUnitId !== caller.unitId) {
+    throw new ForbiddenError(t('只能撤回本单位提出的申请', 'Only the unit that made a request may withdraw it'));
+  }
+  const after = next(a, caller, move('withdraw', a, caller, version));
+  await storeMove(caller, 'goal.adjustment.withdraw', a, after, undefined, []);
+  return after;
+}
+
 export const goalAdjustmentOps = ops(goalAdjustmentRoutes, {
   requestGoalAdjustment: async ({ caller, params, body }) => request(caller, params, body, 'unit', body.submit),
   requestAssessedGoalAdjustment: async ({ caller, params, body }) => request(caller, params, body, 'assessor', true),
@@ -149,12 +160,8 @@ export const goalAdjustmentOps = ops(goalAdjustmentRoutes, {
     return after;
   },
 
-  withdrawGoalAdjustment: async ({ caller, params, body }) => {
-    const a = await findRequest(params);
-    const after = next(a, caller, move('withdraw', a, caller, body.version));
-    await storeMove(caller, 'goal.adjustment.withdraw', a, after, undefined, []);
-    return after;
-  },
+  withdrawGoalAdjustment: async ({ caller, params, body }) => withdraw(caller, params, body.version),
+  withdrawAssessedGoalAdjustment: async ({ caller, params, body }) => withdraw(caller, params, body.version),
 
   decideGoalAdjustment: async ({ caller, params, body }) => {
     const [a, cycle, { goals }] = await Promise.all([findRequest(params), getCycle(params.regionId, params.cycleId), readUnitGoals(params.regionId, params.cycleId, params.unitId)]);

@@ -38,5 +38,7 @@ export const decideAdjustmentApi = (regionId: string, cycleId: string, unitId: s
 export const listUnitAdjustmentsApi = (regionId: string, cycleId: string, unitId: string) => call(goalAdjustmentRoutes.listUnitGoalAdjustments, { params: { regionId, cycleId, unitId } });
 
 /** 绩效办的调整申请队列 */
+export const withdrawAssessedAdjustmentApi = (regionId: string, cycleId: string, unitId: string, indicatorId: string, adjustmentId: string, version: number) =>
+  call(goalAdjustmentRoutes.withdrawAssessedGoalAdjustment, { params: { ...goal(regionId, cycleId, unitId, indicatorId), adjustmentId }, body: { version } });
 export const listAdjustmentsApi = (regionId: string, cycleId: string, query: { status?: 'pending' | 'approved' | 'rejected' | 'withdrawn'; page: number; limit: number }) =>
   call(goalAdjustmentRoutes.listGoalAdjustments, { params: { regionId, cycleId }, query });
