@@ -63,6 +63,8 @@ export const unitStageDutiesView = unitDutiesView.extend({
   stage: z.enum(STAGE_CODES),
   current: z.boolean(),
   duties: z.array(z.object({ id: z.string(), what: z.string() })),
+  /** The unit may still deliver now: the stage is current and its deadline (or extension) has not passed. */
+  open: z.boolean(),
 });
 
 /** The unit's own people and the bureau. */

@@ -175,6 +175,8 @@ describe('at the deadline', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('DEADLINE_PASSED');
     expect((await readUnitGoals(YL, C, LATE)).set?.status).toBe('draft');
+    // The unit's standing says so, for the page not to offer 提交.
+    expect((await call(cycles, 'cycles', 'getUnitDuties', jyjLeader, { stage: 'goal_setting', unitId: LATE })).body).toMatchObject({ delivered: false, open: false });
   });
 });
 
@@ -210,7 +212,7 @@ describe('extensions', () => {
     // The unit reads its own standing (its leader and staff, the bureau); another unit and another region are refused.
     const own = await call(cycles, 'cycles', 'getUnitDuties', jyjLeader, { stage: 'goal_setting', unitId: LATE });
     expect(own.status).toBe(200);
-    expect(own.body).toMatchObject({ unitId: LATE, stage: 'goal_setting', current: true, delivered: false, deadline: EXTENDED, missedDeadline: DEADLINE, extension: { until: EXTENDED }, duties: [{ id: 'goals.submit' }] });
+    expect(own.body).toMatchObject({ unitId: LATE, stage: 'goal_setting', current: true, open: true, delivered: false, deadline: EXTENDED, missedDeadline: DEADLINE, extension: { until: EXTENDED }, duties: [{ id: 'goals.submit' }] });
     expect((await call(cycles, 'cycles', 'getUnitDuties', yuzhouLeader, { stage: 'goal_setting', unitId: LATE })).status).toBe(403);
     expect((await call(cycles, 'cycles', 'getUnitDuties', otherRegion, { stage: 'goal_setting', unitId: LATE })).status).toBe(403);
     expect((await call(cycles, 'cycles', 'getUnitDuties', bureauStaff, { stage: 'goal_setting', unitId: LATE })).status).toBe(200);

@@ -143,19 +143,25 @@ describe('the unit’s banner', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  async function banner(row: StageDutiesView['items'][number], stage = 2) {
+  /** The banner for a unit's row; `open`: the unit may still deliver now (the API decides it from its clock). */
+  async function banner(row: StageDutiesView['items'][number], stage = 2, open = true) {
     fetchMock.mockImplementation(async (input) =>
-      String(input) === `${DUTIES}/units/${row.unitId}` ? json(200, { ...row, stage: 'goal_setting', current: true, duties: [{ id: 'goals.submit', what: '报送本单位年度绩效目标' }] }) : json(404, { error: { code: 'NOT_FOUND', message: 'x' } }),
+      String(input) === `${DUTIES}/units/${row.unitId}` ? json(200, { ...row, stage: 'goal_setting', current: true, open, duties: [{ id: 'goals.submit', what: '报送本单位年度绩效目标' }] }) : json(404, { error: { code: 'NOT_FOUND', message: 'x' } }),
     );
     const w = mount(UnitDutyBanner, { props: { regionId: '450900', cycleId: '2027', unitId: row.unitId, stage }, global: { plugins: plugins() } });
     await flushPromises();
     return w;
   }
 
-  it('says what the unit owes and by when, the extension, the overdue lock, or that it is done', async () => {
+  it('says what the unit owes and by when, the extension, the closed and the overdue lock, or that it is done', async () => {
     const [done, missed, open] = dutiesView().items;
     expect((await banner(open!)).get('[data-testid="unit-duty"]').text()).toContain('本单位需完成：报送本单位年度绩效目标，截止 2027-02-28 24:00');
-    expect((await banner(missed!)).get('[data-testid="unit-duty"]').text()).toContain('已被记录为超期');
+    // Past the deadline, before the escalation has run: closed, not yet recorded; the page hears of it.
+    const closed = await banner(open!, 2, false);
+    expect(closed.get('[data-testid="unit-duty"]').text()).toContain('截止日期 2027-02-28 已过，不能再提交');
+    expect(closed.emitted('closed')).toHaveLength(1);
+    expect((await banner(open!)).emitted('closed')).toBeUndefined();
+    expect((await banner(missed!, 2, false)).get('[data-testid="unit-duty"]').text()).toContain('已被记录为超期');
     const extended = (await banner(dutiesView(true).items[1]!)).get('[data-testid="unit-duty"]').text();
     expect(extended).toContain('截止 2027-03-10 24:00');
     expect(extended).toContain('延期至 2027-03-10 24:00（理由：机构改革）');

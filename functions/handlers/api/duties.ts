@@ -8,7 +8,7 @@ import { loadStageDuties, readDutyRecord, storeExtension } from '../../data/duti
 import { noticeItem } from '../../data/notifications.ts';
 import { beijingDate } from '../../domain/dates.ts';
 import { extensionNotice } from '../../domain/duty-notices.ts';
-import { dutiesOf, dutyCounts, extensionProblems, type UnitDuties } from '../../domain/duties.ts';
+import { dutiesOf, dutyCounts, extensionProblems, mayDeliver, type UnitDuties } from '../../domain/duties.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { STAGE_NAMES, isAtStage, stageNumber, type StageCode } from '../../domain/stages.ts';
 import type { DutyRecord } from '../../model/duty.ts';
@@ -47,7 +47,9 @@ export const dutyOps = ops(dutyRoutes, {
     const { rows } = await stageDuties(cycle, params.stage);
     const row = rows.find((r) => r.unitId === params.unitId);
     if (!row) throw new NotFoundError(t('该单位在本阶段没有需完成的任务', 'This unit owes nothing in this stage'));
-    return { ...row, stage: params.stage, current: isAtStage(cycle, params.stage), duties: dutiesOf(params.stage).map((d) => ({ id: d.id, what: d.what() })) };
+    const current = isAtStage(cycle, params.stage);
+    const open = current && mayDeliver(now(), row.deadline, undefined);
+    return { ...row, stage: params.stage, current, open, duties: dutiesOf(params.stage).map((d) => ({ id: d.id, what: d.what() })) };
   },
 
   grantExtension: async ({ caller, params, body }) => {
