@@ -83,6 +83,12 @@ describe('plan print: the document', () => {
     expect(old.meta).toEqual(['第 1 版　2028-01-05 10:30 由 yl_staff 保存', '（历史版本，现行为第 2 版）', '修改原因：调整权重']);
   });
 
+  it('names the bureau leader who approved a version made after the plan stage, not who saved it', () => {
+    plugins();
+    const doc = buildPlanDocument(input({ version: 3, reason: '机构改革', approvedBy: 'yl_leader', approvedAt: '2028-04-01T01:00:00.000Z' }), t);
+    expect(doc.meta).toEqual(['第 3 版　2028-04-01 09:00 经 yl_leader 批准', '修改原因：机构改革']);
+  });
+
   it('groups each parent over the rows of its leaves, with a total row', () => {
     // Prepare
     plugins();

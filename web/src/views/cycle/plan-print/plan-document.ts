@@ -66,7 +66,7 @@ export interface PlanDocumentInput {
   regionName: string;
   year: number | string;
   categoryName: string;
-  view: Pick<PlanView, 'version' | 'latestVersion' | 'current' | 'reason' | 'updatedAt' | 'updatedBy' | 'plan'> & { assessors: readonly Pick<AssessorOption, 'unitId' | 'name'>[] };
+  view: Pick<PlanView, 'version' | 'latestVersion' | 'current' | 'reason' | 'updatedAt' | 'updatedBy' | 'approvedAt' | 'approvedBy' | 'plan'> & { assessors: readonly Pick<AssessorOption, 'unitId' | 'name'>[] };
   units: readonly { name: string }[];
 }
 
@@ -137,7 +137,10 @@ export function buildPlanDocument(input: PlanDocumentInput, t: Translate): PlanD
   return {
     title: t('planPrint.title', { region: input.regionName, year: input.year, category: input.categoryName }),
     meta: [
-      t('planPrint.meta', { version: view.version, at: formatDateTime(view.updatedAt), by: view.updatedBy ?? '' }),
+      // A version made after the plan stage is in force by the bureau leader's approval, not by whoever saved it.
+      view.approvedBy
+        ? t('planPrint.approvedMeta', { version: view.version, at: formatDateTime(view.approvedAt ?? ''), by: view.approvedBy })
+        : t('planPrint.meta', { version: view.version, at: formatDateTime(view.updatedAt), by: view.updatedBy ?? '' }),
       ...(view.current ? [] : [t('planPrint.notCurrent', { latest: view.latestVersion })]),
       ...(view.reason ? [t('planPrint.reason', { reason: view.reason })] : []),
     ],
