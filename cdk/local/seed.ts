@@ -9,6 +9,7 @@ import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.t
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
+import { demoFeedbackItems } from './seed-feedback.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
@@ -107,6 +108,11 @@ const PARTS: SeedPart[] = [
       );
       await inChunks(calendars, 'seed.calendar', at);
     },
+  },
+  {
+    // Feedback during the year in every state, for 2025 and 2026 (Art 14).
+    name: 'feedback',
+    apply: async (at) => inChunks(demoFeedbackItems(at), 'seed.feedback', at),
   },
 ];
 

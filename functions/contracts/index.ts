@@ -6,6 +6,7 @@ import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { dutyRoutes } from './duties.ts';
+import { feedbackRoutes } from './feedback.ts';
 import { goalAdjustmentRoutes } from './goal-adjustments.ts';
 import { goalRoutes } from './goals.ts';
 import { goalTaskRoutes } from './goal-tasks.ts';
@@ -33,6 +34,7 @@ export const contracts = {
   ...goalAdjustmentRoutes,
   ...publicGoalRoutes,
   ...goalTaskRoutes,
+  ...feedbackRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -32,3 +32,7 @@ export const goalTaskPath = cycleUnitPath.extend({
 export const goalAdjustmentPath = goalPath.extend({
   adjustmentId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('调整申请编号有误', 'Not a valid adjustment request id') }),
 });
+/** A feedback item of a unit (model/feedback.ts feedbackId: a UUID). */
+export const feedbackPath = cycleUnitPath.extend({
+  feedbackId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('反馈编号有误', 'Not a valid feedback id') }),
+});

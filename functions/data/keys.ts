@@ -71,6 +71,12 @@
 //                               (approved items only: sparse, set when the unit leader approves)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
+//   a unit's feedback ......... Query pk=WORK#r#c  sk begins_with FEEDBACK#u#  (items FEEDBACK#u#id, each followed by
+//                               its Art 20 deduction proposal FEEDBACK#u#id#PROPOSAL if any)
+//   the cycle's feedback ...... Query gsi3 gsi3pk=QUEUE#r#c#FEEDBACK  (gsi3sk = status#raisedAt#u; begins_with status#)
+//   proposed deductions ....... Query gsi3 gsi3pk=PROPOSED#r#c  (gsi3sk = KIND#u#id: proposals waiting for the
+//                               assessment stage, whatever raised them)
+//   feedback the unit owes .... the DUE#r index above (rest = feedback id): the answer's or the result's date
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -165,6 +171,11 @@ export const keys = {
     gsi2sk: `${period}#${unitId}#${indicatorId}`,
   }),
   progressAssessorPartition: (regionId: string, cycleId: string, assessorUnitId: string) => `PROGASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
+  /** A feedback item during the year and its proposed deduction (functions/data/feedback.ts). */
+  feedback: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}` }),
+  feedbackProposal: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}#PROPOSAL` }),
+  proposed: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({ gsi3pk: `PROPOSED#${regionId}#${cycleId}`, gsi3sk: `${kind}#${unitId}#${rest}` }),
+  proposedPartition: (regionId: string, cycleId: string) => `PROPOSED#${regionId}#${cycleId}`,
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

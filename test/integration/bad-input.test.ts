@@ -55,6 +55,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listGoalAdjustments: { status: 'pending', page: '1', limit: '20' },
   listPublicGoalUnits: { q: '玉州', page: '1', limit: '20' },
   getPublicUnitGoals: { q: '生产总值' },
+  listFeedback: { status: 'open', overdue: 'true', unitId: 'yl-yuzhou', page: '1', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -91,6 +92,10 @@ const sampleBodies: Record<string, unknown> = {
     responsible: '刘建国',
   },
   removeGoal: { version: 1 },
+  raiseFeedback: { indicatorId: '1.1', problem: '季度统计数据报送不及时', evidenceKeys: ['evidence/450900/2026/yl-yuzhou/1.1/a.pdf'], receivedOn: '2026-09-30', resultDue: '2026-11-30' },
+  answerFeedback: { explanation: '数据核对环节延误', measures: '建立周调度制度', version: 1 },
+  reportFeedbackResult: { result: '已按月报送，未再延误', version: 2 },
+  decideFeedback: { decision: 'return', reason: '整改材料不完整', resultDue: '2026-12-31', version: 3 },
   requestGoalAdjustment: { reason: 'major_decision', explanation: '因市委重大决策调整，年度任务相应调整', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1, submit: false },
   requestAssessedGoalAdjustment: { reason: 'institutional', explanation: '统计口径随机构调整变化', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1 },
   submitGoalAdjustment: { version: 1 },

@@ -6,6 +6,7 @@ import { getCalendarYear, listCalendarYears, loadWorkingCalendar, saveCalendarYe
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { checkCalendarYear, staleCalendarSave } from '../../domain/working-days.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { recomputeProvisional } from '../workflow/feedback-clock.ts';
 
 export const handler = apiHandler('calendar', {
   listCalendarYears: async ({ params }) => ({
@@ -28,7 +29,10 @@ export const handler = apiHandler('calendar', {
     const before = await getCalendarYear(regionId, year);
     const stale = staleCalendarSave(year, before, version);
     if (stale) throw stale;
-    return saveCalendarYear(caller, regionId, { year, holidays, workdays, source }, version, nowIso(), before);
+    const saved = await saveCalendarYear(caller, regionId, { year, holidays, workdays, source }, version, nowIso(), before);
+    // Feedback answer dates counted provisionally across this year get the official ones now.
+    await recomputeProvisional(regionId, year, caller);
+    return saved;
   },
 
   workingDeadline: async ({ params, query: { from, days } }) => {

@@ -2,5 +2,6 @@
 // warning, feedback and rectification during the year, and the bureau's dashboard. Each area's
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
+import { feedbackOps } from './feedback.ts';
 
-export const handler = apiHandler('progress', {});
+export const handler = apiHandler('progress', { ...feedbackOps });

@@ -1,6 +1,7 @@
 // The daily job (EventBridge Scheduler, 01:00 Beijing time): reminders before stage deadlines and a
 // safety net that records any missed stage deadline the workflow has not recorded yet.
 import { now } from '../../config/clock.ts';
+import { beijingDate } from '../../domain/dates.ts';
 import { loadWorkingCalendar } from '../../data/calendar.ts';
 import { getCycle, listOpenCycles } from '../../data/cycles.ts';
 import type { WorkingCalendar } from '../../domain/working-days.ts';
@@ -8,12 +9,13 @@ import { isDueForReminder, isNewlyOverdue } from '../../domain/stage-wait.ts';
 import { logger } from '../../observability/logger.ts';
 import { observedHandler } from '../../observability/middleware.ts';
 import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
+import { recomputeProvisional, sweepFeedback } from '../workflow/feedback-clock.ts';
 import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
 
 const DAILY = 'system:daily';
 
 async function run() {
-  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0 };
+  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
@@ -35,6 +37,15 @@ async function run() {
     const actor = systemActor(cycle.regionId, DAILY);
     summary.unitsReminded += (await remindUnits(cycle, stage, actor, await calendarOf(cycle.regionId))).recorded.length;
     if (stage.escalatedAt) summary.unitsEscalated += (await escalateUnits(cycle, stage, actor, true)).recorded.length;
+  }
+  // Feedback during the year (Art 14), per region: missed answers and results, and any provisional
+  // answer date a calendar save left behind.
+  for (const regionId of new Set((await listOpenCycles()).map((c) => c.regionId))) {
+    const actor = systemActor(regionId, DAILY);
+    const swept = await sweepFeedback(regionId, actor);
+    summary.feedbackEscalated += swept.escalated;
+    summary.feedbackProposed += swept.proposed;
+    summary.feedbackRecomputed += await recomputeProvisional(regionId, Number(beijingDate(now()).slice(0, 4)) - 1, actor);
   }
   logger.info('daily job', summary);
   return summary;

@@ -6,6 +6,7 @@ import calendar from './modules/calendar';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
 import goalAdjustments from './modules/goal-adjustments';
+import feedback from './modules/feedback';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
 import publicPlans from './modules/public-plans';
@@ -19,7 +20,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

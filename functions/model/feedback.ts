@@ -1,0 +1,99 @@
+// A feedback item during the year (Art 14): the bureau or an assessor unit names a problem of a unit
+// (on one of its goals, or on the unit as a whole); the unit answers with an explanation and measures
+// within 10 working days of receipt, then reports the result by the date the sender set; the sender
+// accepts it or sends it back. Unanswered or late feedback becomes a proposed Art 20 deduction.
+import { ids, isoDate, text, version, z } from '../contracts/zod.ts';
+
+/**
+ * open: waiting for the unit's answer; answered: measures given, the result is due; reported: the
+ * result waits for the sender; returned: sent back, a new result is due; accepted: closed.
+ */
+export const FEEDBACK_STATUSES = ['open', 'answered', 'reported', 'returned', 'accepted'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+export const feedbackStatus = z.enum(FEEDBACK_STATUSES);
+
+export const senderKind = z.enum(['bureau', 'assessor']);
+export type SenderKind = z.infer<typeof senderKind>;
+
+/** A due date; provisional when counted across a year whose holiday notice is not entered yet. */
+export const dueDate = z.object({ date: isoDate, provisional: z.boolean() });
+export type DueDate = z.infer<typeof dueDate>;
+
+export const FEEDBACK_STEPS = ['raise', 'answer', 'report', 'accept', 'return', 'escalate', 'recompute'] as const;
+export const feedbackStep = z.enum(FEEDBACK_STEPS);
+export type FeedbackStep = z.infer<typeof feedbackStep>;
+
+/** One step of the item's history: who did what, when. */
+export const feedbackEvent = z.object({
+  step: feedbackStep,
+  at: z.string(),
+  by: z.string(),
+  role: z.string(),
+  /** The reasons of a return, the escalation's addressee, the date recomputed, … */
+  note: z.string().optional(),
+  late: z.boolean().optional(),
+});
+export type FeedbackEvent = z.infer<typeof feedbackEvent>;
+
+/** A missed deadline escalated: to the unit leader (level 1), then the bureau (level 2); once each per deadline. */
+export const feedbackEscalation = z.object({ clock: z.enum(['answer', 'result']), due: isoDate, level: z.union([z.literal(1), z.literal(2)]), at: z.string() });
+export type FeedbackEscalation = z.infer<typeof feedbackEscalation>;
+
+export const problemText = text({ min: 1, max: 2000, multiline: true });
+export const replyText = text({ min: 1, max: 2000, multiline: true });
+
+export const feedbackRecord = z.object({
+  regionId: ids.region,
+  cycleId: ids.cycle,
+  unitId: ids.unit,
+  feedbackId: z.string(),
+  unitName: z.string(),
+  /** The goal it is about; absent when it concerns the unit as a whole. */
+  indicatorId: z.string().optional(),
+  indicatorName: z.string().optional(),
+  senderKind,
+  senderUnitId: ids.unit,
+  senderUnitName: z.string(),
+  problem: z.string(),
+  /** Evidence files by their key in the evidence store. */
+  evidenceKeys: z.array(z.string()).default([]),
+  receivedOn: isoDate,
+  answerDue: dueDate,
+  resultDue: isoDate,
+  status: feedbackStatus,
+  answer: z.object({ explanation: z.string(), measures: z.string(), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+  result: z.object({ text: z.string(), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+  /** The sender's reasons when it last sent the result back. */
+  returnReason: z.string().optional(),
+  escalations: z.array(feedbackEscalation).default([]),
+  history: z.array(feedbackEvent),
+  raisedAt: z.string(),
+  raisedBy: z.string(),
+  version,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type FeedbackRecord = z.infer<typeof feedbackRecord>;
+
+/** Why feedback is proposed for an Art 20 deduction. */
+export const proposalReason = z.enum(['unanswered', 'answeredLate']);
+export type ProposalReason = z.infer<typeof proposalReason>;
+
+/** A deduction proposed for the assessment stage: never applied here (issue 13 decides them). */
+export const deductionProposalRecord = z.object({
+  regionId: ids.region,
+  cycleId: ids.cycle,
+  unitId: ids.unit,
+  feedbackId: z.string(),
+  unitName: z.string(),
+  indicatorId: z.string().optional(),
+  indicatorName: z.string().optional(),
+  problem: z.string(),
+  reason: proposalReason,
+  answerDue: isoDate,
+  answeredAt: z.string().optional(),
+  status: z.literal('proposed'),
+  proposedAt: z.string(),
+  proposedBy: z.string(),
+});
+export type DeductionProposalRecord = z.infer<typeof deductionProposalRecord>;

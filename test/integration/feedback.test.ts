@@ -1,0 +1,224 @@
+// Feedback and rectification during the year (Art 14) through the progress and calendar Lambdas on
+// the demo data (玉林市 2026, in 过程管理): the bureau and an assessor unit raise items, the unit answers
+// and reports, the sender accepts or sends back; the answer clock counts the region's working days
+// (2026-09-30 across National Day is due 2026-10-20), a late answer stays late and is proposed for an
+// Art 20 deduction; the daily sweep escalates once per deadline and level; a 2027 receipt is
+// provisional until the bureau enters 2027's notice. Every refusal: another unit, another region, an
+// assessor unit outside its reach or not the sender, a role without the right, a stale version.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { setClockOffset } from '../../functions/config/clock.ts';
+import { listNotices } from '../../functions/data/notifications.ts';
+import { loadReach } from '../../functions/data/reach.ts';
+import { beijingDate } from '../../functions/domain/dates.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+import { handler as calendarHandler } from '../../functions/handlers/api/calendar.ts';
+import { handler as progressHandler } from '../../functions/handlers/api/progress.ts';
+import { sweepFeedback } from '../../functions/handlers/workflow/feedback-clock.ts';
+import { systemActor } from '../../functions/handlers/workflow/escalation.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+
+const YL = '450900';
+const C = '2026';
+const U = 'yl-yuzhou';
+const person = (username: string, role: Caller['role'], unitId: string, regionId = YL): Caller => ({ username, name: username, role, regionId, unitId });
+const filer = person('yuzhou_staff', 'unit_staff', U);
+const leader = person('yuzhou_leader', 'unit_leader', U);
+const bureau = person('yl_staff', 'bureau_staff', 'yl-jxb');
+const assessor = person('yl_tjj', 'assessor_staff', 'yl-tjj');
+const otherAssessor = person('yl_sthjj', 'assessor_staff', 'yl-sthjj');
+const otherUnit = person('jyj_staff', 'unit_staff', 'yl-jyj');
+const otherRegionBureau = person('bl_staff', 'bureau_staff', 'bl-jxb', '450981');
+const thirdParty = person('yl_third', 'third_party', 'yl-sqmy');
+
+type Res = { status: number; body: any };
+async function call(op: string, caller: Caller, params: Record<string, string>, body?: unknown, query?: Record<string, string>): Promise<Res> {
+  const res = (await progressHandler(apiEvent(routeFor('progress', op), { caller, params: { regionId: caller.regionId === YL ? YL : caller.regionId, cycleId: C, ...params }, body, query }), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+/** The call with the path's region fixed to 玉林市, whoever calls. */
+async function callYl(op: string, caller: Caller, params: Record<string, string>, body?: unknown, query?: Record<string, string>): Promise<Res> {
+  return call(op, caller, { regionId: YL, ...params }, body, query);
+}
+const today = () => beijingDate(Date.now());
+const raise = (caller: Caller, over: Record<string, unknown> = {}, unitId = U) =>
+  callYl('raiseFeedback', caller, { unitId }, { problem: '季度统计数据报送不及时，影响全市汇总', receivedOn: '2026-09-30', resultDue: '2026-12-31', ...over });
+
+let assessedIndicator: string;
+let notAssessed: string;
+let unreachedUnit: string;
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+  const reach = await loadReach(YL, C, 'yl-tjj', 'indicators');
+  assessedIndicator = [...reach.get(U)!][0]!;
+  const all = await loadReach(YL, C, 'yl-sthjj', 'indicators');
+  notAssessed = [...(all.get(U) ?? [])].find((i) => !reach.get(U)!.has(i)) ?? 'zz';
+  unreachedUnit = (await import('../../functions/data/categories.ts').then((m) => m.getCategorySet(YL, C)))!.categories.flatMap((c) => c.units.map((u) => u.unitId)).find((u) => !reach.has(u))!;
+}, 120_000);
+
+afterAll(() => setClockOffset(0));
+
+describe('raising feedback', () => {
+  it('the bureau raises on 2026-09-30: due 2026-10-20 by the official calendar across National Day, the unit is told', async () => {
+    const res = await raise(bureau);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'open', senderKind: 'bureau', senderUnitId: 'yl-jxb', unitName: expect.stringContaining('玉州'), answerDue: { date: '2026-10-20', provisional: false } });
+    expect(res.body.answerClock).toMatchObject({ date: '2026-10-20', provisional: false, overdue: today() > '2026-10-20', done: false });
+    expect(res.body.history).toEqual([expect.objectContaining({ step: 'raise', by: 'yl_staff' })]);
+    const notices = await listNotices(YL, U, 10);
+    expect(notices.items[0]).toMatchObject({ kind: 'feedback.raised', body: expect.stringContaining('2026-10-20') });
+  });
+
+  it('an assessor unit raises on its own indicator of the unit, and on the unit itself', async () => {
+    const res = await raise(assessor, { indicatorId: assessedIndicator, receivedOn: today() });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ senderKind: 'assessor', senderUnitId: 'yl-tjj', indicatorId: assessedIndicator, indicatorName: expect.any(String) });
+    expect((await raise(assessor, { receivedOn: today() })).status).toBe(201);
+  });
+
+  it('refuses a role without the right, another region, an assessor outside its reach, and bad dates', async () => {
+    expect((await raise(filer)).status).toBe(403);
+    expect((await raise(thirdParty)).status).toBe(403);
+    expect((await callYl('raiseFeedback', otherRegionBureau, { unitId: U }, { problem: 'x', receivedOn: '2026-09-30', resultDue: '2026-12-31' })).status).toBe(403);
+    expect((await raise(assessor, { indicatorId: notAssessed })).status).toBe(403);
+    expect((await raise(assessor, {}, unreachedUnit)).status).toBe(403);
+    const future = await raise(bureau, { receivedOn: '2099-01-01', resultDue: '2099-02-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details.map((d: any) => d.path)).toContain('body.receivedOn');
+    const early = await raise(bureau, { resultDue: '2026-10-19' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details.map((d: any) => d.path)).toContain('body.resultDue');
+  });
+});
+
+describe('answer, result, decision', () => {
+  it('the unit answers on time, reports, the sender sends back with reasons, the unit reports again and it is accepted; history kept', async () => {
+    const f = (await raise(bureau, { receivedOn: today() })).body;
+    expect(f.answerClock.daysLeft).toBe(10);
+    // Another unit, the sender's roles, a stale version: refused.
+    expect((await callYl('answerFeedback', otherUnit, { unitId: U, feedbackId: f.feedbackId }, { explanation: 'x', measures: 'y', version: 1 })).status).toBe(403);
+    expect((await callYl('answerFeedback', bureau, { unitId: U, feedbackId: f.feedbackId }, { explanation: 'x', measures: 'y', version: 1 })).status).toBe(403);
+    expect((await callYl('answerFeedback', filer, { unitId: U, feedbackId: f.feedbackId }, { explanation: 'x', measures: 'y', version: 2 })).status).toBe(409);
+    // Reporting before answering is refused.
+    expect((await callYl('reportFeedbackResult', filer, { unitId: U, feedbackId: f.feedbackId }, { result: 'r', version: 1 })).status).toBe(409);
+    const answered = await callYl('answerFeedback', filer, { unitId: U, feedbackId: f.feedbackId }, { explanation: '数据核对环节延误', measures: '建立周调度制度', version: 1 });
+    expect(answered.status).toBe(201);
+    expect(answered.body).toMatchObject({ status: 'answered', answer: { late: false, by: 'yuzhou_staff' }, answerClock: { done: true, late: false }, resultClock: { date: '2026-12-31', overdue: false } });
+    const reported = await callYl('reportFeedbackResult', leader, { unitId: U, feedbackId: f.feedbackId }, { result: '已按月报送', version: 2 });
+    expect(reported.body).toMatchObject({ status: 'reported', canDecide: false });
+    // Not the sender: an assessor unit (even one reaching the unit) cannot decide the bureau's item.
+    expect((await callYl('decideFeedback', assessor, { unitId: U, feedbackId: f.feedbackId }, { decision: 'accept', version: 3 })).status).toBe(403);
+    expect((await callYl('decideFeedback', filer, { unitId: U, feedbackId: f.feedbackId }, { decision: 'accept', version: 3 })).status).toBe(403);
+    const back = await callYl('decideFeedback', bureau, { unitId: U, feedbackId: f.feedbackId }, { decision: 'return', reason: '整改材料不完整', resultDue: '2026-12-31', version: 3 });
+    expect(back.body).toMatchObject({ status: 'returned', returnReason: '整改材料不完整' });
+    await callYl('reportFeedbackResult', filer, { unitId: U, feedbackId: f.feedbackId }, { result: '已补充材料', version: 4 });
+    const accepted = await callYl('decideFeedback', bureau, { unitId: U, feedbackId: f.feedbackId }, { decision: 'accept', version: 5 });
+    expect(accepted.body.status).toBe('accepted');
+    expect(accepted.body.history.map((h: any) => h.step)).toEqual(['raise', 'answer', 'report', 'return', 'report', 'accept']);
+    expect(accepted.body.history[3]).toMatchObject({ by: 'yl_staff', note: expect.stringContaining('整改材料不完整') });
+    expect((await listNotices(YL, 'yl-jxb', 20)).items.map((n) => n.kind)).toEqual(expect.arrayContaining(['feedback.answered', 'feedback.reported']));
+  });
+
+  it('an assessor unit decides its own item; another assessor unit cannot', async () => {
+    const f = (await raise(assessor, { indicatorId: assessedIndicator, receivedOn: today() })).body;
+    await callYl('answerFeedback', filer, { unitId: U, feedbackId: f.feedbackId }, { explanation: 'e', measures: 'm', version: 1 });
+    await callYl('reportFeedbackResult', filer, { unitId: U, feedbackId: f.feedbackId }, { result: 'r', version: 2 });
+    expect((await callYl('decideFeedback', otherAssessor, { unitId: U, feedbackId: f.feedbackId }, { decision: 'accept', version: 3 })).status).toBe(403);
+    const ok = await callYl('decideFeedback', assessor, { unitId: U, feedbackId: f.feedbackId }, { decision: 'accept', version: 3 });
+    expect(ok.status).toBe(201);
+  });
+
+  it('a late answer stays late and is proposed for a deduction (never applied)', async () => {
+    const list = (await callYl('listUnitFeedback', filer, { unitId: U })).body.items;
+    const old = list.find((f: any) => f.receivedOn === '2026-09-30' && f.status === 'open');
+    const res = await callYl('answerFeedback', leader, { unitId: U, feedbackId: old.feedbackId }, { explanation: '国庆期间人员不足', measures: '明确专人负责', version: old.version });
+    expect(res.body).toMatchObject({ status: 'answered', answer: { late: true }, answerClock: { done: true, late: true } });
+    const proposals = await callYl('listFeedbackProposals', bureau, {});
+    expect(proposals.body.items).toContainEqual(expect.objectContaining({ feedbackId: old.feedbackId, reason: 'answeredLate', status: 'proposed' }));
+    expect((await callYl('listFeedbackProposals', filer, {})).status).toBe(403);
+    expect((await callYl('listFeedbackProposals', assessor, {})).status).toBe(403);
+  });
+});
+
+describe('lists', () => {
+  it('the unit sees its own, never another unit or region', async () => {
+    const own = await callYl('listUnitFeedback', filer, { unitId: U });
+    expect(own.status).toBe(200);
+    expect(own.body.items.length).toBeGreaterThan(3);
+    expect((await callYl('listUnitFeedback', otherUnit, { unitId: U })).status).toBe(403);
+    expect((await callYl('listUnitFeedback', otherRegionBureau, { unitId: U })).status).toBe(403);
+    expect((await callYl('listUnitFeedback', assessor, { unitId: U })).status).toBe(403);
+  });
+
+  it('the bureau sees all with totals, filtered and paged; an assessor unit only what it sent', async () => {
+    // 玉州区 has this file's items only (the demo feedback is on other units).
+    const all = await callYl('listFeedback', bureau, {}, undefined, { limit: '2', unitId: U });
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.total).toBe(5);
+    const page3 = await callYl('listFeedback', bureau, {}, undefined, { limit: '2', page: '3', unitId: U });
+    expect(page3.body.items).toHaveLength(1);
+    expect(all.body.totals.accepted).toBeGreaterThanOrEqual(2);
+    const overdue = await callYl('listFeedback', bureau, {}, undefined, { overdue: 'true' });
+    expect(overdue.body.items.length).toBeGreaterThan(0);
+    expect(overdue.body.items.every((f: any) => f.answerClock.overdue || f.resultClock.overdue)).toBe(true);
+    const accepted = await callYl('listFeedback', bureau, {}, undefined, { status: 'accepted' });
+    expect(accepted.body.items.every((f: any) => f.status === 'accepted')).toBe(true);
+    const mine = await callYl('listFeedback', assessor, {}, undefined, { unitId: U });
+    expect(mine.body.items.length).toBe(3);
+    expect(mine.body.items.every((f: any) => f.senderUnitId === 'yl-tjj')).toBe(true);
+    expect((await callYl('listFeedback', otherAssessor, {})).body.items).toEqual([]);
+    expect((await callYl('listFeedback', filer, {})).status).toBe(403);
+    expect((await callYl('listFeedback', otherRegionBureau, {})).status).toBe(403);
+  });
+});
+
+describe('the daily sweep and provisional dates', () => {
+  it('escalates a missed answer to the unit leader and the bureau once, and proposes it', async () => {
+    const f = (await raise(bureau, { receivedOn: '2026-09-30' })).body;
+    const actor = systemActor(YL, 'system:daily');
+    const first = await sweepFeedback(YL, actor);
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    const after = (await callYl('listUnitFeedback', filer, { unitId: U })).body.items.find((x: any) => x.feedbackId === f.feedbackId);
+    expect(after.escalations.map((e: any) => [e.clock, e.due, e.level])).toEqual([
+      ['answer', '2026-10-20', 1],
+      ['answer', '2026-10-20', 2],
+    ]);
+    expect(after.history.at(-1)).toMatchObject({ step: 'escalate', by: 'system:daily' });
+    expect((await listNotices(YL, U, 50)).items).toContainEqual(expect.objectContaining({ kind: 'feedback.overdue', audience: 'unit_leader' }));
+    expect((await listNotices(YL, 'yl-jxb', 50)).items).toContainEqual(expect.objectContaining({ kind: 'feedback.overdue.bureau' }));
+    expect((await callYl('listFeedbackProposals', bureau, {})).body.items).toContainEqual(expect.objectContaining({ feedbackId: f.feedbackId, reason: 'unanswered' }));
+    // Once per deadline and level: a second run writes nothing.
+    expect((await sweepFeedback(YL, actor)).escalated).toBe(0);
+  });
+
+  it('a 2027 receipt is provisional (statutory holidays only) until the bureau enters 2027; then the official date', async () => {
+    setClockOffset(Date.parse('2027-02-01T02:00:00Z') - Date.now());
+    const f = await raise(bureau, { receivedOn: '2027-02-01', resultDue: '2027-03-31' });
+    expect(f.status).toBe(201);
+    // 除夕 02-05 (Fri), 02-06..08 off, weekends off: 02-02..04, 09..12, 15..17.
+    expect(f.body.answerDue).toEqual({ date: '2027-02-17', provisional: true });
+    expect(f.body.answerClock).toMatchObject({ provisional: true, daysLeft: 10 });
+    const save = (await calendarHandler(
+      apiEvent(routeFor('calendar', 'saveCalendarYear'), {
+        caller: bureau,
+        params: { regionId: YL, year: '2027' },
+        body: {
+          holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'],
+          workdays: ['2027-01-31', '2027-02-20'],
+          source: '国务院办公厅关于2027年部分节假日安排的通知',
+        },
+      }),
+      lambdaContext,
+    )) as { statusCode: number };
+    expect(save.statusCode).toBe(200);
+    const after = (await callYl('listUnitFeedback', filer, { unitId: U })).body.items.find((x: any) => x.feedbackId === f.body.feedbackId);
+    // 02-02..04 (3), 02-05..14 off, 15..19 (8), Sat 02-20 make-up (9), 02-22 (10).
+    expect(after.answerDue).toEqual({ date: '2027-02-22', provisional: false });
+    expect(after.history.at(-1)).toMatchObject({ step: 'recompute', by: 'yl_staff', note: expect.stringContaining('2027-02-17') });
+    expect((await listNotices(YL, U, 5)).items[0]).toMatchObject({ kind: 'feedback.recomputed' });
+  });
+});
