@@ -42,7 +42,7 @@ describe('feedback dialog', () => {
     const clock = q('fb-dialog-answer-clock')!;
     expect(clock.className).toContain('fb-clock--overdue');
     expect(clock.textContent).toContain('2026-10-20');
-    expect(clock.textContent).toContain('已逾期 2 天');
+    expect(clock.textContent).toContain('已逾期 2 个工作日');
     expect(q('fb-provisional')).toBeNull();
     expect(q('fb-history')!.textContent).toContain('逾期督办');
     expect(q('fb-history')!.textContent).toContain('已通知单位负责人');
