@@ -15,8 +15,8 @@ interface DemoAdjustment {
   unitId: string;
   reason: AdjustmentReason;
   explanation: string;
-  /** The goal as proposed, from the approved one. */
-  propose: (g: GoalFields) => GoalFields;
+  /** The goal as proposed, from the approved one and its leaf (a scoring note only where the plan lets it be refined). */
+  propose: (g: GoalFields, leaf: PlanNode | undefined) => GoalFields;
   requestedAt: string;
   decidedAt: string;
   opinion: string;
@@ -33,7 +33,7 @@ const ADJUSTMENTS: DemoAdjustment[] = [
     unitId: 'yl-fumian',
     reason: 'major_decision',
     explanation: '自治区于年中调整全年经济社会发展预期目标，按市政府常务会议部署相应调减本项年度目标。',
-    propose: (g) => ({ ...scale(g, 0.9), scoringNote: `${g.scoringNote ?? ''}（按年中调整后的预期目标考核）`.trim() }),
+    propose: (g, leaf) => ({ ...scale(g, 0.9), ...(leaf?.refinable ? { scoringNote: `${g.scoringNote ?? ''}（按年中调整后的预期目标考核）`.trim() } : {}) }),
     requestedAt: '2026-07-08T02:30:00.000Z',
     decidedAt: '2026-07-15T08:00:00.000Z',
     opinion: '经审核，调整理由符合条例第十一条规定，同意调整。',
@@ -57,7 +57,7 @@ export function goalItemsWithAdjustments(regionId: string, year: number, set: Go
   const demo = ADJUSTMENTS.find((a) => a.unitId === set.unitId);
   const goal = goals[0];
   if (regionId !== YULIN || year !== 2026 || set.status !== 'approved' || !demo || !goal) return [goalSetItem(set, set.updatedAt), ...goals.map(goalItem)];
-  const proposed = demo.propose(goalFieldsOf(goal));
+  const proposed = demo.propose(goalFieldsOf(goal), leaves(tree).find((w) => w.node.id === goal.indicatorId)?.node);
   const after = adjustedGoal(goal, { proposed, reason: demo.reason }, demo.decidedAt, 'yl_leader');
   const request: AdjustmentRecord = {
     regionId,

@@ -28,6 +28,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A plausible goal for a leaf: its target, unit of measure and quarterly milestones by what it measures. */
 export function demoGoalFields(leaf: PlanNode, unitId: string, year: number): GoalFields {
+  const { scoringNote, ...fields } = typicalGoal(leaf, unitId, year);
+  // A scoring note refines the plan's rule, which the plan allows on its 个性 indicators only.
+  return leaf.refinable && scoringNote ? { ...fields, scoringNote } : fields;
+}
+
+function typicalGoal(leaf: PlanNode, unitId: string, year: number): GoalFields {
   const k = spread(`${unitId}/${leaf.id}`, 10);
   const responsible = RESPONSIBLE[k]!;
   const base = { coUnitIds: [], responsible } satisfies Partial<GoalFields>;

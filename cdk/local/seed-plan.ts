@@ -6,6 +6,10 @@ import { defaultPlan, type CategoryPlan, type PlanMethod, type PlanNode } from '
 import { categoriesFromHints } from '../../functions/domain/organisation.ts';
 import { regions, units } from './demo-data.ts';
 
+/**
+ * A 个性 indicator scored on completion or directly may have its scoring rule refined by the unit in
+ * its goal; a ranking's bands and a 共性 indicator's rule are the same for every unit.
+ */
 const leaf = (id: string, name: string, points: number, method: PlanMethod, assessorUnitId: string, common: boolean, criteria: string): PlanNode => ({
   id,
   name,
@@ -14,6 +18,7 @@ const leaf = (id: string, name: string, points: number, method: PlanMethod, asse
   assessorUnitId,
   common,
   criteria,
+  ...(!common && (method.kind === 'completion' || method.kind === 'direct') ? { refinable: true } : {}),
 });
 const group = (id: string, name: string, children: PlanNode[]): PlanNode => ({ id, name, points: children.reduce((s, c) => s + c.points, 0), children });
 

@@ -48,6 +48,8 @@ export const goalLeaf = z.object({
   points: z.number(),
   method: planMethod.optional(),
   criteria: z.string().optional(),
+  /** The unit may refine the scoring rule (scoringNote) in its goal. */
+  refinable: z.boolean().optional(),
   assessorUnitId: z.string().optional(),
   common: z.boolean().optional(),
 });

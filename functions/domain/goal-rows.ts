@@ -5,7 +5,7 @@
 import { t } from '../contracts/lang.ts';
 import { goalFields, milestone, type Milestone } from '../model/goal.ts';
 import { setByAssessor, type CommonIndicator } from './assessor-goals.ts';
-import { goalProblems } from './goals.ts';
+import { goalProblems, notRefinableMessage } from './goals.ts';
 import type { PlanNode } from './plan.ts';
 import type { RowError } from './plan-rows.ts';
 
@@ -116,6 +116,7 @@ function rowFields(cell: (k: Column) => string, year: number, leaf: PlanNode): R
   if (responsible !== undefined) fields.responsible = responsible;
   const note = textCell('scoringNote', cell('scoringNote'), 'scoringNote');
   if (note !== undefined) fields.scoringNote = note;
+  if (note && !leaf.refinable) throw new CellError('scoringNote', notRefinableMessage(leaf));
   const bad = goalProblems(leaf, { indicatorId: leaf.id, milestones: fields.milestones, target: 0, unitOfMeasure: 'x' }, year)[0];
   if (bad) throw new CellError('milestones', bad.message);
   return fields;

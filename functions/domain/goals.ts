@@ -22,9 +22,10 @@ export interface GoalDraft {
   target?: number | undefined;
   unitOfMeasure?: string | undefined;
   milestones: readonly Milestone[];
+  scoringNote?: string | undefined;
 }
 
-export const COVERAGE_CODES = ['missing', 'awaitingAssessor', 'target', 'milestoneYear', 'milestoneOrder', 'notInPlan'] as const;
+export const COVERAGE_CODES = ['missing', 'awaitingAssessor', 'target', 'milestoneYear', 'milestoneOrder', 'notRefinable', 'notInPlan'] as const;
 export type CoverageCode = (typeof COVERAGE_CODES)[number];
 export interface CoverageProblem extends FieldProblem {
   indicatorId: string;
@@ -34,6 +35,10 @@ export interface CoverageProblem extends FieldProblem {
 const lowerIsBetter = (leaf: PlanNode) => leaf.method?.kind === 'completion' && leaf.method.lowerIsBetter === true;
 
 /** Problems of one goal against its leaf and the cycle year; none means the goal is complete. */
+/** The scoring rule is the plan's (inherited from the indicator); a goal refines it only where the plan allows. */
+export const notRefinableMessage = (leaf: PlanNode) =>
+  t(`「${leaf.name}」的评分标准由考评方案统一规定，不能在目标中细化`, `The scoring rule of “${leaf.name}” is set by the plan and may not be refined in the goal`);
+
 export function goalProblems(leaf: PlanNode, goal: GoalDraft, year: number): CoverageProblem[] {
   const problems: CoverageProblem[] = [];
   const at = `goals.${leaf.id}`;
@@ -41,6 +46,7 @@ export function goalProblems(leaf: PlanNode, goal: GoalDraft, year: number): Cov
   if (goal.target === undefined || !goal.unitOfMeasure?.trim()) {
     add('target', `${at}.target`, t(`「${leaf.name}」未填写目标值或计量单位`, `“${leaf.name}” has no target value or unit of measure`));
   }
+  if (goal.scoringNote?.trim() && !leaf.refinable) add('notRefinable', `${at}.scoringNote`, notRefinableMessage(leaf));
   const y = String(year);
   goal.milestones.forEach((m, i) => {
     if (!isIsoDate(m.date) || m.date.slice(0, 4) !== y) {

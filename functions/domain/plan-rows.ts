@@ -15,11 +15,12 @@ export const COLUMNS = {
   assessor: '考评单位',
   common: '共性/个性',
   criteria: '评分标准',
+  refinable: '单位可细化',
 } as const;
 export type ColumnKey = keyof typeof COLUMNS;
 const LEVELS = ['level1', 'level2', 'level3'] as const;
 /** The template's columns; 三级指标 is optional on import. */
-export const TEMPLATE_COLUMNS: ColumnKey[] = ['level1', 'level2', 'points', 'method', 'params', 'assessor', 'common', 'criteria'];
+export const TEMPLATE_COLUMNS: ColumnKey[] = ['level1', 'level2', 'points', 'method', 'params', 'assessor', 'common', 'criteria', 'refinable'];
 
 /** A bad cell: `row` is the sheet's 1-based row number, `column` the header text. */
 export interface RowError {
@@ -227,6 +228,8 @@ export function rowsToTree(rows: readonly (readonly string[])[], assessors: read
       if (!pointsText) throw new CellError('points', t('请填写分值', 'Give the points'));
       const commonText = cell('common');
       if (commonText && commonText !== '共性' && commonText !== '个性') throw new CellError('common', t('应为「共性」或「个性」', 'Write 共性 or 个性'));
+      const refinableText = cell('refinable');
+      if (refinableText && refinableText !== '是' && refinableText !== '否') throw new CellError('refinable', t('应为「是」或「否」（空即否）', 'Write 是 or 否 (empty: 否)'));
       const assessorText = cell('assessor');
       const assessorUnitId = assessorText ? byName.get(assessorText) : undefined;
       if (assessorText && !assessorUnitId) throw new CellError('assessor', t(`找不到考评单位「${assessorText}」`, `No assessor unit “${assessorText}”`));
@@ -236,6 +239,7 @@ export function rowsToTree(rows: readonly (readonly string[])[], assessors: read
         points: amount(pointsText, 'points'),
         ...(assessorUnitId ? { assessorUnitId } : {}),
         ...(cell('criteria') ? { criteria: cell('criteria') } : {}),
+        ...(refinableText === '是' ? { refinable: true } : {}),
       };
       const method = parseMethod(cell('method'), cell('params'));
       if (method) node.method = method;
@@ -273,7 +277,7 @@ export function numberTree(tree: PlanNode[], prefix = ''): void {
   });
 }
 
-const FIELD_COLUMNS: Record<string, ColumnKey> = { points: 'points', method: 'params', assessorUnitId: 'assessor', common: 'common', criteria: 'criteria', name: 'level1', id: 'level1' };
+const FIELD_COLUMNS: Record<string, ColumnKey> = { points: 'points', method: 'params', assessorUnitId: 'assessor', common: 'common', criteria: 'criteria', refinable: 'refinable', name: 'level1', id: 'level1' };
 
 /** Plan problems under `tree.` turned into row errors: the node's row and the column of the field. */
 export function problemsToRows(problems: readonly FieldProblem[], rowOf: ReadonlyMap<string, number>, tree: readonly PlanNode[]): RowError[] {
@@ -313,6 +317,7 @@ export function treeToRows(tree: readonly PlanNode[], unitName: (unitId: string)
       assessor: leaf && node.assessorUnitId ? unitName(node.assessorUnitId) : '',
       common: leaf && node.common !== undefined ? (node.common ? '共性' : '个性') : '',
       criteria: node.criteria ?? '',
+      refinable: leaf && node.refinable ? '是' : '',
     };
     rows.push(columns.map((c) => values[c]));
   }
@@ -323,13 +328,13 @@ export function treeToRows(tree: readonly PlanNode[], unitName: (unitId: string)
 export function templateRows(): string[][] {
   return [
     TEMPLATE_COLUMNS.map((c) => COLUMNS[c]),
-    ['职能工作', '', '60', '', '', '', '', ''],
-    ['', '市委市政府重点工作', '30', '目标完成率法', '封顶100%', '玉林市人民政府办公室', '个性', '按年度目标完成率计分'],
-    ['', '部门职能业务指标', '25', '直接评分法', '', '玉林市人民政府办公室', '个性', '由考评单位直接评分'],
-    ['', '自治区对口部门考评排名', '5', '排名法', '第1-3名100%；第4-6名80%；第7-9名60%；其余0%', '玉林市人民政府办公室', '个性', '按自治区对口部门考评排名计分'],
-    ['共性指标', '', '25', '', '', '', '共性', ''],
-    ['', '督查督办落实', '25', '扣分法', '每次扣0.5分；保底0分', '玉林市人民政府办公室', '共性', '每逾期一项扣 0.5 分，扣完为止'],
-    ['满意度评价', '', '15', '', '', '', '共性', ''],
-    ['', '社会公众评价', '15', '满意度评价', '', '广西壮族自治区统计局社情民意调查中心', '共性', '分值 × 满意率'],
+    ['职能工作', '', '60', '', '', '', '', '', ''],
+    ['', '市委市政府重点工作', '30', '目标完成率法', '封顶100%', '玉林市人民政府办公室', '个性', '按年度目标完成率计分', '是'],
+    ['', '部门职能业务指标', '25', '直接评分法', '', '玉林市人民政府办公室', '个性', '由考评单位直接评分', '是'],
+    ['', '自治区对口部门考评排名', '5', '排名法', '第1-3名100%；第4-6名80%；第7-9名60%；其余0%', '玉林市人民政府办公室', '个性', '按自治区对口部门考评排名计分', ''],
+    ['共性指标', '', '25', '', '', '', '共性', '', ''],
+    ['', '督查督办落实', '25', '扣分法', '每次扣0.5分；保底0分', '玉林市人民政府办公室', '共性', '每逾期一项扣 0.5 分，扣完为止', ''],
+    ['满意度评价', '', '15', '', '', '', '共性', '', ''],
+    ['', '社会公众评价', '15', '满意度评价', '', '广西壮族自治区统计局社情民意调查中心', '共性', '分值 × 满意率', ''],
   ];
 }

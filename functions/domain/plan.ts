@@ -192,7 +192,7 @@ export function totalRulesOf(plan: CategoryPlan): TotalRules {
   };
 }
 
-/** Leaves only carry method, assessor, common and criteria; parents have them removed. */
+/** Leaves only carry method, assessor, common, criteria and refinable (kept only when true); parents have them removed. */
 export function normalisePlan(plan: CategoryPlan): CategoryPlan {
   const clean = (n: PlanNode): PlanNode => {
     const base = { id: n.id.trim(), name: n.name.trim(), points: n.points };
@@ -203,6 +203,7 @@ export function normalisePlan(plan: CategoryPlan): CategoryPlan {
       common: Boolean(n.common),
       ...(n.method ? { method: n.method } : {}),
       ...(n.criteria?.trim() ? { criteria: n.criteria.trim() } : {}),
+      ...(n.refinable ? { refinable: true } : {}),
     };
   };
   return { ...plan, tree: plan.tree.map(clean) };

@@ -97,6 +97,24 @@ describe('drafting', () => {
     expect(res.body.error.details.map((d: any) => d.path)).toEqual(['body.coUnitIds.0']);
   });
 
+  it('takes a scoring note only on an indicator the plan lets the unit refine (400 naming the note otherwise)', async () => {
+    // 市教育局's ranking indicator keeps the plan's bands: its note is refused, and nothing is saved.
+    const jyj = (await call('getUnitGoals', otherUnit, { unitId: 'yl-jyj' })).body;
+    const fixed = jyj.leaves.find((l: any) => l.method?.kind === 'ranking');
+    expect(fixed.refinable).toBeUndefined();
+    const refused = await call('saveGoal', otherUnit, { unitId: 'yl-jyj', indicatorId: fixed.indicatorId }, { ...goal(0, 1), scoringNote: '按季度口径' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ path: 'body.scoringNote', message: expect.stringContaining('不能在目标中细化') }]);
+    expect((await call('getUnitGoals', otherUnit, { unitId: 'yl-jyj' })).body.set.version).toBe(jyj.set.version);
+    const { body } = await read();
+    // A refinable indicator of 玉州区 with no goal yet takes it (and is taken out again for the tests below).
+    const open = body.leaves.find((l: any) => leaves.includes(l.indicatorId) && l.refinable && !body.goals.some((g: any) => g.indicatorId === l.indicatorId));
+    const kept = await save(open.indicatorId, { ...goal(0, 1), scoringNote: '按季度口径' });
+    expect(kept.status).toBe(200);
+    expect(kept.body.scoringNote).toBe('按季度口径');
+    await call('removeGoal', filer, { unitId: U, indicatorId: open.indicatorId }, { version: kept.body.version });
+  });
+
   it('refuses another unit’s staff and another region (403), and a filer’s submission (403)', async () => {
     expect((await call('getUnitGoals', otherUnit, { unitId: U })).status).toBe(403);
     expect((await save(leaves[1]!, goal(0, 1), otherUnit)).status).toBe(403);

@@ -175,7 +175,8 @@ const fields = (withNote: boolean): fc.Arbitrary<RowFields> =>
     .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as RowFields);
 
 describe('export → import', () => {
-  const own = [leaf('1.1'), leaf('1.2'), leaf('1.3', { method: { kind: 'qualitative' } })];
+  // Leaves whose scoring rule the unit may refine, so a scoring note may come back too.
+  const own = [leaf('1.1', { refinable: true }), leaf('1.2', { refinable: true }), leaf('1.3', { method: { kind: 'qualitative' }, refinable: true })];
   it('gives back a unit’s goals as they were', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fields(true), { nil: undefined }), { minLength: own.length, maxLength: own.length }), (drafts) => {

@@ -76,6 +76,17 @@ describe('coverage', () => {
   });
 });
 
+describe('refining the scoring rule', () => {
+  it('is allowed only on a leaf the plan marks refinable, and named on the note otherwise', () => {
+    const refinable = { tree: [leaf('1.1', { refinable: true }), leaf('1.2')] };
+    const noted = (id: string): GoalDraft => ({ ...good(id), scoringNote: '按季度口径考核' });
+    expect(coverage(refinable, [noted('1.1'), good('1.2')], 2027)).toEqual([]);
+    expect(coverage(refinable, [good('1.1'), noted('1.2')], 2027)).toEqual([expect.objectContaining({ indicatorId: '1.2', code: 'notRefinable', path: 'goals.1.2.scoringNote' })]);
+    // A blank note refines nothing.
+    expect(coverage(refinable, [good('1.1'), { ...good('1.2'), scoringNote: '  ' }], 2027)).toEqual([]);
+  });
+});
+
 describe('the state machine of a set', () => {
   it('lets unit people edit and the leader alone submit while the set is with the unit', () => {
     expect(setMove('edit', undefined, 'unit_staff')).toEqual({ ok: true, to: 'draft' });

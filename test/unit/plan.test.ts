@@ -148,8 +148,8 @@ describe('the tree as sheet rows', () => {
   it('exports and re-imports the demo tree unchanged', () => {
     const tree = government().tree;
     const rows = treeToRows(tree, (id) => names.get(id) ?? id);
-    expect(rows[0]).toEqual(['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准']);
-    expect(rows[3]).toEqual(['', '部门职能业务指标', '25', '直接评分法', '', '玉林市绩效考评领导小组办公室（市绩效办）', '个性', expect.any(String)]);
+    expect(rows[0]).toEqual(['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准', '单位可细化']);
+    expect(rows[3]).toEqual(['', '部门职能业务指标', '25', '直接评分法', '', '玉林市绩效考评领导小组办公室（市绩效办）', '个性', expect.any(String), '是']);
     const back = rowsToTree(rows, options);
     expect(back.errors).toEqual([]);
     expect(normalisePlan({ ...defaultPlan(), tree: back.tree }).tree).toEqual(tree);
@@ -176,6 +176,15 @@ describe('the tree as sheet rows', () => {
     expect(tree.map((n) => [n.id, n.name, n.points, n.children!.length])).toEqual([['1', '职能工作', 6_000, 2], ['2', '共性指标', 4_000, 1]]);
     expect(tree[1]!.children![0]).toMatchObject({ assessorUnitId: 'yl-zfb', common: true });
     expect(rowOf.get('tree.1.children.0')).toBe(6);
+  });
+
+  it('reads 单位可细化 as 是 / 否 (empty: 否), and names any other word', () => {
+    const header = ['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准', '单位可细化'];
+    const ok = rowsToTree([header, ['职能工作', '重点工作', '40', '直接评分法', '', '', '个性', '', '是'], ['职能工作', '业务工作', '20', '直接评分法', '', '', '个性', '', '否']], options);
+    expect(ok.errors).toEqual([]);
+    expect(ok.tree[0]!.children!.map((n) => n.refinable)).toEqual([true, undefined]);
+    const bad = rowsToTree([header, ['职能工作', '重点工作', '40', '直接评分法', '', '', '个性', '', '可以']], options);
+    expect(bad.errors).toEqual([{ row: 2, column: '单位可细化', message: expect.stringContaining('是') }]);
   });
 
   it('reports every bad row with its column, and imports nothing', () => {

@@ -8,20 +8,21 @@ import GoalDialog from '@/views/goals/unit/GoalDialog.vue';
 import { plugins } from './setup';
 
 const q = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const leaf = { indicatorId: '1.1', name: '地区生产总值增长', parents: ['经济发展'], points: 2000 };
+const leaf = { indicatorId: '1.1', name: '地区生产总值增长', parents: ['经济发展'], points: 2000, criteria: '按完成率计分', refinable: true };
 const goal = {
   cycleId: '2027', unitId: 'yz', indicatorId: '1.1', categoryId: 'c1', planVersion: 1, assessorUnitId: '', status: 'draft' as const,
   target: 8, unitOfMeasure: '%', milestones: [{ date: '2027-06-30', expected: 4 }], coUnitIds: [], version: 4, updatedAt: '2027-03-01T00:00:00Z', updatedBy: 'yz_staff',
 };
 
-describe('goal dialog', () => {
+// Mounting Element Plus's dialog and date pickers takes seconds in happy-dom on a busy 2-core machine.
+describe('goal dialog', { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;
   afterEach(() => {
     wrapper?.unmount();
     document.body.innerHTML = '';
   });
 
-  async function open(save: (body: SaveGoalBody) => Promise<unknown>, extra: { keepKey?: string; goal?: typeof goal } = {}) {
+  async function open(save: (body: SaveGoalBody) => Promise<unknown>, extra: { keepKey?: string; goal?: typeof goal; leaf?: typeof leaf | Omit<typeof leaf, 'refinable'> } = {}) {
     wrapper = mount(GoalDialog, { props: { modelValue: true, leaf, goal, units: [], save, ...extra }, global: { plugins: plugins() }, attachTo: document.body });
     await flushPromises();
   }
@@ -41,6 +42,17 @@ describe('goal dialog', () => {
 
     expect(save).toHaveBeenCalledWith({ version: 4, target: 8, unitOfMeasure: '%', milestones: [{ date: '2027-06-30', expected: 4 }], coUnitIds: [] });
     expect(wrapper!.emitted('update:modelValue')).toEqual([[false]]);
+  });
+
+  it('offers the scoring note only where the plan lets the unit refine the rule, and drops one left from an older plan', async () => {
+    const save = vi.fn(async (_: SaveGoalBody) => goal);
+    const { refinable: _, ...fixed } = leaf;
+    await open(save, { leaf: fixed, goal: { ...goal, scoringNote: '旧细化说明' } as typeof goal });
+    expect(q('goal-form-note')).toBeNull();
+    expect(q('goal-form-refinable')?.textContent).toBe('按方案执行，不可细化');
+    q('goal-form-save')!.click();
+    await flushPromises();
+    expect(save.mock.calls[0]![0].scoringNote).toBeUndefined();
   });
 
   it('shows a 409 as someone else’s change and stays open', async () => {

@@ -45,7 +45,7 @@ describe('plan editor: xlsx', () => {
     const tree = [{ id: '1', name: '职能工作', points: 10_000, children: [{ ...leaf('1.1', '重点工作', 10_000), method: { kind: 'deduction' as const, perOccurrence: 50, floor: 0 } }] }];
     const blob = await treeWorkbook(tree, (id) => (id === 'jxb' ? '市绩效办' : id), '指标体系');
     const rows = await readFirstSheet(await blob.arrayBuffer());
-    expect(rows[2]).toEqual(['', '重点工作', '100', '扣分法', '每次扣0.5分；保底0分', '市绩效办', '个性', '']);
+    expect(rows[2]).toEqual(['', '重点工作', '100', '扣分法', '每次扣0.5分；保底0分', '市绩效办', '个性', '', '']);
     expect(rowsToTree(rows, [{ unitId: 'jxb', name: '市绩效办' }]).tree).toEqual(tree);
 
     const wb = new ExcelJS.Workbook();

@@ -12,7 +12,7 @@ import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { getRegion, getUnits } from '../../data/regions.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors.ts';
-import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalWorkOpen, goalWorkStages, goalFieldsOf, goalLeaves, nextGoalStatus, setMove, type SetAction } from '../../domain/goals.ts';
+import { changedFields, checkReturns, countByStatus, coverage, goalEditable, goalWorkOpen, goalWorkStages, goalFieldsOf, goalLeaves, nextGoalStatus, notRefinableMessage, setMove, type SetAction } from '../../domain/goals.ts';
 import { isLeaf, type PlanNode } from '../../domain/plan.ts';
 import type { Caller } from '../../domain/roles.ts';
 import { isAtStage } from '../../domain/stages.ts';
@@ -55,7 +55,7 @@ function leafViews(tree: PlanNode[]) {
     for (const n of nodes) {
       if (!isLeaf(n)) visit(n.children ?? [], [...parents, n.name]);
       else if (wanted.has(n.id)) {
-        out.push({ indicatorId: n.id, name: n.name, parents, points: n.points, method: n.method, criteria: n.criteria, assessorUnitId: n.assessorUnitId, common: n.common });
+        out.push({ indicatorId: n.id, name: n.name, parents, points: n.points, method: n.method, criteria: n.criteria, refinable: n.refinable, assessorUnitId: n.assessorUnitId, common: n.common });
       }
     }
   };
@@ -123,6 +123,7 @@ export const handler = apiHandler('goals', {
     const problems: FieldProblem[] = [];
     if (body.leadUnitId && !active.has(body.leadUnitId)) problems.push({ path: 'body.leadUnitId', message: t('牵头单位不是本区域的在用单位', 'The lead unit is not an active unit of this region') });
     body.coUnitIds.forEach((u, i) => !active.has(u) && problems.push({ path: `body.coUnitIds.${i}`, message: t('配合单位不是本区域的在用单位', 'A co-operating unit is not an active unit of this region') }));
+    if (body.scoringNote?.trim() && !leaf.refinable) problems.push({ path: 'body.scoringNote', message: notRefinableMessage(leaf) });
     if (problems.length) throw new ValidationError(t('目标有误', 'The goal has problems'), problems);
     const at = nowIso();
     const { version, ...fields } = body;

@@ -95,7 +95,7 @@ function indicatorRows(plan: CategoryPlan, assessors: readonly Pick<AssessorOpti
       points: amount(node.points),
       method: node.method ? t(`plan.methodKind.${node.method.kind}`) : t('plan.noMethod'),
       params: node.method ? methodSummary(node.method, t) : '',
-      criteria: node.criteria ?? '',
+      criteria: [node.criteria ?? '', node.refinable ? t('planPrint.refinable') : ''].filter(Boolean).join(''),
       assessor: unitName(node.assessorUnitId),
       common: node.common === undefined ? '' : t(node.common ? 'plan.commonYes' : 'plan.commonNo'),
     });
