@@ -6,6 +6,7 @@ import { getCalendarYear, listCalendarYears, loadWorkingCalendar, saveCalendarYe
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { checkCalendarYear, staleCalendarSave } from '../../domain/working-days.ts';
 import { apiHandler } from '../../http/chain.ts';
+import { logger } from '../../observability/logger.ts';
 import { recomputeProvisional } from '../workflow/feedback-clock.ts';
 
 export const handler = apiHandler('calendar', {
@@ -30,8 +31,9 @@ export const handler = apiHandler('calendar', {
     const stale = staleCalendarSave(year, before, version);
     if (stale) throw stale;
     const saved = await saveCalendarYear(caller, regionId, { year, holidays, workdays, source }, version, nowIso(), before);
-    // Feedback answer dates counted provisionally across this year get the official ones now.
-    await recomputeProvisional(regionId, year, caller);
+    // Feedback answer dates counted provisionally across this year get the official ones now. The
+    // year is saved whatever happens here: an item left over is finished by the daily job.
+    await recomputeProvisional(regionId, year, caller).catch((e: unknown) => logger.warn('provisional feedback dates not all recomputed', { regionId, year, error: (e as Error).message }));
     return saved;
   },
 
