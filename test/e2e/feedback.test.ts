@@ -5,7 +5,7 @@
 // the item's history says so, and the unit's late answer stays marked late. Then the clock reaches
 // 2027-02-01 (no 2027 notice yet): a new item's answer date is provisional (暂定, statutory holidays
 // only: 2027-02-17), and once the bureau enters the 2027 notice on the calendar page it is recomputed
-// (2027-02-22). Screenshots fb01…
+// (2027-02-22). The bureau's 扣分建议 lists the Art 20 proposals. Screenshots fb01…
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
@@ -172,5 +172,14 @@ describe.skipIf(!hasChromium)('feedback and rectification in Chromium', () => {
     await row('春节前安全生产').getByRole('button').click();
     expect(await page.getByTestId('fb-history').innerText()).toContain('答复期限重新计算');
     await shot('fb12-recomputed');
+    await page.keyboard.press('Escape');
+
+    // The Art 20 proposals: 玉州区's late answer, and the demo's unanswered items the daily job found.
+    await page.getByRole('tab', { name: '扣分建议' }).click();
+    await expect.poll(() => page.getByTestId('fb-proposals').innerText()).toContain('玉州区');
+    const proposals = await page.getByTestId('fb-proposals').innerText();
+    expect(proposals).toContain('逾期答复');
+    expect(proposals).toContain('逾期未答复');
+    await shot('fb13-proposals');
   });
 });
