@@ -104,14 +104,46 @@ export function packUnits<W extends { goals: unknown[] }>(writes: readonly W[], 
 
 const stale = () => t('有单位的目标已被他人修改、已报送，或周期已不在目标制定阶段，请刷新后重试', 'A unit’s goals were changed by someone else or submitted, or the cycle has left goal setting; please refresh and try again');
 
+/** Deletes the item if it still has `version` (ours), else refuses the transaction. */
+const deleteIf = (Key: { pk: string; sk: string }, version: number): TransactItem => ({
+  Delete: { TableName: tableName(), Key, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } },
+});
+
+/** The fields `setWrite` moved, put back (its queue keys were never touched). */
+function setUndo(before: GoalSetRecord, ours: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.goalSet(before.regionId, before.cycleId, before.unitId),
+      UpdateExpression: 'SET counts = :counts, updatedAt = :at, updatedBy = :by, version = :v',
+      ConditionExpression: 'version = :ours',
+      ExpressionAttributeValues: { ':counts': before.counts, ':at': before.updatedAt, ':by': before.updatedBy, ':v': before.version, ':ours': ours },
+    },
+  };
+}
+
+/** A written chunk taken back: each goal and set to what was read (or gone, if there was none), only where it is still ours. */
+function undoItems(chunk: readonly UnitWrite[]): TransactItem[] {
+  return chunk.flatMap((w) => {
+    const { regionId, cycleId, unitId } = w.set.after;
+    return [
+      w.set.before ? setUndo(w.set.before, w.set.after.version) : deleteIf(keys.goalSet(regionId, cycleId, unitId), w.set.after.version),
+      ...w.goals.map((g) => (g.before ? putIf(goalItem(g.before), g.after.version) : deleteIf(keys.goal(regionId, cycleId, g.after.unitId, g.after.indicatorId), g.after.version))),
+    ];
+  });
+}
+
 /**
  * Writes the batch in as few transactions as the item limit allows, each one commit with its audit
- * entry. The caller has checked every row first; a transaction refused here (someone wrote in the
- * meantime) stops the batch with a 409 naming how many units were written before it.
+ * entry. The caller has checked every row first, so a transaction is refused only when someone wrote
+ * in the meantime: then the chunks already written are taken back (newest first, each audited as
+ * `<action>.undo`), and the user gets the all-or-nothing the page promises — a 409 with nothing saved.
+ * Should one of those goals have been changed again within that moment, it is left as it is and the
+ * 409 says how many units kept this batch's values. (A Lambda stopped between chunks is not covered.)
  */
 export async function storeUnitWrites(actor: Actor, action: string, target: string, writes: readonly UnitWrite[], stages: readonly StageCode[], at: string): Promise<number> {
   const chunks = packUnits(writes);
-  let written = 0;
+  const done: UnitWrite[][] = [];
   for (const chunk of chunks) {
     const { regionId, cycleId } = chunk[0]!.set.after;
     const items: TransactItem[] = [atStage(regionId, cycleId, stages)];
@@ -123,12 +155,24 @@ export async function storeUnitWrites(actor: Actor, action: string, target: stri
     try {
       await commit(actor, { action, target, after: { goals: detail, ...(chunks.length > 1 ? { part: `${chunks.indexOf(chunk) + 1}/${chunks.length}` } : {}) } }, items, at, stale());
     } catch (e) {
-      if (written && e instanceof DomainError && e.statusCode === 409) {
-        throw new DomainError(409, 'CONFLICT', t(`${stale()}（已保存 ${written} 个单位，其余未保存）`, `${stale()} (${written} units were saved, the others were not)`));
-      }
+      if (done.length && e instanceof DomainError && e.statusCode === 409) await undo(actor, action, target, done, at);
       throw e;
     }
-    written += chunk.length;
+    done.push(chunk);
   }
   return chunks.length;
+}
+
+async function undo(actor: Actor, action: string, target: string, done: UnitWrite[][], at: string): Promise<void> {
+  let kept = 0;
+  for (const chunk of [...done].reverse()) {
+    try {
+      const detail = chunk.map((w) => w.set.after.unitId);
+      await commit(actor, { action: `${action}.undo`, target, after: { units: detail } }, undoItems(chunk), at, stale());
+    } catch (e) {
+      if (!(e instanceof DomainError && e.statusCode === 409)) throw e;
+      kept += chunk.length;
+    }
+  }
+  if (kept) throw new DomainError(409, 'CONFLICT', t(`${stale()}（其中 ${kept} 个单位的目标在此期间又被修改，保留为本次保存的内容，请核对）`, `${stale()} (${kept} units were changed again meanwhile and keep this save's values; please check them)`));
 }
