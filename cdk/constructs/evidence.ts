@@ -1,7 +1,8 @@
 // Evidence files (佐证材料), uploaded with presigned URLs. Private, versioned and retained.
-import { RemovalPolicy } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 export interface EvidenceProps {
@@ -21,6 +22,32 @@ export class Evidence extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'evidence/',
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Objects the portal's progress reports keep (functions/domain/evidence.ts evidenceObjectKey). */
+  static readonly PREFIX = 'evidence/';
+
+  /**
+   * The progress reports' function (functions/handlers/api/progress-reports.ts): the bucket's name, and
+   * PutObject and GetObject on the evidence prefix only — what its presigned PUT and GET URLs carry, and
+   * the HEAD that confirms an upload. No list, no delete. The browser PUTs and GETs with those URLs
+   * from the site's origins (CORS), sending the signed content type and SHA-256.
+   */
+  serveReports(fn: LambdaFunction, siteOrigins: string[]) {
+    fn.addEnvironment('EVIDENCE_BUCKET', this.bucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [this.bucket.arnForObjects(`${Evidence.PREFIX}*`)] }));
+    this.bucket.addCorsRule({
+      allowedOrigins: siteOrigins,
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    });
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${Evidence.PREFIX}*]`,
+      reason: 'Evidence files are keyed by region/cycle/unit/goal/period/file; the function signs URLs for any report it authorises, so it needs the whole evidence prefix (put and get only).',
     });
   }
 

@@ -62,7 +62,9 @@ export function policyOrigins(config: AppConfig): PolicyOrigins {
   const issuer = config.oidc
     ? [originOf(config.oidc.issuerUrl)]
     : [`https://cognito-idp.${region}.${Aws.URL_SUFFIX}`, `https://${config.authDomainPrefix}.auth.${region}.amazoncognito.com`];
-  return { connect: [api, ...issuer], frame: issuer };
+  // Evidence files go to and come from the evidence bucket directly (presigned URLs, virtual-hosted style).
+  const evidence = `https://*.s3.${region}.${Aws.URL_SUFFIX}`;
+  return { connect: [api, evidence, ...issuer], frame: issuer };
 }
 
 /** index.html with the policy as <meta> elements at the top of <head> (China: no header can carry it). */

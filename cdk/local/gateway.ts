@@ -47,6 +47,8 @@ export interface GatewayOptions {
    * address on public and sign-in routes). Over a limit: 429 with Retry-After. Unset: no limits.
    */
   limits?: Limits;
+  /** The local evidence store's origin (cdk/local/evidence-store.ts): the portal connects to it directly. */
+  evidenceOrigin?: string;
 }
 
 const API = '/api';
@@ -141,7 +143,9 @@ export class LocalGateway {
   private readonly siteHeaders: Record<string, string>;
   constructor(private readonly opts: GatewayOptions) {
     const issuer = opts.oidc ? [originOf(opts.oidc.issuer)] : [];
-    this.siteHeaders = siteHeaders({ connect: issuer, frame: issuer });
+    // The portal PUTs and GETs evidence files at the local evidence store directly (presigned URLs).
+    const evidence = opts.evidenceOrigin ? [opts.evidenceOrigin] : [];
+    this.siteHeaders = siteHeaders({ connect: [...issuer, ...evidence], frame: issuer });
   }
 
   /** True (and the 429 sent) when `key` is over `r`. */

@@ -12,6 +12,7 @@ import { demoCategoriesItem } from './seed-categories.ts';
 import { demoFeedbackItems } from './seed-feedback.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
+import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 
 const SEED: Actor = { username: 'system:seed', role: 'system', regionId: YULIN };
@@ -113,6 +114,15 @@ const PARTS: SeedPart[] = [
     // Feedback during the year in every state, for 2025 and 2026 (Art 14).
     name: 'feedback',
     apply: async (at) => inChunks(demoFeedbackItems(at), 'seed.feedback', at),
+  },
+  {
+    // A year of progress reports for 2025 and the months so far of 2026, a few with evidence files.
+    name: 'progress',
+    apply: async (at) => {
+      const { items, files } = demoProgress(seedToday(at));
+      await inChunks(items, 'seed.progress', at);
+      await putDemoEvidence(files);
+    },
   },
 ];
 

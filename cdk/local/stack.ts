@@ -7,6 +7,7 @@ import { now } from '../../functions/config/clock.ts';
 import { listOpenCycles } from '../../functions/data/cycles.ts';
 import { DevClock } from './dev-clock.ts';
 import { ensureTable, startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
+import { startEvidenceStore } from './evidence-store.ts';
 import { GROUPS } from '../../functions/http/routes.ts';
 import { LocalGateway, type GatewayOptions, type OidcIssuer } from './gateway.ts';
 import type { Limits } from '../../functions/http/limits.ts';
@@ -40,6 +41,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   url: string;
   dynamoEndpoint: string;
+  /** The local evidence bucket (s3rver). */
+  evidenceEndpoint: string;
   sfnEndpoint: string;
   stepFunctions: LocalStepFunctions;
   clock: DevClock;
@@ -60,11 +63,15 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   let dynamo: DynamoLocal | undefined;
   const dynamoEndpoint = opts.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ dataDir: opts.dataDir && join(opts.dataDir, 'dynamodb') })).endpoint;
   mark('dynamodb');
+  const evidence = await startEvidenceStore(opts.dataDir);
+  mark('evidence');
   // The handlers read their configuration from the environment, as in Lambda.
   const tableName = opts.tableName ?? TABLE_NAME;
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
   process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
+  process.env.S3_ENDPOINT = evidence.endpoint;
+  process.env.EVIDENCE_BUCKET = evidence.bucket;
   if (opts.oidc) process.env.USERNAME_CLAIM = opts.oidc.usernameClaim;
   else delete process.env.USERNAME_CLAIM;
   // Observability (functions/observability/): readable log lines, metrics only at DEBUG, no tracing.
@@ -125,6 +132,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     ...(opts.oidc ? { oidc: { issuer: opts.oidc.issuer, audience: opts.oidc.audience } } : {}),
     clock,
     siteDir: join(ROOT, 'web/dist'),
+    evidenceOrigin: evidence.endpoint,
     port: opts.port,
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
@@ -134,6 +142,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   return {
     url,
     dynamoEndpoint,
+    evidenceEndpoint: evidence.endpoint,
     sfnEndpoint,
     stepFunctions,
     clock,
@@ -147,6 +156,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       await stepFunctions.stop();
       await dailyRunning;
       await dynamo?.stop();
+      await evidence.stop();
     },
   };
 }

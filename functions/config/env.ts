@@ -16,6 +16,14 @@ export const env = {
   get dynamoEndpoint() {
     return process.env.DYNAMODB_ENDPOINT;
   },
+  /** The evidence bucket (progress reports' files). */
+  get evidenceBucket() {
+    return requireEnv('EVIDENCE_BUCKET');
+  },
+  /** Set only by the local stack: the local S3 (s3rver) the evidence bucket lives in. */
+  get s3Endpoint() {
+    return process.env.S3_ENDPOINT;
+  },
   get sfnEndpoint() {
     return process.env.SFN_ENDPOINT;
   },

@@ -13,6 +13,7 @@ import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
 import { planApprovalRoutes, publicPlanRoutes } from './plan-approval.ts';
+import { progressReportRoutes } from './progress-reports.ts';
 import { publicGoalRoutes } from './public-goals.ts';
 import { publicRoutes } from './public.ts';
 import { userRoutes } from './users.ts';
@@ -35,6 +36,7 @@ export const contracts = {
   ...publicGoalRoutes,
   ...goalTaskRoutes,
   ...feedbackRoutes,
+  ...progressReportRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -165,6 +165,8 @@ export const reportMoving = z.object({
   by: z.string(),
   after: progressReportFields,
   items: z.array(z.object({ indicatorId: z.string(), fromVersion: version })),
+  /** The notices the move sends when it is done (data/notifications.ts items). */
+  notices: z.array(z.record(z.string(), z.unknown())),
 });
 export type ReportMoving = z.infer<typeof reportMoving>;
 

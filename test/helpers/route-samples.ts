@@ -12,6 +12,8 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   stage: 'goal_setting',
   adjustmentId: '00000000-0000-4000-8000-000000000000',
   feedbackId: '00000000-0000-4000-8000-000000000001',
+  period: '2026-11',
+  fileId: 'aaaaaaaaaaaaaaaaaaaa',
 };
 
 /** The route's path with its ids filled: the samples, overridden where given; an id with no sample fails the walker loudly. */

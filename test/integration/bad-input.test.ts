@@ -55,6 +55,9 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listGoalAdjustments: { status: 'pending', page: '1', limit: '20' },
   listPublicGoalUnits: { q: '玉州', page: '1', limit: '20' },
   getPublicUnitGoals: { q: '生产总值' },
+  getUnitProgress: { period: '2026-11' },
+  listProgressReports: { period: '2026-11', status: 'approved', limit: '20' },
+  listAssessedProgress: { period: '2026-11', limit: '20' },
   listFeedback: { status: 'open', overdue: 'true', unitId: 'yl-yuzhou', page: '1', limit: '20' },
 };
 
@@ -78,6 +81,11 @@ const sampleBodies: Record<string, unknown> = {
   enableUser: { version: 1 },
   resetPassword: { version: 1 },
   logout: { everywhere: false },
+  setProgressSchedule: { frequency: 'monthly', dueDay: 5, version: 0 },
+  saveProgressEntry: { value: 42, nothingToReport: false, narrative: '完成四成', problems: '资金到位慢', nextSteps: '加快拨付', evidence: [], version: 0 },
+  signEvidenceUpload: { name: '进度.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  submitProgress: { version: 1 },
+  reviewProgress: { decision: 'return', version: 1, reason: '请补充佐证材料' },
   importPlan: { revision: 1, reason: '调整指标', rows: [['一级指标', '二级指标', '分值', '评分方法', '方法参数', '考评单位', '共性/个性', '评分标准'], ['职能工作', '重点工作', '100', '直接打分', '', '玉林市统计局', '个性', '按完成情况评分']] },
   saveCalendarYear: { holidays: ['2027-01-01'], workdays: ['2027-02-07'], source: '国务院办公厅关于2027年部分节假日安排的通知', version: 1 },
   // savePlan: the seeded plan of 2026/c1, cut to one branch (beforeAll).

@@ -4,8 +4,10 @@
 // or page cursor is a 400 that names the field, on every route where it can occur.
 import { beijingDate } from '../../functions/domain/dates.ts';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
+import { demoProgress } from '../../cdk/local/seed-progress.ts';
 import { GROUPS, routes, type Group, type Route } from '../../functions/http/routes.ts';
 import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { apiEvent, lambdaContext } from '../helpers/events.ts';
@@ -35,6 +37,10 @@ const sampleQuery: Record<string, Record<string, string>> = {
   listAudit: { month: beijingDate(Date.now()).slice(0, 7) },
   workingDeadline: { from: '2026-03-02', days: '10' },
 };
+/** Path ids a route needs beyond the samples: a demo evidence file of an approved 2026 report (cdk/local/seed-progress.ts). */
+const demoFile = demoProgress(beijingDate(Date.now())).evidence.find((e) => e.regionId === '450900' && e.cycleId === '2026' && e.assessorUnitId === 'yl-tjj')!;
+const fileIds = { unitId: demoFile.unitId, period: demoFile.period, indicatorId: demoFile.indicatorId, fileId: demoFile.fileId };
+const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 
@@ -44,11 +50,17 @@ async function send(r: Route, opts: Parameters<typeof apiEvent>[1]) {
 }
 const fieldsOf = (body: { error?: { details?: { path: string }[] } }) => (body.error?.details ?? []).map((d) => d.path);
 
+let evidence: EvidenceStore;
 beforeAll(async () => {
   await useFreshTable();
+  // The evidence downloads sign URLs for the local store, as on the local stack.
+  evidence = await startEvidenceStore();
+  process.env.S3_ENDPOINT = evidence.endpoint;
+  process.env.EVIDENCE_BUCKET = evidence.bucket;
   await seedDemo(new Date().toISOString());
   for (const g of GROUPS) handlers[g] = (await import(`../../functions/handlers/api/${g}.ts`)).handler as Handler;
 }, 60_000);
+afterAll(async () => evidence?.stop());
 
 describe('every route has its contract', () => {
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_, r) => {
@@ -61,7 +73,7 @@ describe('every route has its contract', () => {
 
 describe('every GET answers the demo data in its contract’s shape', () => {
   it.each(routes.filter((r) => r.method === 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_, r) => {
-    const res = await send(r, { caller: callerFor(r), params: pathIdsOf(r.path), query: sampleQuery[r.op] });
+    const res = await send(r, { caller: callerFor(r), params: pathIdsOf(r.path, sampleParams[r.op]), query: sampleQuery[r.op] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   });
 });

@@ -3,5 +3,6 @@
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
 import { feedbackOps } from './feedback.ts';
+import { progressReportOps } from './progress-reports.ts';
 
-export const handler = apiHandler('progress', { ...feedbackOps });
+export const handler = apiHandler('progress', { ...feedbackOps, ...progressReportOps });

@@ -11,6 +11,7 @@ import { observedHandler } from '../../observability/middleware.ts';
 import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
 import { recomputeProvisional, sweepFeedback } from '../workflow/feedback-clock.ts';
 import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
+import { reportDeadlines } from '../workflow/report-deadlines.ts';
 
 const DAILY = 'system:daily';
 
@@ -21,6 +22,7 @@ async function run() {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
     return calendars.get(regionId)!;
   };
+  const reportMarks = { reminded: 0, escalated: 0 };
   for (const open of await listOpenCycles()) {
     const cycle = await getCycle(open.regionId, open.cycleId);
     const stage = cycle?.stages[cycle.currentStage - 1];
@@ -37,6 +39,10 @@ async function run() {
     const actor = systemActor(cycle.regionId, DAILY);
     summary.unitsReminded += (await remindUnits(cycle, stage, actor, await calendarOf(cycle.regionId))).recorded.length;
     if (stage.escalatedAt) summary.unitsEscalated += (await escalateUnits(cycle, stage, actor, true)).recorded.length;
+    // Progress reports (Art 13): a reminder before each period's due day, the escalation after it.
+    const reports = await reportDeadlines(cycle, actor, await calendarOf(cycle.regionId));
+    reportMarks.reminded += reports.reminded;
+    reportMarks.escalated += reports.escalated;
   }
   // Feedback during the year (Art 14), per region: missed answers and results, and any provisional
   // answer date a calendar save left behind.
@@ -47,6 +53,7 @@ async function run() {
     summary.feedbackProposed += swept.proposed;
     summary.feedbackRecomputed += await recomputeProvisional(regionId, Number(beijingDate(now()).slice(0, 4)) - 1, actor);
   }
+  logger.info('progress report deadlines', reportMarks);
   logger.info('daily job', summary);
   return summary;
 }

@@ -5,6 +5,7 @@ import account from './modules/account';
 import calendar from './modules/calendar';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
+import progress from './modules/progress';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
 import organisation from './modules/organisation';
@@ -20,7 +21,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...progress, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -1,0 +1,26 @@
+// The cycle a progress page shows: the one in its path, or else the open cycle in 过程管理 (the newest
+// cycle when none is), put into the path so the page can be shared and reloaded.
+import { stageNumber } from '@shared/domain/stages.ts';
+import { ref, watch, type Ref } from 'vue';
+import { useRouter } from 'vue-router';
+import { listCyclesApi } from '@/api/cycles';
+
+export function useProgressCycle(regionId: () => string, fromPath: () => string | undefined, routeName: string): Ref<string | undefined> {
+  const router = useRouter();
+  const cycleId = ref<string | undefined>();
+  async function choose(): Promise<void> {
+    const { items } = await listCyclesApi(regionId());
+    const newest = [...items].sort((a, b) => b.year - a.year);
+    const chosen = newest.find((c) => c.status === 'open' && c.currentStage === stageNumber('execution')) ?? newest[0];
+    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId }, query: router.currentRoute.value.query });
+  }
+  watch(
+    fromPath,
+    (id) => {
+      cycleId.value = id || undefined;
+      if (!id) void choose();
+    },
+    { immediate: true },
+  );
+  return cycleId;
+}
