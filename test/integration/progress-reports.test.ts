@@ -5,7 +5,7 @@
 // it and the assessor downloads the file. Refused: another unit, another region, a role without the
 // right, an assessor unit for an indicator not its own, a stale version, a fed value changed.
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
@@ -18,7 +18,9 @@ import { setClockOffset } from '../../functions/config/clock.ts';
 import { getCycle } from '../../functions/data/cycles.ts';
 import { loadWorkingCalendar } from '../../functions/data/calendar.ts';
 import { readDutyRecords } from '../../functions/data/duties.ts';
-import { listAllReports } from '../../functions/data/progress-reports.ts';
+import { listAllReports, progressItem, reportItem } from '../../functions/data/progress-reports.ts';
+import { goalItem } from '../../functions/data/goals.ts';
+import { listAudit } from '../../functions/data/audit.ts';
 import { reportDeadlines } from '../../functions/handlers/workflow/report-deadlines.ts';
 import { shiftIsoDate } from '../../functions/domain/dates.ts';
 import { defaultSchedule } from '../../functions/domain/progress-periods.ts';
@@ -67,7 +69,7 @@ beforeAll(async () => {
   notAssessed = goals.find((g) => g.assessorUnitId !== 'yl-tjj')!.indicatorId;
   // The tests below touch goals 0–2 on their own: the evidence goals come first in the list they use.
   goals.sort((a, b) => Number(a.indicatorId === assessed || a.indicatorId === notAssessed) - Number(b.indicatorId === assessed || b.indicatorId === notAssessed));
-}, 60_000);
+}, 180_000);
 afterAll(async () => store?.stop());
 
 describe('schedule', () => {
@@ -332,5 +334,43 @@ describe('reminders and escalation per period (stage duties with a deadline per 
     expect((await listNotices(YL, unit, 10)).items.some((n) => n.kind === 'progress.overdue' && n.audience === 'unit_leader' && n.title.includes(period))).toBe(true);
     expect((await listNotices(YL, 'yl-jxb', 50)).items.some((n) => n.kind === 'progress.overdue' && n.title.includes(period))).toBe(true);
     expect((await reportDeadlines(cycle, actor, calendar)).escalated).toBe(0);
+  });
+});
+
+describe('an approval beyond one transaction (staged as goal-set moves are)', () => {
+  it('approves 120 goals of a unit in one action: every entry approved and in its assessor unit’s list, the report last, notices once', async () => {
+    const unit = 'yl-jyj';
+    const period = '2026-10';
+    const at = new Date().toISOString();
+    const ids = Array.from({ length: 120 }, (_, i) => `x${String(i + 1).padStart(3, '0')}`);
+    const base = { regionId: YL, cycleId: C, unitId: unit, categoryId: 'c2', planVersion: 1, status: 'approved' as const, coUnitIds: [], milestones: [], version: 1, updatedAt: at, updatedBy: 'yl_staff' };
+    for (const [i, indicatorId] of ids.entries()) {
+      await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalItem({ ...base, indicatorId, assessorUnitId: i % 2 ? 'yl-tjj' : '', target: 100 }) }));
+      await documentClient().send(
+        new PutCommand({ TableName: tableName(), Item: progressItem({ regionId: YL, cycleId: C, unitId: unit, period, indicatorId, categoryId: 'c2', assessorUnitId: i % 2 ? 'yl-tjj' : '', value: i, nothingToReport: false, evidence: [], status: 'submitted', late: false, version: 2, updatedAt: at, updatedBy: 'jyj_staff' }) }),
+      );
+    }
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: reportItem({ regionId: YL, cycleId: C, unitId: unit, period, categoryId: 'c2', status: 'submitted', dueDate: '2026-11-05', late: true, counts: { filled: 120, nothingToReport: 0 }, submittedAt: at, submittedBy: 'jyj_staff', version: 5, updatedAt: at, updatedBy: 'jyj_staff' }) }),
+    );
+    const jyjLeader = person('jyj_leader', 'unit_leader', unit);
+    const res = await call('reviewProgress', jyjLeader, { unitId: unit, period }, { decision: 'approve', version: 5 });
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ status: 'approved', late: true, moving: false, version: 6 });
+    expect(res.body.goals).toHaveLength(120);
+    expect(res.body.goals.every((g: any) => g.item.status === 'approved' && g.item.late && g.item.version === 3)).toBe(true);
+    const assessed = [];
+    for (let cursor: string | undefined, i = 0; i === 0 || cursor; i++) {
+      const page = await call('listAssessedProgress', assessor, {}, undefined, { period, limit: '100', ...(cursor ? { cursor } : {}) });
+      assessed.push(...page.body.items.filter((x: any) => x.unitId === unit));
+      cursor = page.body.nextCursor;
+    }
+    expect(assessed).toHaveLength(60);
+    const bureauNotices = (await listNotices(YL, 'yl-jxb', 50)).items.filter((n) => n.kind === 'progress.approved' && n.title.includes(period) && n.body.includes('120'));
+    expect(bureauNotices).toHaveLength(1);
+    // The move's audit: begin, the item chunks, and the report.
+    const { items: audit } = await listAudit(YL, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7), 100);
+    const actions = audit.filter((a: any) => a.target === `progress:${YL}/${C}/${unit}/${period}`).map((a: any) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['progress.approve.begin', 'progress.approve.items', 'progress.approve']));
   });
 });
