@@ -10,7 +10,7 @@ import { useSessionStore } from '@/stores/session';
 import { confirmAction } from '@/utils/confirm';
 import TasksPage from '@/views/goals/tasks/index.vue';
 import { plugins } from './setup';
-import { unitLeader } from './users-fixtures';
+import { bureauStaff, unitLeader } from './users-fixtures';
 
 vi.mock('@/utils/confirm', () => ({ confirmAction: vi.fn(async () => true) }));
 
@@ -52,9 +52,10 @@ describe('goal tasks page', () => {
     vi.unstubAllGlobals();
   });
 
-  async function mountPage(setStatus: GoalTasksView['setStatus']) {
+  async function mountPage(setStatus: GoalTasksView['setStatus'], as = unitLeader, query: Record<string, string> = {}) {
     fetchMock.mockImplementation(async (input, init) => {
       const url = String(input);
+      if (url.endsWith('/regions/450900/units')) return json(200, { items: [{ unitId: 'yz', name: '玉州区', type: 'county', status: 'active', categoryHint: '', assessor: false, version: 1 }] });
       if (init?.method === 'DELETE') return json(200, { ...treeView(setStatus), goals: [] });
       if (url === `${BASE}/goal-tasks`) return json(200, treeView(setStatus));
       if (url === `${BASE}/department-tasks`) return json(200, deptView(setStatus));
@@ -62,10 +63,25 @@ describe('goal tasks page', () => {
     });
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/goal-tasks/:cycleId?', name: 'goal-tasks', component: TasksPage }] });
     const plugs = plugins();
-    useSessionStore().me = { ...unitLeader, roleName: '' };
+    useSessionStore().me = { ...as, roleName: '' };
+    await router.push({ path: '/goal-tasks/2027', query });
     wrapper = mount(TasksPage, { props: { cycleId: '2027' }, global: { plugins: [...plugs, router] }, attachTo: document.body });
     await flushPromises();
   }
+
+  it('lets the bureau read the unit named in the address, with nothing to change', async () => {
+    await mountPage('approved', bureauStaff, { unit: 'yz' });
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain(`${BASE}/goal-tasks`);
+    expect(q('tasks-goal-1.1')?.textContent).toContain('全年统计监测');
+    expect(q('departments-open')).toBeNull();
+    expect(document.body.querySelector('[data-testid^="task-add-"], [data-testid^="task-edit-"], [data-testid^="task-remove-"]')).toBeNull();
+  });
+
+  it('asks the bureau to choose a unit first', async () => {
+    await mountPage('approved', bureauStaff);
+    expect(q('tasks-unit')).not.toBeNull();
+    expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/goal-tasks'))).toBe(false);
+  });
 
   it('says a set not approved cannot be decomposed yet, and offers nothing to change', async () => {
     await mountPage('submitted');

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { BUREAU_ROLES } from '@shared/domain/roles.ts';
-import { COMMON_GOAL_ROLES, UNIT_GOAL_ROLES } from '@/views/goals/goal-roles';
+import { COMMON_GOAL_ROLES, GOAL_TASK_ROLES, UNIT_GOAL_ROLES } from '@/views/goals/goal-roles';
 
 // Without a cycle in the path, the page opens the cycle in goal setting or review (views/goals/useGoalCycle.ts).
 export default [
@@ -16,7 +16,7 @@ export default [
     name: 'goal-tasks',
     component: () => import('@/views/goals/tasks/index.vue'),
     props: true,
-    meta: { title: 'menu.goalTasks', roles: UNIT_GOAL_ROLES },
+    meta: { title: 'menu.goalTasks', roles: GOAL_TASK_ROLES },
   },
   {
     path: 'common-goals/:cycleId?',
