@@ -6,6 +6,7 @@ import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
 import { dutyRoutes } from './duties.ts';
+import { earlyWarningRoutes } from './early-warning.ts';
 import { feedbackRoutes } from './feedback.ts';
 import { goalAdjustmentRoutes } from './goal-adjustments.ts';
 import { goalRoutes } from './goals.ts';
@@ -35,6 +36,7 @@ export const contracts = {
   ...goalAdjustmentRoutes,
   ...publicGoalRoutes,
   ...goalTaskRoutes,
+  ...earlyWarningRoutes,
   ...feedbackRoutes,
   ...progressReportRoutes,
 };

@@ -69,6 +69,13 @@
 //                               only: begins_with period# for every unit of a period, period#status# for one status)
 //   an assessor's reports ..... Query gsi2 gsi2pk=PROGASSESS#r#c#assessorUnit  gsi2sk = period#u#indicator
 //                               (approved items only: sparse, set when the unit leader approves)
+//   a goal's early warning .... in the unit's GOAL#u# Query: GOAL#u#i#WARN (right after the goal, before
+//                               nothing else of the unit's) — so the unit's own view is that one Query
+//   an assessor's warnings .... Query gsi2 gsi2pk=WARNASSESS#r#c#assessorUnit  (gsi2sk = u#indicator)
+//   warnings due to move ...... Query gsi1 gsi1pk=WARNDUE#r  gsi1sk <= date~  (gsi1sk = date#c#u#i: the next
+//                               date a goal's colour may change with the date alone; the daily job's list)
+//   the dashboard's counters .. Query pk=DASH#r#c  (UNIT#u, CAT#category, MONTH#YYYY-MM: kept on write by
+//                               data/early-warning.ts in the transactions that change the statuses)
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 //   a unit's feedback ......... Query pk=WORK#r#c  sk begins_with FEEDBACK#u#  (items FEEDBACK#u#id, each followed by
@@ -176,6 +183,15 @@ export const keys = {
   feedbackProposal: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}#PROPOSAL` }),
   proposed: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({ gsi3pk: `PROPOSED#${regionId}#${cycleId}`, gsi3sk: `${kind}#${unitId}#${rest}` }),
   proposedPartition: (regionId: string, cycleId: string) => `PROPOSED#${regionId}#${cycleId}`,
+  /** A goal's early-warning status (functions/data/early-warning.ts). */
+  goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),
+  warningAssessor: (regionId: string, cycleId: string, assessorUnitId: string, unitId: string, indicatorId: string) => ({ gsi2pk: `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`, gsi2sk: `${unitId}#${indicatorId}` }),
+  warningAssessorPartition: (regionId: string, cycleId: string, assessorUnitId: string) => `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
+  warningDue: (regionId: string, date: string, cycleId: string, unitId: string, indicatorId: string) => ({ gsi1pk: `WARNDUE#${regionId}`, gsi1sk: `${date}#${cycleId}#${unitId}#${indicatorId}` }),
+  warningDuePartition: (regionId: string) => `WARNDUE#${regionId}`,
+  /** A dashboard counter of a cycle: scope UNIT, CAT or MONTH and its key. */
+  dashboard: (regionId: string, cycleId: string, scope: 'UNIT' | 'CAT' | 'MONTH', key: string) => ({ pk: `DASH#${regionId}#${cycleId}`, sk: `${scope}#${key}` }),
+  dashboardPartition: (regionId: string, cycleId: string) => `DASH#${regionId}#${cycleId}`,
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,

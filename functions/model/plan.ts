@@ -53,9 +53,9 @@ export const planNode = z.object({
   method: planMethod.optional(),
   /** 评分标准 as the unit reads it. */
   criteria: text({ max: 1000, multiline: true }).optional(),
-  get children(): z.ZodOptional<z.ZodArray<typeof planNode>> {
   /** Leaves only: the unit may refine the scoring rule in its goal (评分细化, Art 9); otherwise the criteria apply as written. */
   refinable: z.boolean().optional(),
+  get children(): z.ZodOptional<z.ZodArray<typeof planNode>> {
     return z.array(planNode).max(60).optional();
   },
 });

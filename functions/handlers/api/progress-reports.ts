@@ -7,6 +7,7 @@ import { t } from '../../contracts/lang.ts';
 import { progressReportRoutes, type UnitProgressView } from '../../contracts/progress-reports.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
+import { refreshWarnings } from '../../data/early-warning.ts';
 import { headObject, newFileId, signDownload, signUpload } from '../../data/evidence-store.ts';
 import { readUnitGoals } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
@@ -33,6 +34,7 @@ import { blankGoals, countItems, entryProblems, fedConflict, PROGRESS_STAGES, re
 import { BUREAU_ROLES, type Caller } from '../../domain/roles.ts';
 import { isAtStage } from '../../domain/stages.ts';
 import { ops } from '../../http/chain.ts';
+import { logger } from '../../observability/logger.ts';
 import type { GoalRecord } from '../../model/goal.ts';
 import type { EvidenceFile, ProgressItemRecord, ProgressReportRecord, ProgressSchedule } from '../../model/progress-report.ts';
 
@@ -357,6 +359,9 @@ export const progressReportOps = ops(progressReportRoutes, {
       at,
       ...(body.decision === 'return' ? { detail: { reason: body.reason } } : {}),
     });
+    // Early warning (Art 12): the unit's goals coloured again from the approved report, the dashboard's
+    // counters with them (data/early-warning.ts); a failure leaves the approval standing and is logged.
+    if (after.status === 'approved') await refreshWarnings(regionId, cycleId, unitId, at, caller).catch((e: unknown) => logger.warn('early warning not refreshed after a report approval', { regionId, cycleId, unitId, error: (e as Error).message }));
     return unitView(regionId, cycleId, unitId, period);
   },
 

@@ -2,7 +2,8 @@
 // warning, feedback and rectification during the year, and the bureau's dashboard. Each area's
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
+import { earlyWarningOps } from './early-warning.ts';
 import { feedbackOps } from './feedback.ts';
 import { progressReportOps } from './progress-reports.ts';
 
-export const handler = apiHandler('progress', { ...feedbackOps, ...progressReportOps });
+export const handler = apiHandler('progress', { ...earlyWarningOps, ...feedbackOps, ...progressReportOps });

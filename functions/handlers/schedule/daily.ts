@@ -11,12 +11,13 @@ import { observedHandler } from '../../observability/middleware.ts';
 import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
 import { recomputeProvisional, sweepFeedback } from '../workflow/feedback-clock.ts';
 import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
+import { refreshCycleWarnings } from '../workflow/warning-refresh.ts';
 import { reportDeadlines } from '../workflow/report-deadlines.ts';
 
 const DAILY = 'system:daily';
 
 async function run() {
-  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0 };
+  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, warningsChanged: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
@@ -39,6 +40,8 @@ async function run() {
     const actor = systemActor(cycle.regionId, DAILY);
     summary.unitsReminded += (await remindUnits(cycle, stage, actor, await calendarOf(cycle.regionId))).recorded.length;
     if (stage.escalatedAt) summary.unitsEscalated += (await escalateUnits(cycle, stage, actor, true)).recorded.length;
+    // Early warning (Art 12): goals whose colour moves with the date.
+    summary.warningsChanged += (await refreshCycleWarnings(cycle.regionId, cycle.cycleId, t, DAILY)).changed;
     // Progress reports (Art 13): a reminder before each period's due day, the escalation after it.
     const reports = await reportDeadlines(cycle, actor, await calendarOf(cycle.regionId));
     reportMarks.reminded += reports.reminded;

@@ -1,0 +1,204 @@
+// Early warning on DynamoDB Local: the statuses refreshWarnings writes for approved goals as the
+// date moves and reports are approved, and the dashboard's counters, which after any sequence of
+// changes (concurrent refreshes included) equal a recount of the statuses.
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../cdk/local/seed.ts';
+import { documentClient, tableName } from '../../functions/data/client.ts';
+import { goalWarningEntity, readDashboard, refreshWarnings, reportCounts, unitsDueForRefresh } from '../../functions/data/early-warning.ts';
+import { goalSetItem, readUnitGoals } from '../../functions/data/goals.ts';
+import { keys } from '../../functions/data/keys.ts';
+import { deadlineInstant } from '../../functions/domain/dates.ts';
+import { noWarningCounts, type GoalWarningRecord, type WarningCounts } from '../../functions/model/early-warning.ts';
+import type { GoalRecord } from '../../functions/model/goal.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+import { earlyWarningOps } from '../../functions/handlers/api/early-warning.ts';
+import { tableHandler } from '../../functions/http/chain.ts';
+import { routes } from '../../functions/http/routes.ts';
+import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
+import { useFreshTable } from '../helpers/table.ts';
+
+const YL = '450900';
+const C = '2026';
+const UNITS = ['yl-yuzhou', 'yl-jyj', 'yl-fumian'];
+const goals = new Map<string, GoalRecord[]>();
+/** Noon Beijing of a date, as an instant. */
+const noon = (date: string) => new Date(deadlineInstant(date) - 12 * 3600_000).toISOString();
+
+beforeAll(async () => {
+  await useFreshTable();
+  await seedDemo(new Date().toISOString());
+  for (const u of UNITS) {
+    goals.set(u, await approveGoalsDirectly(YL, C, u));
+    // Approved in January, so every monthly report from January's is owed.
+    const { set } = await readUnitGoals(YL, C, u);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalSetItem({ ...set!, approvedAt: '2026-01-20T02:00:00.000Z' }, '2026-01-20T02:00:00.000Z') }));
+  }
+}, 90_000);
+
+/** An approved report of a unit's period with a value for each goal (`value(i)`, undefined: nothing to report). */
+async function approveReport(unitId: string, period: string, value: (index: number) => number | undefined, late = false) {
+  const list = goals.get(unitId)!;
+  const categoryId = list[0]!.categoryId;
+  const due = `${period.slice(0, 5)}${String(Number(period.slice(5)) + 1).padStart(2, '0')}-05`;
+  const base = { regionId: YL, cycleId: C, unitId, period, categoryId, status: 'approved', late, version: 2, updatedAt: noon(due), updatedBy: 'test' };
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...keys.progressReport(YL, C, unitId, period), entity: 'progressReport', ...base, dueDate: due, counts: { filled: list.length, nothingToReport: 0 } } }));
+  for (const [i, g] of list.entries()) {
+    const v = value(i);
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.progressItem(YL, C, unitId, period, g.indicatorId), entity: 'progressItem', ...base, indicatorId: g.indicatorId, assessorUnitId: g.assessorUnitId, evidence: [], ...(v === undefined ? { nothingToReport: true, nothingReason: '本月无进展' } : { value: v, nothingToReport: false }) },
+      }),
+    );
+  }
+}
+
+/** Every status of the cycle, read back and counted by unit and category (the recount). */
+async function recount(): Promise<{ units: Map<string, WarningCounts>; categories: Map<string, WarningCounts>; all: GoalWarningRecord[] }> {
+  const items = (await documentClient().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.workPartition(YL, C), ':sk': 'GOAL#' }, ConsistentRead: true }))).Items ?? [];
+  const all = items.filter(goalWarningEntity.is).map(goalWarningEntity.parse);
+  const units = new Map<string, WarningCounts>();
+  const categories = new Map<string, WarningCounts>();
+  for (const unitId of new Set(all.map((w) => w.unitId))) {
+    const mine = all.filter((w) => w.unitId === unitId);
+    const c = { ...noWarningCounts(), ...reportCounts(mine) };
+    for (const w of mine) c[w.level]++;
+    units.set(unitId, c);
+    const cat = categories.get(mine[0]!.categoryId) ?? noWarningCounts();
+    categories.set(mine[0]!.categoryId, { green: cat.green + c.green, yellow: cat.yellow + c.yellow, red: cat.red + c.red, missing: cat.missing + c.missing, late: cat.late + c.late });
+  }
+  return { units, categories, all };
+}
+
+const countsOnly = (c: WarningCounts) => ({ green: c.green, yellow: c.yellow, red: c.red, missing: c.missing, late: c.late });
+
+async function expectCountersEqualRecount() {
+  const { units, categories } = await recount();
+  const counters = await readDashboard(YL, C);
+  const byScope = (scope: string) => new Map(counters.filter((c) => c.scope === scope).map((c) => [c.key, countsOnly(c)]));
+  const zeroless = (m: Map<string, WarningCounts>) => new Map([...m].map(([k, v]) => [k, countsOnly(v)]));
+  const nonEmpty = (m: Map<string, ReturnType<typeof countsOnly>>) => new Map([...m].filter(([, v]) => Object.values(v).some((x) => x !== 0)));
+  expect(nonEmpty(byScope('unit'))).toEqual(zeroless(units));
+  expect(nonEmpty(byScope('category'))).toEqual(zeroless(categories));
+  // The months' net changes add up to the counts now.
+  const months = counters.filter((c) => c.scope === 'month').reduce((sum, c) => ({ green: sum.green + c.green, yellow: sum.yellow + c.yellow, red: sum.red + c.red, missing: sum.missing + c.missing, late: sum.late + c.late }), noWarningCounts());
+  const total = [...units.values()].reduce((sum, c) => ({ green: sum.green + c.green, yellow: sum.yellow + c.yellow, red: sum.red + c.red, missing: sum.missing + c.missing, late: sum.late + c.late }), noWarningCounts());
+  expect(months).toEqual(total);
+}
+
+describe('refreshWarnings', () => {
+  it('colours each approved goal from its milestones and reports, and turns it yellow when a milestone passes', async () => {
+    const u = 'yl-yuzhou';
+    for (const [m, v] of [['01', 5], ['02', 10], ['03', 20], ['04', 28], ['05', 40]] as const) await approveReport(u, `2026-${m}`, () => v);
+    await refreshWarnings(YL, C, u, noon('2026-06-20'));
+    const before = (await recount()).all.filter((w) => w.unitId === u);
+    expect(before.length).toBe(goals.get(u)!.length);
+    expect(new Set(before.map((w) => w.level))).toEqual(new Set(['green']));
+    expect(before[0]!.reasons[0]!.code).toBe('no_milestone_yet');
+
+    const result = await refreshWarnings(YL, C, u, noon('2026-07-01'));
+    expect(result.changed.length).toBe(goals.get(u)!.length);
+    const after = (await recount()).all.filter((w) => w.unitId === u);
+    // 40 of the 45 expected by 2026-06-30 is 88.9 %, below the yellow line of 90 %.
+    expect(after.every((w) => w.level === 'yellow')).toBe(true);
+    expect(after[0]).toMatchObject({ milestoneDate: '2026-06-30', expected: 45, value: 40, valuePeriod: '2026-05', percent: 88.9, since: noon('2026-07-01') });
+    expect(after[0]!.reasons[0]!.text).toBe('截至节点 2026-06-30 应达 45%，2026-05 期完成 40%，仅为 88.9%，低于黄色预警线 90%');
+    await expectCountersEqualRecount();
+    // A second refresh the same day changes nothing.
+    expect((await refreshWarnings(YL, C, u, noon('2026-07-01'))).changed).toEqual([]);
+  });
+
+  it('lists in the daily job’s range the units whose colour moves with the date', async () => {
+    const due = await unitsDueForRefresh(YL, '2026-07-06');
+    expect(due).toContainEqual({ cycleId: C, unitId: 'yl-yuzhou' });
+    expect(await unitsDueForRefresh(YL, '2026-06-30')).toEqual([]);
+  });
+
+  it('keeps the counters equal to a recount after any sequence of reports and refreshes, concurrent ones included', async () => {
+    const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ unit: fc.constantFrom(...UNITS), month: fc.integer({ min: 0, max: 9 }), value: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), late: fc.boolean(), day: fc.integer({ min: 0, max: 200 }) }), { minLength: 2, maxLength: 5 }),
+        async (steps) => {
+          for (const s of steps) {
+            await approveReport(s.unit, `2026-${months[s.month]}`, (i) => (s.value === undefined ? undefined : s.value + i), s.late);
+            const date = new Date(Date.UTC(2026, 1, 1) + s.day * 86_400_000).toISOString().slice(0, 10);
+            // Two refreshes of the unit at once, and one of another unit: none is lost, none counted twice.
+            await Promise.all([refreshWarnings(YL, C, s.unit, noon(date)), refreshWarnings(YL, C, s.unit, noon(date)), refreshWarnings(YL, C, UNITS[(UNITS.indexOf(s.unit) + 1) % UNITS.length]!, noon(date))]);
+          }
+          await expectCountersEqualRecount();
+        },
+      ),
+      { numRuns: 4 },
+    );
+  }, 240_000);
+
+  it('removes the statuses of a set no longer approved, and its counts with them', async () => {
+    const u = 'yl-fumian';
+    await refreshWarnings(YL, C, u, noon('2026-08-01'));
+    const { set } = await readUnitGoals(YL, C, u);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalSetItem({ ...set!, status: 'returned' }, noon('2026-08-02')) }));
+    await refreshWarnings(YL, C, u, noon('2026-08-02'));
+    expect((await recount()).all.filter((w) => w.unitId === u)).toEqual([]);
+    const counter = (await readDashboard(YL, C)).find((c) => c.scope === 'unit' && c.key === u);
+    expect(counter && countsOnly(counter)).toEqual(noWarningCounts());
+    await expectCountersEqualRecount();
+  });
+});
+
+const person = (username: string, role: Caller['role'], unitId: string, regionId = YL): Caller => ({ username, name: username, role, regionId, unitId });
+const handler = tableHandler(routes.filter((r) => r.group === 'progress' && r.op in earlyWarningOps), earlyWarningOps);
+async function call(op: string, caller: Caller, params: Record<string, string> = {}) {
+  const res = (await handler(apiEvent(routeFor('progress', op), { caller, params: { regionId: YL, cycleId: C, ...params } }), lambdaContext)) as { statusCode: number; body: string };
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+
+describe('the views and who may read them', () => {
+  const bureauStaff = person('yl_staff', 'bureau_staff', 'yl-jxb');
+  const filer = person('yuzhou_staff', 'unit_staff', 'yl-yuzhou');
+  const otherUnit = person('jyj_staff', 'unit_staff', 'yl-jyj');
+  const otherRegion = person('bl_staff', 'bureau_staff', 'bl-jxb', '450981');
+  let assessorUnitId: string;
+
+  it('the bureau’s dashboard is the counters: categories, units, months, most red, late reports', async () => {
+    const res = await call('getDashboard', bureauStaff);
+    expect(res.status).toBe(200);
+    const { units } = await recount();
+    expect(res.body.units.map((u: any) => u.unitId).sort()).toEqual([...units.entries()].filter(([, c]) => c.green + c.yellow + c.red > 0).map(([u]) => u).sort());
+    expect(res.body.months[0].month).toBe('2026-01');
+    const total = res.body.totals.green + res.body.totals.yellow + res.body.totals.red;
+    expect(total).toBe(res.body.categories.reduce((s: number, c: any) => s + c.green + c.yellow + c.red, 0));
+    expect(res.body.mostRed.every((u: any) => u.red > 0)).toBe(true);
+  });
+
+  it('a unit reads its own goals with colour, reasons and tasks; another unit, another region and the assessor role are refused', async () => {
+    const own = await call('getUnitWarnings', filer, { unitId: 'yl-yuzhou' });
+    expect(own.status).toBe(200);
+    expect(own.body.goals.length).toBe(goals.get('yl-yuzhou')!.length);
+    expect(own.body.goals[0].warning.reasons[0].text).toMatch(/节点|未报|正常/);
+    expect((await call('getUnitWarnings', bureauStaff, { unitId: 'yl-yuzhou' })).status).toBe(200);
+    expect((await call('getUnitWarnings', otherUnit, { unitId: 'yl-yuzhou' })).status).toBe(403);
+    expect((await call('getUnitWarnings', otherRegion, { unitId: 'yl-yuzhou' })).status).toBe(403);
+    expect((await call('getUnitWarnings', person('yl_tjj', 'assessor_staff', 'yl-tjj'), { unitId: 'yl-yuzhou' })).status).toBe(403);
+  });
+
+  it('an assessor unit reads the goals it scores across the units, and no other assessor unit’s; units and other regions are refused the dashboard', async () => {
+    const { all } = await recount();
+    assessorUnitId = 'yl-tjj';
+    expect(all.some((w) => w.assessorUnitId === assessorUnitId)).toBe(true);
+    const assessor = person('yl_tjj', 'assessor_staff', assessorUnitId);
+    const res = await call('getAssessorWarnings', assessor, { unitId: assessorUnitId });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBe(all.filter((w) => w.assessorUnitId === assessorUnitId).length);
+    expect(res.body.items.every((i: any) => i.assessorUnitId === assessorUnitId)).toBe(true);
+    const another = all.find((w) => w.assessorUnitId && w.assessorUnitId !== assessorUnitId)?.assessorUnitId ?? 'yl-sthjj';
+    expect((await call('getAssessorWarnings', assessor, { unitId: another })).status).toBe(403);
+    expect((await call('getAssessorWarnings', filer, { unitId: assessorUnitId })).status).toBe(403);
+    expect((await call('getDashboard', filer)).status).toBe(403);
+    expect((await call('getDashboard', assessor)).status).toBe(403);
+    expect((await call('getDashboard', otherRegion)).status).toBe(403);
+  });
+});
