@@ -6,6 +6,7 @@
 import { ids, text, version, z } from '../contracts/zod.ts';
 import { DEFAULT_REVIEW_DAYS, DEFAULT_TOTAL_POINTS, MAX_DEPTH, tooDeep } from '../domain/plan.ts';
 import { DEFAULT_BONUS_CAP } from '../domain/scoring/total.ts';
+import { warningRule } from './early-warning.ts';
 
 /** An amount in hundredths; whether it is a whole number in range is the engine's check. */
 const amount = z.number();
@@ -135,6 +136,8 @@ export const categoryPlan = z.object({
   grading: gradingRules,
   /** Art 21 review window in working days (default 5). */
   reviewWindowDays: z.number().default(DEFAULT_REVIEW_DAYS),
+  /** Art 12 early-warning thresholds (model/early-warning.ts; its defaults when absent). */
+  warning: warningRule.optional(),
 });
 
 /** One version of a category's plan (keys.plan). */
