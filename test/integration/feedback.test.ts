@@ -3,7 +3,7 @@
 // and reports, the sender accepts or sends back; the answer clock counts the region's working days
 // (2026-09-30 across National Day is due 2026-10-20), a late answer stays late and is proposed for an
 // Art 20 deduction; the daily sweep escalates once per deadline and level; a 2027 receipt is
-// provisional until the bureau enters 2027's notice. Every refusal: another unit, another region, an
+// provisional until the bureau enters 2027's notice (or, a save cut short, until the daily job's pass). Every refusal: another unit, another region, an
 // assessor unit outside its reach or not the sender, a role without the right, a stale version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
@@ -14,7 +14,8 @@ import { beijingDate } from '../../functions/domain/dates.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
 import { handler as calendarHandler } from '../../functions/handlers/api/calendar.ts';
 import { handler as progressHandler } from '../../functions/handlers/api/progress.ts';
-import { sweepFeedback } from '../../functions/handlers/workflow/feedback-clock.ts';
+import { recomputeProvisional, sweepFeedback } from '../../functions/handlers/workflow/feedback-clock.ts';
+import { saveCalendarYear } from '../../functions/data/calendar.ts';
 import { systemActor } from '../../functions/handlers/workflow/escalation.ts';
 import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
@@ -220,5 +221,20 @@ describe('the daily sweep and provisional dates', () => {
     expect(after.answerDue).toEqual({ date: '2027-02-22', provisional: false });
     expect(after.history.at(-1)).toMatchObject({ step: 'recompute', by: 'yl_staff', note: expect.stringContaining('2027-02-17') });
     expect((await listNotices(YL, U, 5)).items[0]).toMatchObject({ kind: 'feedback.recomputed' });
+  });
+
+  it('a year entered without the recompute (cut short) is finished by the daily job’s pass, once', async () => {
+    // 北流市 has no 2027 notice: its item is provisional. The year is then stored by the data layer alone.
+    const bl = (await call('raiseFeedback', otherRegionBureau, { regionId: '450981', unitId: 'bl-lingcheng' }, { problem: '节前安全检查整改不到位', receivedOn: '2027-02-01', resultDue: '2027-03-31' })).body;
+    expect(bl.answerDue).toEqual({ date: '2027-02-17', provisional: true });
+    await saveCalendarYear(systemActor('450981', 'test'), '450981', { year: 2027, holidays: ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: [] }, undefined, new Date().toISOString());
+    const still = (await call('listUnitFeedback', otherRegionBureau, { regionId: '450981', unitId: 'bl-lingcheng' })).body.items[0];
+    expect(still.answerDue.provisional).toBe(true);
+    const actor = systemActor('450981', 'system:daily');
+    expect(await recomputeProvisional('450981', 2026, actor)).toBe(1);
+    const firmed = (await call('listUnitFeedback', otherRegionBureau, { regionId: '450981', unitId: 'bl-lingcheng' })).body.items[0];
+    // 02-02..04 (3), 02-05..12 off, 02-15..19 (8), 02-22, 02-23 (10).
+    expect(firmed.answerDue).toEqual({ date: '2027-02-23', provisional: false });
+    expect(await recomputeProvisional('450981', 2026, actor)).toBe(0);
   });
 });
