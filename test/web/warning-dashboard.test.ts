@@ -134,5 +134,17 @@ describe('early warning in the portal', () => {
     await flushPromises();
     expect(q('assessor-warnings-table')!.textContent).toContain('玉州区');
     expect(q('assessor-warnings-table')!.textContent).not.toContain('福绵区');
+    expect(q('assessor-warnings-pager')).toBeNull();
+  });
+
+  it('pages an assessor unit’s long list, 50 rows a page', async () => {
+    const items = Array.from({ length: 120 }, (_, i) => warning({ unitId: `u${i}`, unitName: `单位${String(i).padStart(3, '0')}` }));
+    await mountWith(AssessorWarnings, { regionId: '450900', cycleId: '2026', unitId: 'tjj' }, { cycleId: '2026', assessorUnitId: 'tjj', totals: counts(0, 120, 0), items });
+    expect(document.body.querySelectorAll('[data-testid="assessor-warnings-table"] .el-table__body tr').length).toBe(50);
+    expect(q('assessor-warnings-pager')!.textContent).toContain('120');
+    q('assessor-warnings-pager')!.querySelector<HTMLElement>('.btn-next')!.click();
+    await flushPromises();
+    expect(q('assessor-warnings-table')!.textContent).toContain('单位050');
+    expect(q('assessor-warnings-table')!.textContent).not.toContain('单位049');
   });
 });
