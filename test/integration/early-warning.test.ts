@@ -14,6 +14,8 @@ import { noWarningCounts, type GoalWarningRecord, type WarningCounts } from '../
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
 import { earlyWarningOps } from '../../functions/handlers/api/early-warning.ts';
+import { progressReportOps } from '../../functions/handlers/api/progress-reports.ts';
+import { progressItem, reportItem } from '../../functions/data/progress-reports.ts';
 import { tableHandler } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
@@ -200,5 +202,26 @@ describe('the views and who may read them', () => {
     expect((await call('getDashboard', filer)).status).toBe(403);
     expect((await call('getDashboard', assessor)).status).toBe(403);
     expect((await call('getDashboard', otherRegion)).status).toBe(403);
+  });
+});
+
+describe('a report approval', () => {
+  const reports = tableHandler(routes.filter((r) => r.group === 'progress' && r.op in progressReportOps), progressReportOps);
+
+  it('colours the unit’s goals at once from the approved values, in the approval’s request', async () => {
+    const u = 'yl-jyj';
+    const period = '2026-11';
+    const at = new Date().toISOString();
+    const list = goals.get(u)!;
+    for (const g of list) {
+      await documentClient().send(new PutCommand({ TableName: tableName(), Item: progressItem({ regionId: YL, cycleId: C, unitId: u, period, indicatorId: g.indicatorId, categoryId: g.categoryId, assessorUnitId: g.assessorUnitId, value: 77, nothingToReport: false, evidence: [], status: 'submitted', late: false, version: 2, updatedAt: at, updatedBy: 'jyj_staff' }) }));
+    }
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: reportItem({ regionId: YL, cycleId: C, unitId: u, period, categoryId: list[0]!.categoryId, status: 'submitted', dueDate: '2026-12-05', late: false, counts: { filled: list.length, nothingToReport: 0 }, submittedAt: at, submittedBy: 'jyj_staff', version: 4, updatedAt: at, updatedBy: 'jyj_staff' }) }));
+    const res = (await reports(apiEvent(routeFor('progress', 'reviewProgress'), { caller: person('jyj_leader', 'unit_leader', u), params: { regionId: YL, cycleId: C, unitId: u, period }, body: { decision: 'approve', version: 4 } }), lambdaContext)) as { statusCode: number };
+    expect(res.statusCode).toBe(201);
+    const mine = (await recount()).all.filter((w) => w.unitId === u);
+    expect(mine).toHaveLength(list.length);
+    expect(mine.every((w) => w.value === 77 && w.valuePeriod === period)).toBe(true);
+    await expectCountersEqualRecount();
   });
 });
