@@ -1,5 +1,5 @@
 // The HTTP API, built by walking the route table: one Lambda per handler group, the JWT authorizer on
-// every route that is not public, throttling and access logs on the default stage.
+// every route that is not public (the feed routes are authenticated by a system's key in the handler), throttling and access logs on the default stage.
 //
 // Limits (functions/http/limits.ts): every route has explicit rate and burst on the stage by its limit
 // class (read, write, heavy imports, public), `read` also being the stage default; the public group's
@@ -131,6 +131,7 @@ export class Api extends Construct {
       GROUPS.map((g) => [g, new HttpLambdaIntegration(`${g}Integration`, this.functions[g])]),
     ) as Record<Group, HttpLambdaIntegration>;
     const publicRoutes: HttpRoute[] = [];
+    const feedRoutes: HttpRoute[] = [];
     const allRoutes: HttpRoute[] = [];
     for (const r of routes) {
       const added = this.httpApi.addRoutes({
@@ -140,12 +141,22 @@ export class Api extends Construct {
         authorizer: r.access.public ? new HttpNoneAuthorizer() : authorizer,
       });
       allRoutes.push(...added);
-      if (r.access.public) publicRoutes.push(...added);
+      if (r.access.public && r.access.key === 'feed') feedRoutes.push(...added);
+      else if (r.access.public) publicRoutes.push(...added);
     }
     for (const route of publicRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: 'Public read-only pages (条例 Art. 10 disclosure), marked public in the route table; own route limits on the stage and reserved concurrency.',
+      });
+    }
+    // The feed API is called by other government systems, which hold no token of our issuer: the
+    // handler authenticates each call by the system's own key (hashed, revocable, constant-time
+    // compare: functions/http/feed-auth.ts) before reading anything, under the tightest route limit.
+    for (const route of feedRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Feed API for other systems (issue 12): authenticated in the handler by a per-system key (stored hashed, revocable, audited), not by a JWT; tightest route limit (functions/http/limits.ts feed).',
       });
     }
 

@@ -247,7 +247,8 @@ export class LocalGateway {
     const kind = limitClass(route);
     // The stage's route limit comes first, as in AWS, where it holds before the authorizer runs.
     if (limits && this.limited(res, `route ${routeKey(route)}`, limits.route[kind])) return;
-    const payload = await this.claims(req);
+    // Public and feed routes have no authorizer in AWS: no token is read for them (a feed call's key is the handler's to check).
+    const payload = route.access.public ? undefined : await this.claims(req);
     // Like the JWT authorizer: a protected route without a valid token never reaches the Lambda.
     if (!route.access.public && !payload) return apiError(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
     const body = await readText(req);

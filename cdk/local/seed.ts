@@ -10,6 +10,7 @@ import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
 import { demoFeedbackItems } from './seed-feedback.ts';
+import { demoFeedSystemItems } from './seed-feed.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
 import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
@@ -114,6 +115,11 @@ const PARTS: SeedPart[] = [
     // Feedback during the year in every state, for 2025 and 2026 (Art 14).
     name: 'feedback',
     apply: async (at) => inChunks(demoFeedbackItems(at), 'seed.feedback', at),
+  },
+  {
+    // 数据接口: feeding systems of 玉林市 2026, one key active, one replaced (revoked) by a new one.
+    name: 'feed',
+    apply: async (at) => inChunks(demoFeedSystemItems(at), 'seed.feed', at),
   },
   {
     // A year of progress reports for 2025 and the months so far of 2026, a few with evidence files.

@@ -6,7 +6,7 @@ import { t } from './lang.ts';
 import { z } from './zod.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress'] as const;
+export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress', 'feed'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /**
@@ -23,7 +23,12 @@ export type Group = (typeof GROUPS)[number];
 export type Scope = 'region' | 'self' | 'ownUnit' | 'assessorOf' | 'thirdParty';
 
 export type Access =
-  | { public: true }
+  /**
+   * No token: API Gateway lets the call through without the JWT authorizer. `key: 'feed'`: not open
+   * to anyone, but to a feeding system, which the chain authenticates by its key (header
+   * `x-feed-key`, functions/http/feed-auth.ts) before anything else is read.
+   */
+  | { public: true; key?: 'feed' }
   /** Signed-in callers with one of `roles`, inside the region named by the path's {regionId}. */
   | { public: false; roles: readonly Role[]; scope: Scope };
 
@@ -57,7 +62,9 @@ export type OpInput<C extends RouteContract> = {
   params: z.output<C['params']>;
   query: Out<C['query']>;
   body: Out<C['body']>;
-} & (C['access'] extends { public: true }
+} & (C['access'] extends { key: 'feed' }
+  ? { caller?: undefined; system: import('../model/feed-system.ts').FeedSystemRecord }
+  : C['access'] extends { public: true }
   ? { caller?: undefined }
   : {
       caller: import('../domain/roles.ts').Caller;

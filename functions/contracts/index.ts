@@ -5,6 +5,7 @@ import { assessorGoalRoutes } from './assessor-goals.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { cycleRoutes } from './cycles.ts';
+import { feedRoutes } from './feed.ts';
 import { dutyRoutes } from './duties.ts';
 import { earlyWarningRoutes } from './early-warning.ts';
 import { feedbackRoutes } from './feedback.ts';
@@ -36,6 +37,7 @@ export const contracts = {
   ...goalAdjustmentRoutes,
   ...publicGoalRoutes,
   ...goalTaskRoutes,
+  ...feedRoutes,
   ...earlyWarningRoutes,
   ...feedbackRoutes,
   ...progressReportRoutes,

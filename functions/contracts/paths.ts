@@ -36,3 +36,7 @@ export const goalAdjustmentPath = goalPath.extend({
 export const feedbackPath = cycleUnitPath.extend({
   feedbackId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('反馈编号有误', 'Not a valid feedback id') }),
 });
+/** A feeding system of the region's feed API (its key's public id: identity/feed-keys.ts). */
+export const feedSystemPath = regionPath.extend({
+  systemId: z.string().regex(/^[a-z2-7]{16}$/, { error: () => t('数据接口编号有误', 'Not a valid feed system id') }),
+});

@@ -32,6 +32,9 @@
 //   demo seed marker ........ GetItem  pk=SEED sk=PART#name            (local stack only)
 //   profile + one session ... BatchGet pk=USER#name sk=USER and sk=SESSION#h (consistent; h = hash of issuer and sid)
 //   sign-in guard of a name . GetItem  pk=USER#name sk=SIGNIN   (lock bookkeeping of a username with no profile)
+//   feeding system by key id  GetItem  pk=FEED#id sk=FEED   (the id is the public part of its key: a feed call's
+//                             one read before its writes; functions/data/feed-systems.ts)
+//   feeding systems of region Query    gsi1 gsi1pk=FEEDS#r  (gsi1sk = createdAt#id: newest first, paged)
 //
 // A cycle's per-unit work (goals, progress reports, feedback, self-assessments, scores, bonus and
 // deduction claims, reviews, results, rectification): 300 units × 50 goals × 12 months is large, so
@@ -220,6 +223,10 @@ export const keys = {
   duePartition: (regionId: string) => `DUE#${regionId}`,
   /** Sorts after every key of `date`: `gsi1sk <= dueUntil(date)` reads all due on or before it. */
   dueUntil: (date: string) => `${date}#~`,
+  /** A feeding system of the feed API, found by its key's public id, and listed per region (functions/data/feed-systems.ts). */
+  feedSystem: (systemId: string) => ({ pk: `FEED#${systemId}`, sk: 'FEED' }),
+  feedSystemList: (regionId: string, createdAt: string, systemId: string) => ({ gsi1pk: `FEEDS#${regionId}`, gsi1sk: `${createdAt}#${systemId}` }),
+  feedSystemsPartition: (regionId: string) => `FEEDS#${regionId}`,
   /** Sign-in failures and lock of a username that has no profile (functions/data/sign-in.ts). */
   signInGuard: (username: string) => ({ pk: `USER#${username}`, sk: 'SIGNIN' }),
 };

@@ -15,6 +15,8 @@ import { callerFrom, usernameFrom } from './caller.ts';
 import { auditRefusal } from './refusal.ts';
 import { routeKey, routes, type Route } from './routes.ts';
 import { checkScope } from './scope.ts';
+import { feedSystemFrom } from './feed-auth.ts';
+import type { FeedSystemRecord } from '../model/feed-system.ts';
 import { MAX_BODY_BYTES, tooLargeMessage } from './limits.ts';
 import { unknownFields } from './unknown-fields.ts';
 import { logger } from '../observability/logger.ts';
@@ -37,6 +39,8 @@ export interface CheckedInput {
   claims?: Record<string, string>;
   /** assessorOf / thirdParty routes: the units and plan leaves the caller reaches (absent: all, the bureau). */
   reach?: Reach;
+  /** Feed routes: the feeding system its key names (functions/http/feed-auth.ts). */
+  system?: FeedSystemRecord;
 }
 /** The erased form of every operation: the contracts type them, the chain only passes values on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,6 +94,9 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       const params = parse(route.params, event.pathParameters ?? {}, 'params') as Record<string, string>;
       let caller: Caller | undefined;
       let reach: Reach | undefined;
+      let system: FeedSystemRecord | undefined;
+      // A feeding system's key, checked before its body is even read.
+      if (route.access.public && route.access.key === 'feed') system = await feedSystemFrom(event, event.routeKey, params);
       if (!route.access.public) {
         caller = await callerFrom(event);
         if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', usernameFrom(event) ? t('账号不存在或已停用，请联系管理员', 'This account does not exist or is disabled; ask an administrator') : t('请先登录', 'Please sign in'));
@@ -107,7 +114,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       const body = parse(route.body, readBody(event), 'body');
       // A route that declares no query takes none: any key is refused like an undeclared field.
       const query = parse(route.query ?? noParams, event.queryStringParameters ?? {}, 'query');
-      checked.set(event, { route, input: { caller, claims: caller ? (event.requestContext?.authorizer?.jwt?.claims as Record<string, string>) : undefined, params, body, query, reach } });
+      checked.set(event, { route, input: { caller, claims: caller ? (event.requestContext?.authorizer?.jwt?.claims as Record<string, string>) : undefined, params, body, query, reach, system } });
     },
   };
 }
@@ -145,7 +152,8 @@ export function tableHandler(table: readonly Route[], ops: Record<string, AnyOp>
     .use(
       observe<Event, Result>({
         describe: ({ event }) => {
-          const caller = checked.get(event)?.input.caller;
+          const { caller, system } = checked.get(event)?.input ?? {};
+          if (system) return { route: event.routeKey, username: `feed:${system.systemId}`, role: 'feed_system', regionId: system.regionId };
           return { route: event.routeKey, username: caller?.username ?? usernameFrom(event), role: caller?.role, regionId: caller?.regionId };
         },
       }),

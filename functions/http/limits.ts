@@ -20,13 +20,15 @@ export interface Rate {
 }
 
 /**
- * What a route costs, read from its declaration: public pages (no sign-in), imports (a whole sheet
- * validated and written in one go: the heavy routes), other writes, and reads.
+ * What a route costs, read from its declaration: public pages (no sign-in), the feed API (other
+ * systems, by key), imports (a whole sheet validated and written in one go: the heavy routes), other
+ * writes, and reads.
  */
-export type LimitClass = 'read' | 'write' | 'heavy' | 'public';
-export const LIMIT_CLASSES: readonly LimitClass[] = ['read', 'write', 'heavy', 'public'];
+export type LimitClass = 'read' | 'write' | 'heavy' | 'public' | 'feed';
+export const LIMIT_CLASSES: readonly LimitClass[] = ['read', 'write', 'heavy', 'public', 'feed'];
 
 export function limitClass(r: { method: string; path: string; access: Access }): LimitClass {
+  if (r.access.public && r.access.key === 'feed') return 'feed';
   if (r.access.public) return 'public';
   if (r.path.endsWith('/import')) return 'heavy';
   return r.method === 'GET' ? 'read' : 'write';
@@ -41,6 +43,9 @@ export const ROUTE_LIMITS: Record<LimitClass, Rate> = {
   write: { rate: 20, burst: 40 },
   heavy: { rate: 2, burst: 10 },
   public: { rate: 10, burst: 20 },
+  // A feeding system sends a month's values in batches of up to 100 rows: a call every few seconds is
+  // ample, and the route is reachable without a token, so it is held tightest of all.
+  feed: { rate: 1, burst: 5 },
 };
 
 /**
@@ -56,6 +61,7 @@ export const CALLER_LIMITS: Record<LimitClass | 'auth', Rate> = {
   write: { rate: 5, burst: 30 },
   heavy: { rate: 0.2, burst: 10 },
   public: { rate: 5, burst: 20 },
+  feed: { rate: 0.5, burst: 5 },
   auth: { rate: 1, burst: 30 },
 };
 

@@ -11,6 +11,7 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   taskId: 't1',
   stage: 'goal_setting',
   adjustmentId: '00000000-0000-4000-8000-000000000000',
+  systemId: 'aaaaaaaaaaaaaaaa',
   feedbackId: '00000000-0000-4000-8000-000000000001',
   period: '2026-11',
   fileId: 'aaaaaaaaaaaaaaaaaaaa',

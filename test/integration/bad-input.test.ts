@@ -55,6 +55,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listGoalAdjustments: { status: 'pending', page: '1', limit: '20' },
   listPublicGoalUnits: { q: '玉州', page: '1', limit: '20' },
   getPublicUnitGoals: { q: '生产总值' },
+  listFeedSystems: { limit: '20' },
   getUnitProgress: { period: '2026-11' },
   listProgressReports: { period: '2026-11', status: 'approved', limit: '20' },
   listAssessedProgress: { period: '2026-11', limit: '20' },
@@ -100,6 +101,10 @@ const sampleBodies: Record<string, unknown> = {
     responsible: '刘建国',
   },
   removeGoal: { version: 1 },
+  createFeedSystem: { name: '市统计局数据平台', cycleId: '2026', indicators: [{ categoryId: 'c1', indicatorId: '1.1' }], unitIds: ['yl-yuzhou'] },
+  revokeFeedSystem: { version: 1 },
+  rotateFeedSystem: { version: 1 },
+  feedValues: { values: [{ unitId: 'yl-yuzhou', indicatorId: '1.1', period: '2026-05', value: 42, note: '统计月报' }] },
   raiseFeedback: { indicatorId: '1.1', problem: '季度统计数据报送不及时', evidenceKeys: ['evidence/450900/2026/yl-yuzhou/1.1/a.pdf'], receivedOn: '2026-09-30', resultDue: '2026-11-30' },
   answerFeedback: { explanation: '数据核对环节延误', measures: '建立周调度制度', version: 1 },
   reportFeedbackResult: { result: '已按月报送，未再延误', version: 2 },
@@ -346,6 +351,8 @@ function paramCases(r: Route): Case[] {
 
 async function send(r: Route, c: Partial<Case>) {
   const event = apiEvent(r, { caller: callerFor(r), params: c.params ?? paramsOf(r), query: c.query ?? sampleQueries[r.op], body: c.body, rawBody: c.rawBody });
+  // The feed routes take a feeding system's key instead of a token (one registered in beforeAll).
+  if (r.access.public && r.access.key === 'feed') event.headers = { ...event.headers, 'x-feed-key': feedKey };
   if (c.headers) event.headers = { ...event.headers, ...c.headers };
   if (c.rawBody === '') event.body = undefined;
   const res = (await handlers[r.group](event, lambdaContext)) as { statusCode: number; body: string };
@@ -378,6 +385,7 @@ const withoutRefusals = (items: Item[]) => items.filter((i) => !(String(i.pk).st
 
 const figures = { cases: 0, byStatus: {} as Record<string, number>, fieldsRefused: new Set<string>(), formulaCases: 0, formulaAccepted: 0, formulaRefused: 0, formula5xx: 0, perRoute: {} as Record<string, number> };
 let before: Item[] = [];
+let feedKey = '';
 
 beforeAll(async () => {
   await useFreshTable();
@@ -392,6 +400,8 @@ beforeAll(async () => {
     reason: '调整指标',
     plan: { ...plan.plan, tree: firstBranch(plan.plan.tree), bonuses: plan.plan.bonuses.slice(0, 1), deductions: plan.plan.deductions.slice(0, 1), vetoes: plan.plan.vetoes.slice(0, 1) },
   };
+  const created = await send(routes.find((r) => r.op === 'createFeedSystem')!, { body: sampleBodies.createFeedSystem });
+  feedKey = (created.body as unknown as { key: string }).key;
   before = await snapshot();
 }, 120_000);
 

@@ -13,6 +13,9 @@ import type { Route } from '../../functions/http/routes.ts';
 import { apiEvent, lambdaContext } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
+import { FEED_KEY } from '../../functions/contracts/access.ts';
+import { registerFeedSystem } from '../../functions/data/feed-systems.ts';
+import { newFeedKey, newFeedSystemId } from '../../functions/identity/feed-keys.ts';
 
 const unitPath = cyclePath.extend({ unitId: z.string() });
 const indicatorPath = unitPath.extend({ indicatorId: z.string() });
@@ -21,13 +24,14 @@ const testRoutes: Route[] = [
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/units/{unitId}/scores/{indicatorId}', group: 'cycles', op: 'assess', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'assessor_staff'], scope: 'assessorOf' }, params: indicatorPath, summary: 'test' },
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/assessments', group: 'cycles', op: 'worklist', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'assessor_staff'], scope: 'assessorOf' }, params: cyclePath, summary: 'test' },
   { method: 'GET', path: '/regions/{regionId}/cycles/{cycleId}/surveys', group: 'cycles', op: 'surveys', access: { public: false, roles: ['bureau_staff', 'bureau_leader', 'third_party'], scope: 'thirdParty' }, params: cyclePath, summary: 'test' },
+  { method: 'POST', path: '/feed/regions/{regionId}/cycles/{cycleId}/values', group: 'feed', op: 'fed', access: FEED_KEY, params: cyclePath, summary: 'test' },
 ];
 const seen: CheckedInput[] = [];
 const echo = async (input: CheckedInput) => {
   seen.push(input);
   return { reach: input.reach ? Object.fromEntries([...input.reach].map(([u, ids]) => [u, [...ids].sort()])) : 'all' };
 };
-const handler = tableHandler(testRoutes, { own: echo, assess: echo, worklist: echo, surveys: echo });
+const handler = tableHandler(testRoutes, { own: echo, assess: echo, worklist: echo, surveys: echo, fed: async (input: CheckedInput) => ({ caller: input.caller ?? null, systemId: input.system?.systemId }) });
 
 const person = (username: string, role: Caller['role'], unitId: string, regionId = '450900'): Caller => ({ username, name: username, role, regionId, unitId });
 const yuzhouStaff = person('yuzhou_staff', 'unit_staff', 'yl-yuzhou');
@@ -87,6 +91,33 @@ describe('thirdParty', () => {
   });
   it('refuses an assessor unit by role', async () => {
     expect((await get('surveys', tjj, {})).status).toBe(403);
+  });
+});
+
+describe('feed key (no token: a feeding system’s key)', () => {
+  const feed = async (key: string | undefined, regionId = '450900', caller?: Caller) => {
+    const event = apiEvent(testRoutes.find((r) => r.op === 'fed')!, { caller, params: { regionId, cycleId: '2026' } });
+    if (key) event.headers = { 'x-feed-key': key };
+    const res = (await handler(event, lambdaContext)) as { statusCode: number; body: string };
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  };
+  let key = '';
+  let systemId = '';
+  beforeAll(async () => {
+    systemId = newFeedSystemId();
+    const made = newFeedKey(systemId);
+    key = made.key;
+    const at = new Date().toISOString();
+    await registerFeedSystem(ylStaff, { regionId: '450900', systemId, name: '测试系统', cycleId: '2026', indicators: [{ categoryId: 'c1', indicatorId: '1.1', categoryName: '县（市、区）', indicatorName: '地区生产总值增长' }], unitIds: [], keyHash: made.hash, status: 'active', createdAt: at, createdBy: 'yl_staff', fedCount: 0, version: 1 }, at);
+  });
+  it('hands the operation the system its key names, and no caller', async () => {
+    expect(await feed(key)).toEqual({ status: 201, body: { caller: null, systemId } });
+  });
+  it('refuses a person’s token without a key (401): a token is no key', async () => {
+    expect((await feed(undefined, '450900', ylStaff)).status).toBe(401);
+  });
+  it('refuses the key on another region’s path (403)', async () => {
+    expect((await feed(key, '450981')).status).toBe(403);
   });
 });
 

@@ -2,8 +2,9 @@
 // warning, feedback and rectification during the year, and the bureau's dashboard. Each area's
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
+import { feedSystemOps } from './feed-systems.ts';
 import { earlyWarningOps } from './early-warning.ts';
 import { feedbackOps } from './feedback.ts';
 import { progressReportOps } from './progress-reports.ts';
 
-export const handler = apiHandler('progress', { ...earlyWarningOps, ...feedbackOps, ...progressReportOps });
+export const handler = apiHandler('progress', { ...feedSystemOps, ...earlyWarningOps, ...feedbackOps, ...progressReportOps });

@@ -8,6 +8,7 @@ import goals from './modules/goals';
 import progress from './modules/progress';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
+import feed from './modules/feed';
 import organisation from './modules/organisation';
 import plan from './modules/plan';
 import publicPlans from './modules/public-plans';
@@ -21,7 +22,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...progress, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...feed, ...progress, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
