@@ -84,6 +84,12 @@ export async function listReports(regionId: string, cycleId: string, period: str
   return { items: page.items.map(reportEntity.parse), nextCursor: page.nextCursor };
 }
 
+/** Whether any unit has a report in the cycle (the schedule's frequency is fixed from then on): one Query, Limit 1. */
+export async function hasReports(regionId: string, cycleId: string): Promise<boolean> {
+  const page = await queryPage({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': keys.progressQueue(regionId, cycleId, '', '', '').gsi3pk } }, 1);
+  return page.items.length > 0;
+}
+
 /** Every unit's report of a period (the daily job's deadlines): one Query, all pages. */
 export async function listAllReports(regionId: string, cycleId: string, period: string): Promise<ProgressReportRecord[]> {
   const items = await queryAll({

@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('progress reports in Chromium', () => {
       },
       'p02-entry-with-evidence',
     );
-    expect(await page.getByTestId(`progress-value-${assessed.indicatorId}`).innerText()).toContain('88.5');
+    await expect.poll(() => page.getByTestId(`progress-value-${assessed.indicatorId}`).innerText()).toContain('88.5');
   });
 
   it('refuses a file type outside the allow-list in the form', async () => {
@@ -140,6 +140,25 @@ describe.skipIf(!hasChromium)('progress reports in Chromium', () => {
     const refused = await other.get(`/regions/${YL}/cycles/2026/units/${UNIT}/progress/${period}/${assessed.indicatorId}/evidence/${fileId}`);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('本单位');
+  });
+
+  it('shows the bureau every unit’s report of the period, a page at a time, and opens one read-only', async () => {
+    await openAs('yl_staff');
+    await page.getByTestId('menu-progressReports').click();
+    await expect.poll(() => page.locator('[data-testid="reports-table"] tbody tr').count()).toBeGreaterThan(0);
+    // The period due next opens first; the other units' reports of it are drafts or with their leaders.
+    await page.getByTestId('reports-status').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '已审核报送' }).first().click();
+    const row = page.locator('[data-testid="reports-table"] tbody tr', { hasText: '玉州区' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('已审核报送');
+    await shot('p07-bureau-reports');
+    await row.click();
+    await expect.poll(() => page.locator('.el-drawer [data-testid="progress-status"]').innerText()).toBe('已审核报送');
+    // Read-only for the bureau: no filling, no approval.
+    expect(await page.locator('.el-drawer [data-testid="progress-approve"]').count()).toBe(0);
+    expect(await page.locator(`.el-drawer [data-testid="progress-edit-${assessed.indicatorId}"]`).innerText()).toBe('查看');
+    await shot('p08-bureau-opens-report');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -85,6 +85,10 @@ describe('schedule', () => {
     expect(set.body.version).toBe(1);
     expect((await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 7, version: 0 })).status).toBe(409);
     expect((await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 29, version: 1 })).status).toBe(400);
+    // Units have reported 2026 monthly already (the demo): the frequency stays, the due day may move.
+    const quarterly = await call('setProgressSchedule', bureauStaff, {}, { frequency: 'quarterly', dueDay: 5, version: 1 });
+    expect(quarterly.status).toBe(409);
+    expect(quarterly.body.error.message).toContain('频次');
   });
 });
 

@@ -15,6 +15,7 @@ import { getCurrentPlan } from '../../data/plans.ts';
 import {
   getSchedule,
   getUpload,
+  hasReports,
   listAssessorItems,
   listReports,
   readSettledPeriod,
@@ -29,9 +30,10 @@ import { getRegion } from '../../data/regions.ts';
 import { evidenceObjectKey, type EvidenceScope } from '../../domain/evidence.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { leaves } from '../../domain/plan.ts';
-import { currentPeriod, defaultSchedule, dueDateOf, expectedBy, isLate, openPeriods, periodProblem, periodsOf, type Schedule } from '../../domain/progress-periods.ts';
+import { defaultSchedule, dueDateOf, expectedBy, isLate, openPeriods, periodProblem, periodsOf, type Schedule } from '../../domain/progress-periods.ts';
 import { blankGoals, countItems, entryProblems, fedConflict, PROGRESS_STAGES, reportMove } from '../../domain/progress-reports.ts';
 import { BUREAU_ROLES, type Caller } from '../../domain/roles.ts';
+import { nextDeadline } from '../../domain/report-deadlines.ts';
 import { isAtStage } from '../../domain/stages.ts';
 import { ops } from '../../http/chain.ts';
 import { logger } from '../../observability/logger.ts';
@@ -96,7 +98,9 @@ async function unitView(regionId: string, cycleId: string, unitId: string, wante
       const dueDate = r?.dueDate ?? dueDateOf(p, ctx.schedule.dueDay);
       return { period: p, dueDate, status: r?.status ?? ('missing' as const), late: r?.late ?? false, overdue: r?.status !== 'approved' && isLate(dueDate, t0), ...(r ? { counts: r.counts } : {}) };
     });
-  const period = wanted ?? periods[0]?.period;
+  // Unless one is asked for: the period whose report is due next (November on 3 December), else the newest begun.
+  const dueNext = nextDeadline(year, ctx.schedule, t0)?.period;
+  const period = wanted ?? (periods.some((p) => p.period === dueNext) ? dueNext : periods[0]?.period);
   const report = reports.find((r) => r.period === period);
   const mine = items.filter((i) => i.period === period);
   const goals = ctx.goals.map(({ goal, name }) => {
@@ -211,10 +215,13 @@ async function scheduleView(regionId: string, cycleId: string) {
   };
 }
 
-/** The latest period of the cycle begun by now (its first before the year begins). */
+/** The period the lists open on: the one whose report is due next, once it has begun; else the latest begun (the first before the year). */
 async function latestPeriod(regionId: string, cycleId: string): Promise<string> {
   const schedule = scheduleOf(await getSchedule(regionId, cycleId));
-  return currentPeriod(Number(cycleId), schedule, now()) ?? periodsOf(Number(cycleId), schedule.frequency)[0]!;
+  const year = Number(cycleId);
+  const begun = openPeriods(year, schedule, now());
+  const dueNext = nextDeadline(year, schedule, now())?.period;
+  return (dueNext && begun.includes(dueNext) ? dueNext : begun[0]) ?? periodsOf(year, schedule.frequency)[0]!;
 }
 
 export const progressReportOps = ops(progressReportRoutes, {
@@ -226,9 +233,8 @@ export const progressReportOps = ops(progressReportRoutes, {
     if (cycle.status !== 'open') throw new ConflictError(t('周期已结束，不能修改填报周期', 'The cycle is closed: its schedule cannot change'));
     if ((before?.version ?? 0) !== body.version) throw staleReport();
     // Changing the frequency after reports exist would orphan them: the bureau changes the due day only.
-    if (before && before.frequency !== body.frequency && isAtStage(cycle, 'execution')) {
-      const existing = await listReports(regionId, cycleId, `${cycleId}-`, undefined, 1);
-      if (existing.items.length) throw new ConflictError(t('已有单位填报进度，不能再改变填报频次（可调整截止日）', 'Units have reported already: the frequency can no longer change (the due day can)'));
+    if ((before?.frequency ?? defaultSchedule().frequency) !== body.frequency) {
+      if (await hasReports(regionId, cycleId)) throw new ConflictError(t('已有单位填报进度，不能再改变填报频次（可调整截止日）', 'Units have reported already: the frequency can no longer change (the due day can)'));
     }
     const at = nowIso();
     await storeSchedule(caller, before, { regionId, cycleId, frequency: body.frequency, dueDay: body.dueDay, version: (before?.version ?? 0) + 1, updatedAt: at, updatedBy: caller.username }, at);
