@@ -50,7 +50,14 @@ describe.skipIf(!hasChromium)('audit page', () => {
 
   it('exports the search to .xlsx: a header and one row per entry, no cell a formula', async () => {
     const today = beijingDate(Date.now());
-    const expected = (await searchAudit({ regionId: YL, from: `${today.slice(0, 8)}01`, to: today, action: 'seed.', limit: 100 })).items.length;
+    // The export holds every entry of the search, over as many pages as it takes.
+    let expected = 0;
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const res = await searchAudit({ regionId: YL, from: `${today.slice(0, 8)}01`, to: today, action: 'seed.', limit: 100, cursor });
+      expected += res.items.length;
+      cursor = res.nextCursor;
+    }
+    expect(expected).toBeGreaterThan(100);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
