@@ -7,6 +7,7 @@ import { goalAdjustmentRoutes, QUEUE_STATUSES, type AdjustmentQueueView, type As
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
+import { refreshWarnings } from '../../data/early-warning.ts';
 import { listAdjustments, listAssessedApproved, readAdjustments, storeApproval, storeMove, storeRequest } from '../../data/goal-adjustments.ts';
 import { readUnitGoals } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
@@ -20,6 +21,7 @@ import { BUREAU_ROLES, type Caller } from '../../domain/roles.ts';
 import type { AdjustmentRecord, RequesterKind } from '../../model/goal-adjustment.ts';
 import type { GoalFields } from '../../model/goal.ts';
 import { ops } from '../../http/chain.ts';
+import { logger } from '../../observability/logger.ts';
 
 interface GoalParams {
   regionId: string;
@@ -194,6 +196,9 @@ export const goalAdjustmentOps = ops(goalAdjustmentRoutes, {
     const newGoal = adjustedGoal(goal, a, after.updatedAt, caller.username);
     after.newRevision = newGoal.revision;
     await storeApproval(caller, a, after, { before: goal, after: newGoal }, ADJUSTMENT_STAGES, notices);
+    // Early warning (Art 12): the revised target and milestones colour the goal at once (data/early-warning.ts);
+    // a failure leaves the approval standing and is logged (the daily job or the next report approval refreshes it).
+    await refreshWarnings(a.regionId, a.cycleId, a.unitId, after.updatedAt, caller).catch((e: unknown) => logger.warn('early warning not refreshed after a goal adjustment', { regionId: a.regionId, unitId: a.unitId, error: (e as Error).message }));
     return after;
   },
 
