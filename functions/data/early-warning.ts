@@ -81,7 +81,7 @@ const ATTEMPTS = 3;
 
 /** Whether a stored status says the same as a new one (version and times aside). */
 const same = (a: GoalWarningRecord, b: GoalWarningRecord, aNext: string | undefined, bNext: string | undefined) =>
-  aNext === bNext && isDeepStrictEqual({ ...a, version: 0, since: '', updatedAt: '' }, { ...b, version: 0, since: '', updatedAt: '' });
+  aNext === bNext && isDeepStrictEqual({ ...a, version: 0, since: '', updatedAt: '', countedIn: '' }, { ...b, version: 0, since: '', updatedAt: '', countedIn: '' });
 
 export interface RefreshResult {
   changed: { indicatorId: string; from?: string; to?: string }[];
@@ -128,6 +128,9 @@ async function refreshOnce(regionId: string, cycleId: string, unitId: string, at
   const today = beijingDate(Date.parse(at));
   const approvedOn = set?.approvedAt ? beijingDate(Date.parse(set.approvedAt)) : today;
   const year = Number(cycleId);
+  // A change counts in the month it is made; one worked out for an earlier moment than a status it replaces (a
+  // backfill, or two writers' clocks apart) counts in that status's month, so no month of the trend goes below zero.
+  const month = [today.slice(0, 7), ...[...stored.values()].map((x) => x.record.countedIn ?? beijingDate(Date.parse(x.record.updatedAt)).slice(0, 7))].sort().at(-1)!;
 
   type Write = { indicatorId: string; before?: GoalWarningRecord; after?: GoalWarningRecord; next?: string | undefined };
   const writes: Write[] = [];
@@ -152,6 +155,7 @@ async function refreshOnce(regionId: string, cycleId: string, unitId: string, at
       ...(g.target !== undefined ? { target: g.target } : {}),
       ...outcome,
       since: before && before.record.level === outcome.level ? before.record.since : at,
+      countedIn: month,
       version: (before?.record.version ?? 0) + 1,
       updatedAt: at,
     };
@@ -163,7 +167,6 @@ async function refreshOnce(regionId: string, cycleId: string, unitId: string, at
   for (const [indicatorId, left] of stored) writes.push({ indicatorId, before: left.record });
   if (!writes.length) return { changed: [] };
 
-  const month = today.slice(0, 7);
   const reportsAfter = reportCounts(kept);
   for (let i = 0; i < writes.length; i += CHUNK) {
     const chunk = writes.slice(i, i + CHUNK);

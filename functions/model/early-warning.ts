@@ -79,6 +79,8 @@ export const goalWarningRecord = z.object({
   late: z.number().int().min(0),
   /** When the goal took its present colour. */
   since: z.string(),
+  /** The month (YYYY-MM) the dashboard's trend counted this status in: never before that of the status it replaced. */
+  countedIn: z.string().optional(),
   version,
   updatedAt: z.string(),
 });

@@ -158,6 +158,23 @@ async function call(op: string, caller: Caller, params: Record<string, string> =
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 
+describe('the trend', () => {
+  it('counts a refresh worked out for an earlier moment than the status it replaces in that status’s month, so no month goes below zero', async () => {
+    const u = 'yl-fumian';
+    const { set } = await readUnitGoals(YL, C, u);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: goalSetItem({ ...set!, status: 'approved' }, noon('2026-09-01')) }));
+    await refreshWarnings(YL, C, u, noon('2026-09-20'));
+    await refreshWarnings(YL, C, u, noon('2026-03-20'));
+    const months = (await readDashboard(YL, C)).filter((c) => c.scope === 'month').sort((a, b) => a.key.localeCompare(b.key));
+    let running = noWarningCounts();
+    for (const m of months) {
+      running = { green: running.green + m.green, yellow: running.yellow + m.yellow, red: running.red + m.red, missing: running.missing + m.missing, late: running.late + m.late };
+      expect({ month: m.key, ...running }).toEqual({ month: m.key, green: expect.toSatisfy((v: number) => v >= 0), yellow: expect.toSatisfy((v: number) => v >= 0), red: expect.toSatisfy((v: number) => v >= 0), missing: expect.toSatisfy((v: number) => v >= 0), late: expect.toSatisfy((v: number) => v >= 0) });
+    }
+    await expectCountersEqualRecount();
+  });
+});
+
 describe('the views and who may read them', () => {
   const bureauStaff = person('yl_staff', 'bureau_staff', 'yl-jxb');
   const filer = person('yuzhou_staff', 'unit_staff', 'yl-yuzhou');
