@@ -123,7 +123,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   });
   const watcher = setInterval(() => stepFunctions.checkDeadlines(), 1000);
   const dailyTimer = setInterval(() => void runDailyJob(), HOUR_MS);
-  void runDailyJob();
+  // The first run is awaited: the stack is ready once today's reminders, escalations and early-warning
+  // colours are in, so nothing writes behind the first requests (and tests read a settled table).
+  await runDailyJob();
+  mark('daily');
 
   const issuer = await TokenIssuer.create(opts.dataDir);
   const gateway = new LocalGateway({
