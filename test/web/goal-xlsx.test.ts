@@ -19,7 +19,7 @@ const unitView: UnitGoalsView = {
   set: { status: 'draft', version: 2, counts: { draft: 2, submitted: 0, returned: 0, approved: 0 } },
   editable: true,
   leaves: [
-    { indicatorId: '1.1', name: '地区生产总值增速', parents: ['经济发展'], points: 2000 },
+    { indicatorId: '1.1', name: '地区生产总值增速', parents: ['经济发展'], points: 2000, refinable: true },
     { indicatorId: '1.2', name: '一般公共预算收入', parents: ['经济发展'], points: 2000 },
     { indicatorId: '2.1', name: '党的建设', parents: ['共性指标'], points: 1000, common: true, assessorUnitId: 'zzb' },
   ],
@@ -29,7 +29,7 @@ const unitView: UnitGoalsView = {
   ],
   problems: [],
 };
-const leaves: PlanNode[] = unitView.leaves.map((l) => ({ id: l.indicatorId, name: l.name, points: l.points, common: l.common, assessorUnitId: l.assessorUnitId }));
+const leaves: PlanNode[] = unitView.leaves.map((l) => ({ id: l.indicatorId, name: l.name, points: l.points, common: l.common, refinable: l.refinable, assessorUnitId: l.assessorUnitId }));
 
 describe('goal sheets through .xlsx', () => {
   it('a unit’s export imports back unchanged, the assessor’s goal included as it stands', async () => {
