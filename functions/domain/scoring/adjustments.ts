@@ -28,16 +28,3 @@ export function checkAdjustment(a: GradeAdjustment, path: string): FieldProblem[
   }
   return problems;
 }
-
-/**
- * Moves `id` `steps` rank places (tie groups) up (negative) or down inside its grade, where
- * `groups` lists the grade's tie groups best first. The moved unit stands alone afterwards.
- */
-export function moveInGroups<T>(groups: T[][], id: T, steps: number): T[][] {
-  const from = groups.findIndex((g) => g.includes(id));
-  if (from < 0) return groups;
-  // Whether or not its old group empties, `from` is where the groups after the unit now start.
-  const kept = groups.map((g, i) => (i === from ? g.filter((x) => x !== id) : g)).filter((g) => g.length > 0);
-  const to = Math.max(0, Math.min(kept.length, from + steps));
-  return [...kept.slice(0, to), [id], ...kept.slice(to)];
-}

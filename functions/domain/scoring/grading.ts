@@ -1,7 +1,7 @@
 // Grading one category (Art 22–23): 不合格 on a veto or below the fail line; the rest by quotas or
 // score lines; severe deductions (Art 20) lower a grade afterwards without refilling; approved
 // Art 23 adjustments last. The result depends only on the units, never on their input order.
-import { ADJUSTMENT_DIRECTION_NAMES, ADJUSTMENT_TARGET_NAMES, checkAdjustment, moveInGroups, type GradeAdjustment } from './adjustments.ts';
+import { ADJUSTMENT_DIRECTION_NAMES, ADJUSTMENT_TARGET_NAMES, checkAdjustment, type GradeAdjustment } from './adjustments.ts';
 import { checkGradingRules, GRADE_NAMES, GRADES, shiftGrade, type Grade, type GradingRules } from './grading-rules.ts';
 import { checkAmount, formatPercent, formatPoints, MAX_AMOUNT, type Hundredths } from './points.ts';
 import { assertNoProblems, checkInt, type FieldProblem } from './problems.ts';
@@ -51,8 +51,8 @@ interface Work {
   allocated: Grade;
   grade: Grade;
   notes: string[];
-  /** Placed by an Art 23 rank change rather than by score. */
-  moved?: boolean;
+  /** Tie groups that Art 23 rank changes move the unit, down positive; a unit with a shift is placed by it, not by score. */
+  shift: number;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -81,7 +81,7 @@ export function gradeCategory(rules: GradingRules, units: readonly GradingUnit[]
   assertNoProblems(checkGradingRules(rules), '等次评定规则有误');
   assertNoProblems(checkGradingUnits(units), '等次评定数据有误');
   const sameTie = (a: GradingUnit, b: GradingUnit) => a.total === b.total && (rules.ties === 'shareRank' || a.commonScore === b.commonScore);
-  const work: Work[] = [...units].sort(byScore).map((unit) => ({ unit, allocated: 'fail', grade: 'fail', notes: [] }));
+  const work: Work[] = [...units].sort(byScore).map((unit) => ({ unit, allocated: 'fail', grade: 'fail', notes: [], shift: 0 }));
 
   // 1. Veto and fail line (Art 22; 60.00 exactly passes).
   const passed: Work[] = [];
@@ -110,35 +110,27 @@ export function gradeCategory(rules: GradingRules, units: readonly GradingUnit[]
     w.grade = to;
   }
 
-  // 4. Art 23 grade changes, then rank changes (by unit id, so order of input never matters).
-  const approved = (w: Work, target: GradeAdjustment['target']) => (w.unit.adjustments ?? []).filter((a) => a.target === target && a.approved);
+  // 4. Art 23 grade changes, then rank changes, each unit's on its own (so input order never matters).
   for (const w of work) {
     for (const a of w.unit.adjustments ?? []) if (!a.approved) w.notes.push(`第二十三条${adjustText(a)}尚未批准，未生效`);
-    for (const a of approved(w, 'grade')) {
+    const approved = (target: GradeAdjustment['target']) => (w.unit.adjustments ?? []).filter((a) => a.target === target && a.approved);
+    for (const a of [...approved('grade'), ...approved('rank')]) {
       if (a.direction === 'raise' && w.unit.veto) {
         w.notes.push(`第二十三条${adjustText(a)}不适用：一票否决的结果不得提高（文号 ${a.documentNumber}）`);
         continue;
       }
       const steps = a.steps ?? 1;
+      if (a.target === 'rank') {
+        w.shift += a.direction === 'raise' ? -steps : steps;
+        w.notes.push(`依第二十三条报批${adjustText(a)}（文号 ${a.documentNumber}）`);
+        continue;
+      }
       const to = shiftGrade(w.grade, a.direction === 'raise' ? steps : -steps);
       w.notes.push(`依第二十三条报批${adjustText(a)}：${GRADE_NAMES[w.grade]} → ${GRADE_NAMES[to]}（文号 ${a.documentNumber}）`);
       w.grade = to;
     }
   }
-  const groupsByGrade = new Map<Grade, Work[][]>(GRADES.map((g) => [g, tieGroups(work.filter((w) => w.grade === g), sameTie)]));
-  const movers = work.filter((w) => approved(w, 'rank').length).sort((a, b) => byId(a.unit.unitId, b.unit.unitId));
-  for (const w of movers) {
-    for (const a of approved(w, 'rank')) {
-      if (a.direction === 'raise' && w.unit.veto) {
-        w.notes.push(`第二十三条${adjustText(a)}不适用：一票否决的结果不得提高（文号 ${a.documentNumber}）`);
-        continue;
-      }
-      const steps = a.steps ?? 1;
-      groupsByGrade.set(w.grade, moveInGroups(groupsByGrade.get(w.grade)!, w, a.direction === 'raise' ? -steps : steps));
-      w.moved = true;
-      w.notes.push(`依第二十三条报批${adjustText(a)}（文号 ${a.documentNumber}）`);
-    }
-  }
+  const groupsByGrade = new Map<Grade, Work[][]>(GRADES.map((g) => [g, rankGroups(work.filter((w) => w.grade === g), sameTie)]));
 
   // 5. Ranks inside each grade (competition ranking: 1, 2, 2, 4) and overall positions.
   const out: GradedUnit[] = [];
@@ -148,14 +140,14 @@ export function gradeCategory(rules: GradingRules, units: readonly GradingUnit[]
     let rank = 1;
     const groups = groupsByGrade.get(grade)!;
     const totals = new Map<number, number>();
-    for (const w of groups.flat()) if (!w.moved) totals.set(w.unit.total, (totals.get(w.unit.total) ?? 0) + 1);
+    for (const w of groups.flat()) if (!w.shift) totals.set(w.unit.total, (totals.get(w.unit.total) ?? 0) + 1);
     for (const group of groups) {
       for (const w of group) {
         const tied = group.length > 1;
         const common = `共性指标得分 ${formatPoints(w.unit.commonScore)} 分`;
         const tieNote = tied
           ? `（总分相同，并列；按${common}排列先后）`
-          : rules.ties === 'commonScoreThenShare' && !w.moved && totals.get(w.unit.total)! > 1
+          : rules.ties === 'commonScoreThenShare' && !w.shift && totals.get(w.unit.total)! > 1
             ? `（与其他单位总分相同，按${common}区分名次）`
             : '';
         w.notes.push(`评定结果：${GRADE_NAMES[grade]}，等次内第 ${rank} 名${tieNote}，总位次第 ${before + rank} 位`);
@@ -217,6 +209,23 @@ function allocate(rules: GradingRules, passed: Work[], sameTie: (a: GradingUnit,
     s = e;
   }
   return { first, second };
+}
+
+/**
+ * A grade's tie groups, best first, after Art 23 rank changes. A moved unit counts its places among
+ * the units that are not moved: where its score puts it among their tie groups, then `shift` groups
+ * up or down. So one change never depends on another (or on their order), and a unit that gains
+ * points never ends lower. Movers landing in the same place are ordered, and tie, by score.
+ */
+function rankGroups(sorted: Work[], sameTie: (a: GradingUnit, b: GradingUnit) => boolean): Work[][] {
+  const stay = tieGroups(sorted.filter((w) => !w.shift), sameTie);
+  const landing: Work[][] = stay.map(() => []).concat([[]]);
+  for (const m of sorted.filter((w) => w.shift)) {
+    const better = (g: Work[]) => byScore(g[0]!.unit, m.unit) < 0 && !sameTie(g[0]!.unit, m.unit);
+    const at = stay.filter(better).length;
+    landing[Math.max(0, Math.min(stay.length, at + m.shift))]!.push(m);
+  }
+  return landing.flatMap((movers, i) => [...tieGroups(movers, sameTie), ...(i < stay.length ? [stay[i]!] : [])]);
 }
 
 /** Consecutive runs of units (already sorted) that tie under the category's tie rule. */

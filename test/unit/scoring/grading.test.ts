@@ -3,7 +3,6 @@ import { ValidationError } from '../../../functions/domain/errors.ts';
 import {
   defaultGradingRules,
   gradeCategory,
-  moveInGroups,
   type GradeAdjustment,
   type GradingResult,
   type GradingRules,
@@ -213,12 +212,25 @@ describe('input checks', () => {
   });
 });
 
-describe('moving a unit between tie groups', () => {
-  it('passes whole tie groups and leaves the mover alone', () => {
-    expect(moveInGroups([['A'], ['B', 'C'], ['D']], 'D', -1)).toEqual([['A'], ['D'], ['B', 'C']]);
-    expect(moveInGroups([['A'], ['B', 'C'], ['D']], 'B', -1)).toEqual([['B'], ['A'], ['C'], ['D']]);
-    expect(moveInGroups([['A'], ['B', 'C'], ['D']], 'C', 1)).toEqual([['A'], ['B'], ['C'], ['D']]);
-    expect(moveInGroups([['A'], ['B', 'C'], ['D']], 'A', 9)).toEqual([['B', 'C'], ['D'], ['A']]);
-    expect(moveInGroups([['A'], ['B']], 'A', -3)).toEqual([['A'], ['B']]);
+describe('Art 23 rank changes', () => {
+  const move = (id: string, direction: 'raise' | 'lower', steps = 1) => ({ id, a: approved({ target: 'rank', direction, steps }) });
+  const graded = (units: GradingUnit[], moves: { id: string; a: GradeAdjustment }[]) =>
+    gradeCategory({ ...rules, allocation: { mode: 'proportion', firstPercent: 0, secondPercent: 0 } }, units.map((x) => ({ ...x, adjustments: moves.filter((m) => m.id === x.unitId).map((m) => m.a) })))
+      .units.map((x) => `${x.unitId}${x.rankInGrade}`);
+  it('passes whole tie groups of unmoved units and leaves the mover alone', () => {
+    const units = [u('A', 90), u('B', 80), u('C', 80), u('D', 70)];
+    expect(graded(units, [move('D', 'raise')])).toEqual(['A1', 'D2', 'B3', 'C3']);
+    expect(graded(units, [move('B', 'raise')])).toEqual(['B1', 'A2', 'C3', 'D4']);
+    expect(graded(units, [move('C', 'lower')])).toEqual(['A1', 'B2', 'C3', 'D4']);
+    expect(graded(units, [move('A', 'lower', 9)])).toEqual(['B1', 'C1', 'D3', 'A4']);
+    expect(graded(units, [move('A', 'raise', 3)])).toEqual(['A1', 'B2', 'C2', 'D4']);
+  });
+  it('counts places among the unmoved units, so two changes never push each other', () => {
+    // Both tied first and both lowered one place: each lands below the unmoved unit after them.
+    const units = [u('A', 80), u('B', 80), u('C', 70), u('D', 60)];
+    expect(graded(units, [move('A', 'lower'), move('B', 'lower')])).toEqual(['C1', 'A2', 'B2', 'D4']);
+    // A unit that gains a point is never placed lower for it.
+    const better = units.map((x) => (x.unitId === 'A' ? { ...x, total: x.total + 1 } : x));
+    expect(graded(better, [move('A', 'lower'), move('B', 'lower')])).toEqual(['C1', 'A2', 'B3', 'D4']);
   });
 });

@@ -10,6 +10,7 @@ import {
   TOTAL_FLOOR,
   type GradeAdjustment,
   type GradingRules,
+  type GradingResult,
   type GradingUnit,
   type TotalRules,
 } from '../../../functions/domain/scoring/index.ts';
@@ -174,12 +175,20 @@ describe('grading', () => {
       fc.property(rulesArb, unitsArb({ effects: true }), fc.nat(), fc.integer({ min: 1, max: 3000 }), (rules, units, pick, gain) => {
         fc.pre(units.length > 0);
         const i = pick % units.length;
-        const better = units.map((x, j) => (j === i ? { ...x, total: x.total + gain } : x));
         const id = units[i]!.unitId;
-        const before = gradeCategory(rules, units).units.find((x) => x.unitId === id)!;
-        const after = gradeCategory(rules, better).units.find((x) => x.unitId === id)!;
-        expect(after.position).toBeLessThanOrEqual(before.position);
+        const standing = (list: GradingUnit[]) => {
+          const better = list.map((x, j) => (j === i ? { ...x, total: x.total + gain } : x));
+          const of = (r: GradingResult) => r.units.find((x) => x.unitId === id)!;
+          return [of(gradeCategory(rules, list)), of(gradeCategory(rules, better))] as const;
+        };
+        // With Art 23 decisions the grade still never drops. The position may: a decision places a
+        // unit relative to the others of its grade, and gained points can change who those are
+        // (the unit passes the fail line and the quotas grow, or it leaves a tie across a quota line).
+        const [before, after] = standing(units);
         expect(GRADES.indexOf(after.grade)).toBeLessThanOrEqual(GRADES.indexOf(before.grade));
+        const [plainBefore, plainAfter] = standing(units.map((x) => ({ ...x, adjustments: [] })));
+        expect(GRADES.indexOf(plainAfter.grade)).toBeLessThanOrEqual(GRADES.indexOf(plainBefore.grade));
+        expect(plainAfter.position).toBeLessThanOrEqual(plainBefore.position);
       }),
       { numRuns: 500 },
     );
