@@ -195,13 +195,17 @@ describe('simulate: grading', () => {
     expect([grade('玉州区'), grade('陆川县'), grade('福绵区')]).toEqual(['first', 'third', 'fail']);
   });
 
-  it('grades the department sample, its two equal totals sharing a rank', () => {
+  it('grades the department sample: its two equal totals ranked by common score by default, sharing a rank under shareRank', () => {
     // Act
     const read = readSampleTable(sampleRows('departments'));
     const result = simulate(defaultGradingRules(), read.units);
+    const shared = simulate({ ...defaultGradingRules(), ties: 'shareRank' }, read.units);
 
-    // Assess
-    const tied = result.units.filter((u) => u.tied);
+    // Assess: 市司法局 and 市民政局 both have 87.30, common scores 28.20 and 27.80.
+    const rank = (r: typeof result, id: string) => r.units.find((u) => u.unitId === id)!.rankInGrade;
+    expect(result.units.some((u) => u.tied)).toBe(false);
+    expect(rank(result, '市民政局')).toBe(rank(result, '市司法局') + 1);
+    const tied = shared.units.filter((u) => u.tied);
     expect(tied.map((u) => u.unitId)).toEqual(['市司法局', '市民政局']);
     expect(tied[0]!.rankInGrade).toBe(tied[1]!.rankInGrade);
     expect(result.counts.fail).toBe(1);

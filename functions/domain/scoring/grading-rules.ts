@@ -32,7 +32,8 @@ export function defaultGradingRules(): GradingRules {
   return {
     failLine: 6_000,
     allocation: { mode: 'proportion', firstPercent: 3_000, secondPercent: 5_000 },
-    ties: 'shareRank',
+    // SPEC "Decisions": equal totals are ranked by the common indicators' score, shared only if that ties too.
+    ties: 'commonScoreThenShare',
     quotaTie: 'higher',
     severeLowering: 'once',
   };

@@ -140,16 +140,16 @@ describe('grading with the SPEC defaults', () => {
 });
 
 describe('ties', () => {
-  it('share a rank, are listed by common score, and the next rank skips', () => {
+  it('share a rank under shareRank, are listed by common score, and the next rank skips', () => {
     const units = [u('A', 90), u('B', 85, { commonScore: 1800 }), u('C', 85, { commonScore: 2200 }), u('D', 80), u('E', 70), u('F', 65), u('G', 62), u('H', 61), u('I', 60.5), u('J', 60)];
-    const r = gradeCategory(rules, units);
+    const r = gradeCategory({ ...rules, ties: 'shareRank' }, units);
     expect(r.units.slice(0, 4).map((x) => `${x.unitId}${x.rankInGrade}${x.tied ? '=' : ''}`)).toEqual(['A1', 'C2=', 'B2=', 'D1']);
     expect(of(r, 'B').explanation.at(-1)).toBe('评定结果：一等，等次内第 2 名（总分相同，并列；按共性指标得分 18.00 分排列先后），总位次第 2 位');
   });
 
-  it('are broken by common score under commonScoreThenShare', () => {
+  it('are broken by common score by default (SPEC Decisions); units equal on both share the rank', () => {
     const units = [u('A', 90), u('B', 85, { commonScore: 1800 }), u('C', 85, { commonScore: 2200 }), u('D', 85, { commonScore: 1800 })];
-    const r = gradeCategory({ ...rules, ties: 'commonScoreThenShare', allocation: { mode: 'proportion', firstPercent: 10000, secondPercent: 0 } }, units);
+    const r = gradeCategory({ ...rules, allocation: { mode: 'proportion', firstPercent: 10000, secondPercent: 0 } }, units);
     expect(r.units.map((x) => `${x.unitId}${x.rankInGrade}`)).toEqual(['A1', 'C2', 'B3', 'D3']);
     expect(of(r, 'C').explanation.at(-1)).toContain('按共性指标得分 22.00 分区分名次');
   });
