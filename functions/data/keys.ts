@@ -87,6 +87,30 @@
 //   proposed deductions ....... Query gsi3 gsi3pk=PROPOSED#r#c  (gsi3sk = KIND#u#id: proposals waiting for the
 //                               assessment stage, whatever raised them)
 //   feedback the unit owes .... the DUE#r index above (rest = feedback id): the answer's or the result's date
+//   a unit's scores ........... Query pk=WORK#r#c  sk begins_with SCORE#u#  (one item per plan leaf an assessor unit
+//                               or the third party scores, SCORE#u#indicator: model/score.ts; the results read
+//                               every unit's with begins_with SCORE# — entity 'score' only, see the tally below)
+//   an assessor's scoring ..... Query gsi2 gsi2pk=ASSESS#r#c#assessorUnit  (the same partition as its goals: a
+//                               SCORE item's gsi2sk = status#u#indicator with status draft|submitted; its worklist
+//                               is this one Query, goals and scores told apart by entity)
+//   scoring tallies ........... Query gsi3 gsi3pk=QUEUE#r#c#SCORE  (one tally per assessor unit, sk
+//                               SCORE##ASSESSOR#assessorUnit, gsi3sk = status#time#assessorUnit: counters per
+//                               indicator kept on write; the bureau's progress and the stage duty read them)
+//   a unit's bonus/deduction .. Query pk=WORK#r#c  sk begins_with CLAIM#u#  (items CLAIM#u#id: { unitId, id, kind
+//                               bonus|deduction, ruleId, name, occurrences, amount (hundredths), severe, needsApproval,
+//                               raisedBy { kind unit|assessor|bureau, unitId }, source? { feedbackId }, description,
+//                               evidence[], status draft|submitted|approved|rejected, decision? { outcome, by, at,
+//                               reason }, version } — model/claim.ts; and the unit's pending claim evidence uploads
+//                               CLAIM#u##UPLOAD#fileId, which sort before every claim id)
+//   the bureau's claims ....... Query gsi3 gsi3pk=QUEUE#r#c#CLAIM  (gsi3sk = status#since#u; sparse: every claim
+//                               but the drafts of units and assessor units; begins_with approved# = what counts)
+//   claims a unit raised ...... Query gsi2 gsi2pk=CLAIMBY#r#c#raiserUnit  (gsi2sk = createdAt#u#id: the deductions
+//                               an assessor unit or the bureau raised, drafts included)
+//   a unit's self-assessment .. Query pk=WORK#r#c  sk begins_with SELF#u#   (the set SELF#u##SET first, then its
+//                               pending uploads SELF#u##UPLOAD#fileId, then one item per goal SELF#u#indicator:
+//                               model/self-assessment.ts; the results read the items, data/self-assessments.ts)
+//   the bureau's self-assessments Query gsi3 gsi3pk=QUEUE#r#c#SELF  (set items only, gsi3sk = status#time#u; an
+//                               assessor unit reads the submitted and approved ones there, then a unit's items)
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -158,6 +182,10 @@ export const keys = {
   /** A task decomposing a unit's goal (Art 13), and the unit's departments of the cycle (functions/data/goal-tasks.ts). */
   goalTask: (regionId: string, cycleId: string, unitId: string, indicatorId: string, taskId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#TASK#${taskId}` }),
   unitDepartments: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##DEPT` }),
+  /** A unit's self-assessment of one goal, its set, and a pending evidence upload (functions/data/self-assessments.ts). */
+  selfAssessment: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `SELF#${unitId}#${indicatorId}` }),
+  selfAssessmentSet: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `SELF#${unitId}##SET` }),
+  selfUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `SELF#${unitId}##UPLOAD#${fileId}` }),
   /** A unit's standing in one stage's duties (functions/data/duties.ts). */
   duty: (regionId: string, cycleId: string, unitId: string, stage: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `DUTY#${unitId}#${stage}` }),
   /** A goal's adjustment request, a revision it replaced, and its one open request (functions/data/goal-adjustments.ts). */
@@ -186,6 +214,14 @@ export const keys = {
   feedbackProposal: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}#PROPOSAL` }),
   proposed: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({ gsi3pk: `PROPOSED#${regionId}#${cycleId}`, gsi3sk: `${kind}#${unitId}#${rest}` }),
   proposedPartition: (regionId: string, cycleId: string) => `PROPOSED#${regionId}#${cycleId}`,
+  /** A bonus or deduction item of a unit, and a pending upload of its evidence (functions/data/claims.ts). */
+  claim: (regionId: string, cycleId: string, unitId: string, claimId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `CLAIM#${unitId}#${claimId}` }),
+  claimUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `CLAIM#${unitId}##UPLOAD#${fileId}` }),
+  claimRaiser: (regionId: string, cycleId: string, raiserUnitId: string, createdAt: string, unitId: string, claimId: string) => ({
+    gsi2pk: `CLAIMBY#${regionId}#${cycleId}#${raiserUnitId}`,
+    gsi2sk: `${createdAt}#${unitId}#${claimId}`,
+  }),
+  claimRaiserPartition: (regionId: string, cycleId: string, raiserUnitId: string) => `CLAIMBY#${regionId}#${cycleId}#${raiserUnitId}`,
   /** A goal's early-warning status (functions/data/early-warning.ts). */
   goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),
   warningAssessor: (regionId: string, cycleId: string, assessorUnitId: string, unitId: string, indicatorId: string) => ({ gsi2pk: `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`, gsi2sk: `${unitId}#${indicatorId}` }),
@@ -195,6 +231,9 @@ export const keys = {
   /** A dashboard counter of a cycle: scope UNIT, CAT or MONTH and its key. */
   dashboard: (regionId: string, cycleId: string, scope: 'UNIT' | 'CAT' | 'MONTH', key: string) => ({ pk: `DASH#${regionId}#${cycleId}`, sk: `${scope}#${key}` }),
   dashboardPartition: (regionId: string, cycleId: string) => `DASH#${regionId}#${cycleId}`,
+  /** An assessor unit's (or the third party's) score of a unit's plan leaf, and its tally (functions/data/scores.ts). */
+  score: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `SCORE#${unitId}#${indicatorId}` }),
+  scoreTally: (regionId: string, cycleId: string, assessorUnitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `SCORE##ASSESSOR#${assessorUnitId}` }),
   workPrefix: (kind: WorkKind, unitId?: string) => (unitId === undefined ? `${kind}#` : `${kind}#${unitId}#`),
   assessorWork: (regionId: string, cycleId: string, assessorUnitId: string, status: string, unitId: string, indicatorId: string) => ({
     gsi2pk: `ASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
