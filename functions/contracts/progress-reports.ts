@@ -34,6 +34,8 @@ export const evidenceFilePath = progressEntryPath.extend({ fileId });
 export const scheduleView = z.object({
   frequency: reportFrequency,
   dueDay: z.number().int(),
+  /** Working days after the unit leader is told of a missed report before the bureau is told. */
+  bureauAfterDays: z.number().int(),
   /** 0: the defaults, nothing stored yet. */
   version: z.number().int().min(0),
   updatedAt: z.string().optional(),
@@ -44,6 +46,12 @@ export const scheduleView = z.object({
 export const setScheduleBody = z.object({
   frequency: reportFrequency,
   dueDay: z.number().int().min(1, { error: () => t('截止日应在每月 1–28 日之间', 'The due day is between the 1st and the 28th') }).max(28, { error: () => t('截止日应在每月 1–28 日之间', 'The due day is between the 1st and the 28th') }),
+  bureauAfterDays: z
+    .number()
+    .int()
+    .min(1, { error: () => t('告知绩效办的间隔应为 1–10 个工作日', 'The bureau is told 1–10 working days after the unit leader') })
+    .max(10, { error: () => t('告知绩效办的间隔应为 1–10 个工作日', 'The bureau is told 1–10 working days after the unit leader') })
+    .optional(),
   version: z.number().int().min(0),
 });
 

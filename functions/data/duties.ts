@@ -10,6 +10,7 @@ import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
 import { listGoalSets } from './goals.ts';
+import { listTallies } from './scores.ts';
 import { keys } from './keys.ts';
 import { getCurrentPlan } from './plans.ts';
 import { queryAll } from './query.ts';
@@ -24,6 +25,7 @@ export const dutyEntity = entity('duty', dutyRecord, (d) => keys.duty(d.regionId
 /** Each source: how its records of a cycle are listed (one Query), and the key of a unit's record. */
 const SOURCES: Record<DutySource, { list: (regionId: string, cycleId: string) => Promise<WorkRecord[]>; key: (regionId: string, cycleId: string, unitId: string) => Record<string, string> }> = {
   goalSets: { list: listGoalSets, key: keys.goalSet },
+  scoreTallies: { list: listTallies, key: keys.scoreTally },
 };
 
 /** Every duty record of a cycle (all stages): one Query of the cycle's DUTY# items. */
@@ -121,9 +123,14 @@ export function notMissedCheck(regionId: string, cycleId: string, unitId: string
   };
 }
 
-/** Mark a unit's duty record (created if absent) once for `deadline`: `missed` or `reminded`. */
-function markOnce(regionId: string, cycleId: string, unitId: string, stage: StageCode, mark: 'missed' | 'reminded', deadline: string, at: string): TransactItem {
-  const [dateField, atField] = mark === 'missed' ? ['missedDeadline', 'missedAt'] : ['remindedFor', 'remindedAt'];
+/** What a mark records: missed (the unit and its leader told), reminded, or the bureau told (a second step after missed). */
+export type DutyMark = 'missed' | 'reminded' | 'bureau';
+const MARK_FIELDS: Record<DutyMark, [string, string]> = { missed: ['missedDeadline', 'missedAt'], reminded: ['remindedFor', 'remindedAt'], bureau: ['bureauToldFor', 'bureauToldAt'] };
+const MARK_ACTIONS: Record<DutyMark, string> = { missed: 'duty.missed', reminded: 'duty.remind', bureau: 'duty.escalate' };
+
+/** Mark a unit's duty record (created if absent) once for `deadline`. */
+function markOnce(regionId: string, cycleId: string, unitId: string, stage: StageCode, mark: DutyMark, deadline: string, at: string): TransactItem {
+  const [dateField, atField] = MARK_FIELDS[mark];
   return {
     Update: {
       TableName: tableName(),
@@ -150,23 +157,23 @@ export async function storeMarks(
   regionId: string,
   cycleId: string,
   stage: StageCode,
-  mark: 'missed' | 'reminded',
-  units: readonly { unitId: string; deadline: string; notice: Record<string, unknown> }[],
+  mark: DutyMark,
+  units: readonly { unitId: string; deadline: string; notice?: Record<string, unknown> }[],
   extra: (batch: readonly { unitId: string }[]) => Record<string, unknown>[],
   at: string,
 ): Promise<void> {
   const duties = dutiesOf(stage);
-  const perUnit = 2 + (mark === 'missed' ? duties.length : 0);
+  const perUnit = 2 + (mark === 'reminded' ? 0 : duties.length);
   const size = Math.max(1, Math.floor((100 - OTHER_ITEMS) / perUnit));
   for (let i = 0; i < units.length; i += size) {
     const batch = units.slice(i, i + size);
     const items: TransactItem[] = batch.flatMap((u) => [
       markOnce(regionId, cycleId, u.unitId, stage, mark, u.deadline, at),
-      { Put: { TableName: tableName(), Item: u.notice } },
-      ...(mark === 'missed' ? duties.map((d) => undeliveredCheck(d, regionId, cycleId, u.unitId)) : []),
+      ...(u.notice ? [{ Put: { TableName: tableName(), Item: u.notice } }] : []),
+      ...(mark === 'reminded' ? [] : duties.map((d) => undeliveredCheck(d, regionId, cycleId, u.unitId))),
     ]);
     items.push(...extra(batch).map((Item): TransactItem => ({ Put: { TableName: tableName(), Item } })));
-    await commit(actor, { action: mark === 'missed' ? 'duty.missed' : 'duty.remind', target: `cycle:${regionId}/${cycleId}`, after: { stage, units: batch.map((u) => ({ unitId: u.unitId, deadline: u.deadline })) } }, items, at);
+    await commit(actor, { action: MARK_ACTIONS[mark], target: `cycle:${regionId}/${cycleId}`, after: { stage, units: batch.map((u) => ({ unitId: u.unitId, deadline: u.deadline })) } }, items, at);
   }
 }
 

@@ -25,6 +25,9 @@ export const dutyRecord = z.object({
   /** The deadline (date) the unit was last reminded of: one reminder per deadline. */
   remindedFor: isoDate.optional(),
   remindedAt: z.string().optional(),
+  /** The deadline (date) the bureau was last told the unit still missed, a while after its leader: once per deadline. */
+  bureauToldFor: isoDate.optional(),
+  bureauToldAt: z.string().optional(),
   version,
 });
 export type DutyRecord = z.infer<typeof dutyRecord>;

@@ -39,6 +39,8 @@ export const progressSchedule = z.object({
   frequency: reportFrequency,
   /** The day of the month after the period by which the report is due (24:00 Beijing). */
   dueDay: z.number().int().min(1).max(28),
+  /** Working days after the unit leader's notice of a missed report before the bureau is told (default BUREAU_ESCALATION_WORKING_DAYS). */
+  bureauAfterDays: z.number().int().min(1).max(10).optional(),
   version,
   updatedAt: z.string(),
   updatedBy: z.string(),

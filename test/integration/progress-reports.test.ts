@@ -22,9 +22,10 @@ import { listAllReports, progressItem, reportItem } from '../../functions/data/p
 import { goalItem } from '../../functions/data/goals.ts';
 import { listAudit } from '../../functions/data/audit.ts';
 import { reportDeadlines } from '../../functions/handlers/workflow/report-deadlines.ts';
+import { handler as daily } from '../../functions/handlers/schedule/daily.ts';
 import { shiftIsoDate } from '../../functions/domain/dates.ts';
 import { defaultSchedule } from '../../functions/domain/progress-periods.ts';
-import { nextDeadline } from '../../functions/domain/report-deadlines.ts';
+import { BUREAU_ESCALATION_WORKING_DAYS, nextDeadline } from '../../functions/domain/report-deadlines.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
 import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
@@ -75,7 +76,7 @@ afterAll(async () => store?.stop());
 describe('schedule', () => {
   it('is monthly, due on the 5th, until the bureau sets it; units read it, only the bureau sets it', async () => {
     const got = await call('getProgressSchedule', filer, {});
-    expect(got.body).toMatchObject({ frequency: 'monthly', dueDay: 5, version: 0 });
+    expect(got.body).toMatchObject({ frequency: 'monthly', dueDay: 5, bureauAfterDays: BUREAU_ESCALATION_WORKING_DAYS, version: 0 });
     expect(got.body.periods).toHaveLength(12);
     expect(got.body.periods.at(-1)).toEqual({ period: '2026-12', dueDate: '2027-01-05' });
     expect((await call('setProgressSchedule', filer, {}, { frequency: 'monthly', dueDay: 6, version: 0 })).status).toBe(403);
@@ -89,6 +90,12 @@ describe('schedule', () => {
     const quarterly = await call('setProgressSchedule', bureauStaff, {}, { frequency: 'quarterly', dueDay: 5, version: 1 });
     expect(quarterly.status).toBe(409);
     expect(quarterly.body.error.message).toContain('频次');
+    // The bureau's interval after the leader's notice: 1–10 working days, kept until changed.
+    expect((await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 5, bureauAfterDays: 11, version: 1 })).status).toBe(400);
+    const longer = await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 5, bureauAfterDays: 5, version: 1 });
+    expect(longer.body).toMatchObject({ bureauAfterDays: 5, version: 2 });
+    expect((await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 5, version: 2 })).body).toMatchObject({ bureauAfterDays: 5, version: 3 });
+    expect((await call('setProgressSchedule', bureauStaff, {}, { frequency: 'monthly', dueDay: 5, bureauAfterDays: BUREAU_ESCALATION_WORKING_DAYS, version: 3 })).body.bureauAfterDays).toBe(BUREAU_ESCALATION_WORKING_DAYS);
   });
 });
 
@@ -313,13 +320,14 @@ describe('reminders and escalation per period (stage duties with a deadline per 
   const next = nextDeadline(2026, defaultSchedule(), Date.now());
   afterAll(() => setClockOffset(0));
 
-  it.skipIf(!next)('reminds each unit whose next report is not approved, once; escalates after the due day to the leader and the bureau, once', async () => {
+  it.skipIf(!next)('reminds each unit whose next report is not approved, once; escalates to the leader on the first working day after the due day, to the bureau 3 working days later, each once', async () => {
     const { period, dueDate } = next!;
     const cycle = (await getCycle(YL, C))!;
     const calendar = await loadWorkingCalendar(YL);
     const moveTo = (iso: string) => setClockOffset(Math.max(0, Date.parse(iso) - Date.now()));
+    const noon = (date: string) => `${date}T04:00:00Z`;
     // The day before the due day (Beijing noon): within three working days of it.
-    moveTo(`${shiftIsoDate(dueDate, -1)}T04:00:00Z`);
+    moveTo(noon(shiftIsoDate(dueDate, -1)));
     const approved = new Set((await listAllReports(YL, C, period)).filter((r) => r.status === 'approved').map((r) => r.unitId));
     const first = await reportDeadlines(cycle, actor, calendar);
     expect(first.reminded).toBeGreaterThan(0);
@@ -330,14 +338,50 @@ describe('reminders and escalation per period (stage duties with a deadline per 
     expect((await reportDeadlines(cycle, actor, calendar)).reminded).toBe(0);
     const unit = reminded[0]!;
     expect((await listNotices(YL, unit, 10)).items.some((n) => n.kind === 'progress.reminder' && n.audience === 'unit_leader' && n.title.includes(period))).toBe(true);
+    const bureauNotices = async () => (await listNotices(YL, 'yl-jxb', 100)).items.filter((n) => n.kind === 'progress.overdue' && n.title.includes(period)).length;
+    const bureauBefore = await bureauNotices();
 
-    moveTo(`${shiftIsoDate(dueDate, 1)}T04:00:00Z`);
+    // The first working day after the due day: the unit leader, not yet the bureau. Days in between
+    // that are not working days (a due day on a Saturday) tell nobody.
+    const leaderDay = calendar.addWorkingDays(dueDate, 1);
+    for (let d = shiftIsoDate(dueDate, 1); d < leaderDay; d = shiftIsoDate(d, 1)) {
+      moveTo(noon(d));
+      expect(await reportDeadlines(cycle, actor, calendar)).toMatchObject({ escalated: 0, bureauTold: 0 });
+    }
+    moveTo(noon(leaderDay));
     const late = await reportDeadlines(cycle, actor, calendar);
-    expect(late.escalated).toBe(first.reminded);
-    expect((await readDutyRecords(YL, C, 'execution', true)).get(unit)?.missedDeadline).toBe(dueDate);
-    expect((await listNotices(YL, unit, 10)).items.some((n) => n.kind === 'progress.overdue' && n.audience === 'unit_leader' && n.title.includes(period))).toBe(true);
-    expect((await listNotices(YL, 'yl-jxb', 50)).items.some((n) => n.kind === 'progress.overdue' && n.title.includes(period))).toBe(true);
-    expect((await reportDeadlines(cycle, actor, calendar)).escalated).toBe(0);
+    expect(late).toMatchObject({ escalated: first.reminded, bureauTold: 0 });
+    expect((await readDutyRecords(YL, C, 'execution', true)).get(unit)).toMatchObject({ missedDeadline: dueDate });
+    expect((await readDutyRecords(YL, C, 'execution', true)).get(unit)?.bureauToldFor).toBeUndefined();
+    const leaderNotice = (await listNotices(YL, unit, 10)).items.find((n) => n.kind === 'progress.overdue' && n.audience === 'unit_leader' && n.title.includes(period));
+    const bureauDay = calendar.addWorkingDays(leaderDay, BUREAU_ESCALATION_WORKING_DAYS);
+    expect(leaderNotice?.body).toContain(bureauDay);
+    expect(await bureauNotices()).toBe(bureauBefore);
+    expect(await reportDeadlines(cycle, actor, calendar)).toMatchObject({ escalated: 0, bureauTold: 0 });
+
+    // One unit reports (its leader approves) in between: the bureau is not told of it.
+    const caughtUp = reminded[1]!;
+    const at = new Date(Date.now() + 3600_000).toISOString();
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: reportItem({ regionId: YL, cycleId: C, unitId: caughtUp, period, categoryId: 'c1', status: 'approved', dueDate, late: true, counts: { filled: 1, nothingToReport: 0 }, submittedAt: at, submittedBy: 'test', approvedAt: at, approvedBy: 'test', version: 3, updatedAt: at, updatedBy: 'test' }) }));
+
+    // The working day before the bureau's day: still only the leader knows.
+    moveTo(noon(calendar.addWorkingDays(bureauDay, -1)));
+    expect(await reportDeadlines(cycle, actor, calendar)).toMatchObject({ escalated: 0, bureauTold: 0 });
+    // The bureau's day, through the daily job itself (北流市's open cycle may add its own units to the count).
+    moveTo(noon(bureauDay));
+    const told = await daily();
+    expect(told.reportsBureauTold).toBeGreaterThanOrEqual(first.reminded - 1);
+    const after = await readDutyRecords(YL, C, 'execution', true);
+    expect(after.get(unit)).toMatchObject({ missedDeadline: dueDate, bureauToldFor: dueDate });
+    expect(after.get(caughtUp)?.bureauToldFor).toBeUndefined();
+    expect(await bureauNotices()).toBe(bureauBefore + 1);
+    const bureauNotice = (await listNotices(YL, 'yl-jxb', 100)).items.find((n) => n.kind === 'progress.overdue' && n.title.includes(period));
+    expect(bureauNotice?.title).toContain(`${first.reminded - 1} 个单位`);
+    // Idempotent: the next runs add nothing.
+    expect(await daily()).toMatchObject({ reportsReminded: 0, reportsEscalated: 0, reportsBureauTold: 0 });
+    moveTo(noon(shiftIsoDate(bureauDay, 1)));
+    expect(await reportDeadlines(cycle, actor, calendar)).toMatchObject({ escalated: 0, bureauTold: 0 });
+    expect(await bureauNotices()).toBe(bureauBefore + 1);
   });
 });
 

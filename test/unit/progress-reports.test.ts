@@ -6,6 +6,9 @@ import { deadlineInstant } from '../../functions/domain/dates.ts';
 import { currentPeriod, dueDateOf, expectedBy, frequencyOf, isLate, openPeriods, periodProblem, periodsOf, periodStart } from '../../functions/domain/progress-periods.ts';
 import { blankGoals, countItems, entryProblems, fedConflict, isFilled, reportMove } from '../../functions/domain/progress-reports.ts';
 import type { ProgressItemRecord } from '../../functions/model/progress-report.ts';
+import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
+import { BUREAU_ESCALATION_WORKING_DAYS, bureauEscalationDay, bureauEscalationDue, leaderEscalationDay, leaderEscalationDue } from '../../functions/domain/report-deadlines.ts';
+import { WorkingCalendar } from '../../functions/domain/working-days.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -100,5 +103,37 @@ describe('report moves', () => {
     expect(fedConflict(fed, { nothingToReport: true, nothingReason: 'x' })).toBeDefined();
     expect(fedConflict(fed, { nothingToReport: false, value: 77 })).toBeUndefined();
     expect(fedConflict(fed, { nothingToReport: false, narrative: '核对无误' })).toBeUndefined();
+  });
+});
+
+describe('escalation of a missed report: the unit leader, then the bureau', () => {
+  const calendar = new WorkingCalendar(OFFICIAL_CALENDARS);
+  // 2026-10-05 falls in the National Day holiday (10-01…10-07; 10-10 a make-up working day).
+  const row = { delivered: false, deadline: '2026-10-05' };
+
+  it('tells the leader on the first working day after the due day, not on the holidays before it', () => {
+    expect(leaderEscalationDay('2026-10-05', calendar)).toBe('2026-10-08');
+    expect(leaderEscalationDue(row, '2026-10-06', calendar)).toBe(false);
+    expect(leaderEscalationDue(row, '2026-10-08', calendar)).toBe(true);
+    expect(leaderEscalationDue({ ...row, missedDeadline: '2026-10-05' }, '2026-10-09', calendar)).toBe(false);
+    expect(leaderEscalationDue({ ...row, delivered: true }, '2026-10-09', calendar)).toBe(false);
+  });
+
+  it('tells the bureau BUREAU_ESCALATION_WORKING_DAYS working days after the leader, once, only after the leader', () => {
+    expect(BUREAU_ESCALATION_WORKING_DAYS).toBe(3);
+    // 10-08 → 10-09, 10-10 (make-up Saturday), 10-12.
+    expect(bureauEscalationDay('2026-10-05', calendar)).toBe('2026-10-12');
+    const told = { ...row, missedDeadline: '2026-10-05' };
+    expect(bureauEscalationDue(told, '2026-10-11', calendar)).toBe(false);
+    expect(bureauEscalationDue(told, '2026-10-12', calendar)).toBe(true);
+    expect(bureauEscalationDue(row, '2026-10-12', calendar)).toBe(false);
+    expect(bureauEscalationDue({ ...told, bureauToldFor: '2026-10-05' }, '2026-10-13', calendar)).toBe(false);
+    expect(bureauEscalationDue({ ...told, delivered: true }, '2026-10-13', calendar)).toBe(false);
+    expect(bureauEscalationDay('2026-10-05', calendar, 1)).toBe('2026-10-09');
+  });
+
+  it('counts calendar days where the region has no calendar for the year', () => {
+    expect(leaderEscalationDay('2031-03-05', calendar)).toBe('2031-03-06');
+    expect(bureauEscalationDay('2031-03-05', calendar)).toBe('2031-03-09');
   });
 });

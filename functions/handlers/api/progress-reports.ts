@@ -33,7 +33,7 @@ import { leaves } from '../../domain/plan.ts';
 import { defaultSchedule, dueDateOf, expectedBy, isLate, openPeriods, periodProblem, periodsOf, type Schedule } from '../../domain/progress-periods.ts';
 import { blankGoals, countItems, entryProblems, fedConflict, PROGRESS_STAGES, reportMove } from '../../domain/progress-reports.ts';
 import { BUREAU_ROLES, type Caller } from '../../domain/roles.ts';
-import { nextDeadline } from '../../domain/report-deadlines.ts';
+import { BUREAU_ESCALATION_WORKING_DAYS, nextDeadline } from '../../domain/report-deadlines.ts';
 import { isAtStage } from '../../domain/stages.ts';
 import { ops } from '../../http/chain.ts';
 import { logger } from '../../observability/logger.ts';
@@ -209,6 +209,7 @@ async function scheduleView(regionId: string, cycleId: string) {
   const s = scheduleOf(stored);
   return {
     ...s,
+    bureauAfterDays: stored?.bureauAfterDays ?? BUREAU_ESCALATION_WORKING_DAYS,
     version: stored?.version ?? 0,
     ...(stored ? { updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : {}),
     periods: periodsOf(Number(cycleId), s.frequency).map((p) => ({ period: p, dueDate: dueDateOf(p, s.dueDay) })),
@@ -237,7 +238,7 @@ export const progressReportOps = ops(progressReportRoutes, {
       if (await hasReports(regionId, cycleId)) throw new ConflictError(t('已有单位填报进度，不能再改变填报频次（可调整截止日）', 'Units have reported already: the frequency can no longer change (the due day can)'));
     }
     const at = nowIso();
-    await storeSchedule(caller, before, { regionId, cycleId, frequency: body.frequency, dueDay: body.dueDay, version: (before?.version ?? 0) + 1, updatedAt: at, updatedBy: caller.username }, at);
+    await storeSchedule(caller, before, { regionId, cycleId, frequency: body.frequency, dueDay: body.dueDay, bureauAfterDays: body.bureauAfterDays ?? before?.bureauAfterDays ?? BUREAU_ESCALATION_WORKING_DAYS, version: (before?.version ?? 0) + 1, updatedAt: at, updatedBy: caller.username }, at);
     return scheduleView(regionId, cycleId);
   },
 

@@ -17,13 +17,12 @@ import { reportDeadlines } from '../workflow/report-deadlines.ts';
 const DAILY = 'system:daily';
 
 async function run() {
-  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, warningsChanged: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0 };
+  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, warningsChanged: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0, reportsReminded: 0, reportsEscalated: 0, reportsBureauTold: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
     return calendars.get(regionId)!;
   };
-  const reportMarks = { reminded: 0, escalated: 0 };
   for (const open of await listOpenCycles()) {
     const cycle = await getCycle(open.regionId, open.cycleId);
     const stage = cycle?.stages[cycle.currentStage - 1];
@@ -42,10 +41,12 @@ async function run() {
     if (stage.escalatedAt) summary.unitsEscalated += (await escalateUnits(cycle, stage, actor, true)).recorded.length;
     // Early warning (Art 12): goals whose colour moves with the date.
     summary.warningsChanged += (await refreshCycleWarnings(cycle.regionId, cycle.cycleId, t, DAILY)).changed;
-    // Progress reports (Art 13): a reminder before each period's due day, the escalation after it.
+    // Progress reports (Art 13): a reminder before each period's due day, the escalation after it
+    // (the unit leader first, the bureau a few working days later).
     const reports = await reportDeadlines(cycle, actor, await calendarOf(cycle.regionId));
-    reportMarks.reminded += reports.reminded;
-    reportMarks.escalated += reports.escalated;
+    summary.reportsReminded += reports.reminded;
+    summary.reportsEscalated += reports.escalated;
+    summary.reportsBureauTold += reports.bureauTold;
   }
   // Feedback during the year (Art 14), per region: missed answers and results, and any provisional
   // answer date a calendar save left behind.
@@ -56,7 +57,6 @@ async function run() {
     summary.feedbackProposed += swept.proposed;
     summary.feedbackRecomputed += await recomputeProvisional(regionId, Number(beijingDate(now()).slice(0, 4)) - 1, actor);
   }
-  logger.info('progress report deadlines', reportMarks);
   logger.info('daily job', summary);
   return summary;
 }

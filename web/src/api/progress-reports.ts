@@ -15,7 +15,7 @@ export type ScheduleView = CallOutput<typeof progressReportRoutes.getProgressSch
 const at = (regionId: string, cycleId: string, unitId: string) => ({ regionId, cycleId, unitId });
 
 export const getScheduleApi = (regionId: string, cycleId: string) => call(progressReportRoutes.getProgressSchedule, { params: { regionId, cycleId } });
-export const setScheduleApi = (regionId: string, cycleId: string, body: { frequency: 'monthly' | 'quarterly'; dueDay: number; version: number }) =>
+export const setScheduleApi = (regionId: string, cycleId: string, body: { frequency: 'monthly' | 'quarterly'; dueDay: number; bureauAfterDays: number; version: number }) =>
   call(progressReportRoutes.setProgressSchedule, { params: { regionId, cycleId }, body });
 
 /** 单位各期进度及某一期的逐项填报 */
