@@ -37,5 +37,5 @@ describe('restart of the local stack', () => {
     const advanced = await bureau.post('/regions/450900/cycles/2027/advance', { stage: 1, version: cycle.version });
     expect(advanced.status).toBe(201);
     expect(advanced.body.currentStage).toBe(2);
-  });
+  }, 120_000); // two starts of the whole stack, each seeding the demo: ~25 s alone, more on a busy CI machine
 });
