@@ -16,6 +16,7 @@ import { demoFeedSystemItems } from './seed-feed.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
 import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
+import { demoScoreItems } from './seed-scores.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
 
@@ -131,6 +132,11 @@ const PARTS: SeedPart[] = [
       await inChunks(items, 'seed.progress', at);
       await putDemoEvidence(files);
     },
+  },
+  {
+    // 2025 scored by every assessor unit and the third party, submitted, two inputs corrected (Art 17–18).
+    name: 'scores',
+    apply: async (at) => inChunks(demoScoreItems(), 'seed.scores', at),
   },
 ];
 

@@ -18,6 +18,7 @@ import { planApprovalRoutes, publicPlanRoutes } from './plan-approval.ts';
 import { progressReportRoutes } from './progress-reports.ts';
 import { publicGoalRoutes } from './public-goals.ts';
 import { publicRoutes } from './public.ts';
+import { scoreRoutes } from './scores.ts';
 import { userRoutes } from './users.ts';
 
 export const contracts = {
@@ -41,6 +42,7 @@ export const contracts = {
   ...earlyWarningRoutes,
   ...feedbackRoutes,
   ...progressReportRoutes,
+  ...scoreRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -25,7 +25,7 @@ export async function listAssessorGoals(regionId: string, cycleId: string, asses
 }
 
 /** Consistent reads of items by key, 100 per BatchGetItem, unprocessed keys asked again. */
-async function batchGet(Keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+export async function batchGet(Keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < Keys.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = Keys.slice(i, i + 100);

@@ -60,6 +60,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listProgressReports: { period: '2026-11', status: 'approved', limit: '20' },
   listAssessedProgress: { period: '2026-11', limit: '20' },
   listFeedback: { status: 'open', overdue: 'true', unitId: 'yl-yuzhou', page: '1', limit: '20' },
+  getScoreWorklist: { indicatorId: '1.1', forUnit: 'yl-yuzhou', state: 'toScore' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -126,6 +127,11 @@ const sampleBodies: Record<string, unknown> = {
   removeGoalTask: { version: 1 },
   decidePlanProposal: { decision: 'reject', seq: 1, opinion: '请补充调整依据' },
   saveDepartments: { version: 0, departments: [{ id: 'd1', name: '综合科', retired: false }, { name: '统计科', retired: false }] },
+  saveScore: { inputs: { actual: '95.5' }, reason: '以统计年鉴终审数据为准', version: 0 },
+  saveSurvey: { rate: 8750, reason: '复核问卷后更正', version: 0 },
+  submitScores: { total: 7 },
+  importScores: { indicatorId: '1.1', rows: [['单位编号', '单位名称', '考评类别', '自评值', '评分输入', '更正理由'], ['yl-yuzhou', '玉州区', '县（市、区）', '', '95', '']], dryRun: false },
+  importSurvey: { rows: [['单位编号', '单位名称', '3.1 社会公众评价（%）'], ['yl-yuzhou', '玉州区', '87.5']], dryRun: false },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -2,5 +2,6 @@
 // units' scoring, the third party's survey results, and bonus and deduction claims. Each area's
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
+import { scoreOps } from './scores.ts';
 
-export const handler = apiHandler('assessment', {});
+export const handler = apiHandler('assessment', { ...scoreOps });

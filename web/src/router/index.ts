@@ -6,6 +6,7 @@ import calendar from './modules/calendar';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
 import progress from './modules/progress';
+import scoring from './modules/scoring';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
 import feed from './modules/feed';
@@ -22,7 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...feed, ...progress, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...feed, ...progress, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
