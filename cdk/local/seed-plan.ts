@@ -102,12 +102,14 @@ export function demoPlan(tree: PlanNode[]): CategoryPlan {
     tree,
     bonuses: [
       { id: 'b1', name: '获国家级表彰', points: 100, needsApproval: true },
-      { id: 'b2', name: '获自治区级表彰或自治区考评排名第一', points: 50, needsApproval: true },
+      { id: 'b2', name: '获自治区级表彰或自治区考评排名第一', points: 50, cap: 100, needsApproval: true },
       { id: 'b3', name: '超额完成主要经济指标', points: 50, needsApproval: true },
     ],
     deductions: [
       { id: 'd1', name: '被自治区以上通报批评（每次）', points: 100, needsApproval: true, severe: false },
       { id: 'd2', name: '被中央、自治区通报的严重问题（情节严重，降一个等次）', points: 200, needsApproval: true, severe: true },
+      // Art 14, 20: feedback left unanswered or answered late (the bureau turns 扣分建议 into these); staff decide.
+      { id: 'd3', name: '反馈问题未按期答复整改（每项）', points: 50, cap: 150, needsApproval: false, severe: false },
     ],
     vetoes: [
       { id: 'v1', name: '重大及以上生产安全责任事故' },

@@ -25,7 +25,7 @@ function spread(key: string, n: number): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A one-page PDF naming what it evidences (the demo's files are small and readable). */
-function demoPdf(title: string): Uint8Array {
+export function demoPdf(title: string): Uint8Array {
   const text = title.replace(/[^\x20-\x7e]/g, '');
   return new TextEncoder().encode(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n4 0 obj<</Length ${text.length + 40}>>stream\nBT /F1 14 Tf 60 780 Td (${text}) Tj ET\nendstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 }

@@ -11,6 +11,7 @@ import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.t
 import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
+import { demoClaims } from './seed-claims.ts';
 import { demoFeedbackItems } from './seed-feedback.ts';
 import { demoFeedSystemItems } from './seed-feed.ts';
 import { demoGoalItems } from './seed-goals.ts';
@@ -130,6 +131,15 @@ const PARTS: SeedPart[] = [
     apply: async (at) => {
       const { items, files } = demoProgress(seedToday(at));
       await inChunks(items, 'seed.progress', at);
+      await putDemoEvidence(files);
+    },
+  },
+  {
+    // 2025's bonus and deduction items, decided (Art 19–20); 2026 has none yet.
+    name: 'claims',
+    apply: async (at) => {
+      const { items, files } = demoClaims(at);
+      await inChunks(items, 'seed.claims', at);
       await putDemoEvidence(files);
     },
   },

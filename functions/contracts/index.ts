@@ -4,6 +4,7 @@ import { accountRoutes } from './account.ts';
 import { assessorGoalRoutes } from './assessor-goals.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
+import { claimRoutes } from './claims.ts';
 import { cycleRoutes } from './cycles.ts';
 import { feedRoutes } from './feed.ts';
 import { dutyRoutes } from './duties.ts';
@@ -43,6 +44,7 @@ export const contracts = {
   ...feedbackRoutes,
   ...progressReportRoutes,
   ...scoreRoutes,
+  ...claimRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

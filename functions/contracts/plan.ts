@@ -48,6 +48,7 @@ const fieldProblem = z.object({ path: z.string(), message: z.string() });
 /** The scoring engine's total rules as the plan gives them (domain/scoring TotalRules). */
 const totalRules = z.object({
   bonusCap: z.number(),
+  bonusCaps: z.record(z.string(), z.number()).optional(),
   deductionCaps: z.record(z.string(), z.number()).optional(),
   deductionCap: z.number().nullable().optional(),
   satisfaction: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), common: z.boolean().optional() })),

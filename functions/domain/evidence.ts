@@ -12,6 +12,12 @@ export interface EvidenceScope {
 
 export const evidenceObjectKey = (s: EvidenceScope, fileId: string) => `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/${s.indicatorId}/${s.period}/${fileId}`;
 
+/**
+ * Evidence of a unit's bonus and deduction items (functions/data/claims.ts): `_claims` stands where an
+ * indicator would, and no indicator code begins with `_` (contracts/paths.ts goalPath), so the two never meet.
+ */
+export const claimEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'period'>, fileId: string) => `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/_claims/${fileId}`;
+
 /** How long a signed URL stays good: long enough for a 20 MB upload on a slow line, short enough to be useless when shared. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;

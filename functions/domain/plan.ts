@@ -184,6 +184,7 @@ export function sumProblems(plan: Pick<CategoryPlan, 'tree' | 'totalPoints'>): F
 export function totalRulesOf(plan: CategoryPlan): TotalRules {
   return {
     bonusCap: plan.totals.bonusCap,
+    bonusCaps: Object.fromEntries(plan.bonuses.filter((b) => b.cap !== undefined).map((b) => [b.id, b.cap!])),
     deductionCap: plan.totals.deductionCap,
     deductionCaps: Object.fromEntries(plan.deductions.filter((d) => d.cap !== undefined).map((d) => [d.id, d.cap!])),
     satisfaction: leaves(plan.tree)

@@ -92,8 +92,13 @@ export const deductionProposalRecord = z.object({
   reason: proposalReason,
   answerDue: isoDate,
   answeredAt: z.string().optional(),
-  status: z.literal('proposed'),
+  /** proposed: waiting; drafted: the bureau made it a deduction draft (claimId); dismissed: with the bureau's reason (functions/handlers/api/claims.ts). */
+  status: z.enum(['proposed', 'drafted', 'dismissed']),
   proposedAt: z.string(),
   proposedBy: z.string(),
+  claimId: z.string().optional(),
+  dismissReason: z.string().optional(),
+  decidedAt: z.string().optional(),
+  decidedBy: z.string().optional(),
 });
 export type DeductionProposalRecord = z.infer<typeof deductionProposalRecord>;

@@ -15,6 +15,7 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   feedbackId: '00000000-0000-4000-8000-000000000001',
   period: '2026-11',
   fileId: 'aaaaaaaaaaaaaaaaaaaa',
+  claimId: '00000000-0000-4000-8000-000000000002',
 };
 
 /** The route's path with its ids filled: the samples, overridden where given; an id with no sample fails the walker loudly. */

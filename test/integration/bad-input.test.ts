@@ -61,6 +61,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listAssessedProgress: { period: '2026-11', limit: '20' },
   listFeedback: { status: 'open', overdue: 'true', unitId: 'yl-yuzhou', page: '1', limit: '20' },
   getScoreWorklist: { indicatorId: '1.1', forUnit: 'yl-yuzhou', state: 'toScore' },
+  listClaimQueue: { status: 'submitted', kind: 'bonus', unitId: 'yl-yuzhou', page: '1', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -132,6 +133,17 @@ const sampleBodies: Record<string, unknown> = {
   submitScores: { total: 7 },
   importScores: { indicatorId: '1.1', rows: [['单位编号', '单位名称', '考评类别', '自评值', '评分输入', '更正理由'], ['yl-yuzhou', '玉州区', '县（市、区）', '', '95', '']], dryRun: false },
   importSurvey: { rows: [['单位编号', '单位名称', '3.1 社会公众评价（%）'], ['yl-yuzhou', '玉州区', '87.5']], dryRun: false },
+  saveBonusClaim: { claimId: '00000000-0000-4000-8000-000000000002', ruleId: 'b2', occurrences: 1, description: '获自治区级表彰', evidence: ['aaaaaaaaaaaaaaaaaaaa'], version: 1 },
+  saveDeduction: { claimId: '00000000-0000-4000-8000-000000000002', ruleId: 'd1', occurrences: 2, description: '被自治区通报批评两次', evidence: ['aaaaaaaaaaaaaaaaaaaa'], version: 1 },
+  submitBonusClaim: { version: 1 },
+  removeBonusClaim: { version: 1 },
+  submitDeduction: { version: 1 },
+  removeDeduction: { version: 1 },
+  signClaimEvidence: { name: '表彰文件.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  signDeductionEvidence: { name: '通报文件.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  decideClaim: { decision: 'reject', reason: '不符合加分规则', version: 2 },
+  draftProposalDeduction: { ruleId: 'd3' },
+  dismissProposal: { reason: '已另行扣分，不重复扣分' },
 };
 
 // ---------------------------------------------------------------------------------------------

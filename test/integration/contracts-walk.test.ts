@@ -13,6 +13,7 @@ import type { Caller, Role } from '../../functions/domain/roles.ts';
 import { apiEvent, lambdaContext } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import { pathIdsOf, samplePathIds } from '../helpers/route-samples.ts';
+import { demoClaimFiles } from '../../cdk/local/seed-claims.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -40,7 +41,10 @@ const sampleQuery: Record<string, Record<string, string>> = {
 /** Path ids a route needs beyond the samples: a demo evidence file of an approved 2026 report (cdk/local/seed-progress.ts). */
 const demoFile = demoProgress(beijingDate(Date.now())).evidence.find((e) => e.regionId === '450900' && e.cycleId === '2026' && e.assessorUnitId === 'yl-tjj')!;
 const fileIds = { unitId: demoFile.unitId, period: demoFile.period, indicatorId: demoFile.indicatorId, fileId: demoFile.fileId };
-const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds };
+/** Demo bonus and deduction files of 2025 (cdk/local/seed-claims.ts): 玉州区's own, and the one 市统计局 raised. */
+const claimFiles = demoClaimFiles(new Date().toISOString());
+const claimFile = (kind: string) => (({ cycleId, unitId, claimId, fileId }) => ({ cycleId, unitId, claimId, fileId }))(claimFiles.find((f) => f.kind === kind && (kind === 'bonus' || f.raiserUnitId === 'yl-tjj'))!);
+const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction') };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 

@@ -15,6 +15,8 @@ export interface SatisfactionPart {
 export interface TotalRules {
   /** Cap on the sum of approved bonuses, applied before deductions; default 5.00. */
   bonusCap: Hundredths;
+  /** Cap per bonus rule id (applied before bonusCap); a rule not listed is uncapped. */
+  bonusCaps?: Record<string, Hundredths>;
   /** Cap per deduction rule id; a rule not listed is uncapped (the default). */
   deductionCaps?: Record<string, Hundredths>;
   /** Cap on all deductions together; none by default. */
@@ -81,6 +83,9 @@ export function maxTotal(rules: TotalRules, goalPoints: readonly Hundredths[]): 
 export function checkTotalRules(rules: TotalRules, path = 'rules'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   checkAmount(problems, `${path}.bonusCap`, rules.bonusCap, 0, MAX_AMOUNT, '加分上限');
+  for (const [id, cap] of Object.entries(rules.bonusCaps ?? {})) {
+    checkAmount(problems, `${path}.bonusCaps.${id}`, cap, 0, MAX_AMOUNT, '加分上限');
+  }
   for (const [id, cap] of Object.entries(rules.deductionCaps ?? {})) {
     checkAmount(problems, `${path}.deductionCaps.${id}`, cap, 0, MAX_AMOUNT, '扣分上限');
   }
@@ -115,6 +120,13 @@ export function checkUnitScoreInput(rules: TotalRules, input: UnitScoreInput, pa
   return problems;
 }
 
+/** Items grouped by rule id, rules in code order (the breakdown's lines do not depend on entry order). */
+function groupByRule(items: readonly ScoreItem[]): [string, ScoreItem[]][] {
+  const byRule = new Map<string, ScoreItem[]>();
+  for (const item of items) byRule.set(item.ruleId, [...(byRule.get(item.ruleId) ?? []), item]);
+  return [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The unit's total with its breakdown; throws a ValidationError naming the field on bad input. */
 export function computeTotal(rules: TotalRules, input: UnitScoreInput): TotalBreakdown {
   assertNoProblems(checkTotalRules(rules), '计分规则有误');
@@ -130,17 +142,24 @@ export function computeTotal(rules: TotalRules, input: UnitScoreInput): TotalBre
   lines.push(`指标得分合计 ${formatPoints(goalSum)} 分（${input.goals.length} 项指标，满分 ${formatPoints(points)} 分）`);
 
   const bonusRaw = input.bonuses.reduce((s, b) => s + b.amount, 0);
-  const bonus = Math.min(bonusRaw, rules.bonusCap);
+  // Each rule's own cap first (Art 19 items of one kind), then the category's cap on the sum.
+  let bonusByRule = 0;
+  for (const [ruleId, items] of groupByRule(input.bonuses)) {
+    const sum = items.reduce((s, b) => s + b.amount, 0);
+    const cap = rules.bonusCaps?.[ruleId];
+    const counted = cap === undefined ? sum : Math.min(sum, cap);
+    bonusByRule += counted;
+    if (counted < sum) lines.push(`加分“${items[0]!.name}” ${formatPoints(sum)} 分，超过该项加分上限，按 ${formatPoints(counted)} 分计（第十九条）`);
+  }
+  const bonus = Math.min(bonusByRule, rules.bonusCap);
   if (bonusRaw > 0) {
     const items = input.bonuses.map((b) => `${b.name} +${formatPoints(b.amount)}`).join('，');
-    const capText = bonusRaw > bonus ? `，超过加分上限，按 ${formatPoints(bonus)} 分计` : '';
+    const capText = bonusByRule > bonus ? `，超过加分上限，按 ${formatPoints(bonus)} 分计` : '';
     lines.push(`加分 ${formatPoints(bonusRaw)} 分（${items}）${capText}（第十九条）`);
   }
 
-  const byRule = new Map<string, ScoreItem[]>();
-  for (const d of input.deductions) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
   let deductionRaw = 0;
-  for (const [ruleId, items] of [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [ruleId, items] of groupByRule(input.deductions)) {
     const sum = items.reduce((s, d) => s + d.amount, 0);
     const cap = rules.deductionCaps?.[ruleId];
     const counted = cap === undefined ? sum : Math.min(sum, cap);

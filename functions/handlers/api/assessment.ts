@@ -2,6 +2,7 @@
 // units' scoring, the third party's survey results, and bonus and deduction claims. Each area's
 // operations live in a module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
+import { claimOps } from './claims.ts';
 import { scoreOps } from './scores.ts';
 
-export const handler = apiHandler('assessment', { ...scoreOps });
+export const handler = apiHandler('assessment', { ...claimOps, ...scoreOps });

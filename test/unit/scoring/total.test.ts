@@ -52,6 +52,22 @@ describe('unit total', () => {
     expect(t.lines.some((l) => l.includes('超过加分上限，按 5.00 分计'))).toBe(true);
   });
 
+  it('caps bonuses per rule before the category cap, and says so', () => {
+    const t = computeTotal({ ...rules, bonusCaps: { region: 300 } }, {
+      ...base,
+      bonuses: [
+        { ruleId: 'region', name: '自治区表彰', amount: 200 },
+        { ruleId: 'region', name: '自治区表彰', amount: 200 },
+        { ruleId: 'national', name: '国家级表彰', amount: 100 },
+      ],
+    });
+    expect(t.bonusRaw).toBe(500);
+    expect(t.bonus).toBe(400);
+    expect(t.total).toBe(8010 + 400);
+    expect(t.lines).toContain('加分“自治区表彰” 4.00 分，超过该项加分上限，按 3.00 分计（第十九条）');
+    expect(computeTotal({ ...rules, bonusCaps: { region: 300 } }, { ...base, bonuses: [{ ruleId: 'region', name: '自治区表彰', amount: 200 }] }).bonus).toBe(200);
+  });
+
   it('caps deductions per rule, leaves other rules uncapped, and counts severe ones', () => {
     const t = computeTotal(rules, {
       ...base,

@@ -65,6 +65,12 @@ export async function uploadEvidence(
     { params: p, body: { name: file.name, contentType: file.type as never, size: file.size, sha256 } },
     { silent: true },
   );
+  await putSigned(signed, file, onProgress);
+  return signed.fileId;
+}
+
+/** PUTs the file to a signed URL with the signed headers, reporting progress (any evidence path: progress, claims). */
+export async function putSigned(signed: { url: string; headers: Record<string, string> }, file: File, onProgress: (percent: number) => void): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', signed.url);
@@ -74,7 +80,6 @@ export async function uploadEvidence(
     xhr.onerror = () => reject(new Error('upload failed'));
     xhr.send(file);
   });
-  return signed.fileId;
 }
 
 /** Opens a signed download (attachment) in this tab: the browser saves the file. */

@@ -3,6 +3,7 @@ import { i18n } from '@/i18n';
 import { mayOpen, useSessionStore } from '@/stores/session';
 import account from './modules/account';
 import calendar from './modules/calendar';
+import claims from './modules/claims';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
 import progress from './modules/progress';
@@ -23,7 +24,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...feed, ...progress, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
