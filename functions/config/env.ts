@@ -27,6 +27,10 @@ export const env = {
   get sfnEndpoint() {
     return process.env.SFN_ENDPOINT;
   },
+  /** The preliminary-results computation the results API starts asynchronously (functions/data/result-runner.ts). */
+  get resultsFunctionName() {
+    return requireEnv('RESULTS_FUNCTION_NAME');
+  },
   /** Set (LOCAL_STACK=1) only by the local stack: readable log lines, no metric output, no tracing. */
   get localStack() {
     return process.env.LOCAL_STACK === '1';

@@ -6,7 +6,7 @@ import { t } from './lang.ts';
 import { z } from './zod.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress', 'feed', 'assessment'] as const;
+export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress', 'feed', 'assessment', 'results'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /**

@@ -20,6 +20,7 @@ import { progressReportRoutes } from './progress-reports.ts';
 import { publicGoalRoutes } from './public-goals.ts';
 import { publicRoutes } from './public.ts';
 import { scoreRoutes } from './scores.ts';
+import { resultRoutes } from './results.ts';
 import { userRoutes } from './users.ts';
 
 export const contracts = {
@@ -45,6 +46,7 @@ export const contracts = {
   ...progressReportRoutes,
   ...scoreRoutes,
   ...claimRoutes,
+  ...resultRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -111,6 +111,14 @@
 //                               model/self-assessment.ts; the results read the items, data/self-assessments.ts)
 //   the bureau's self-assessments Query gsi3 gsi3pk=QUEUE#r#c#SELF  (set items only, gsi3sk = status#time#u; an
 //                               assessor unit reads the submitted and approved ones there, then a unit's items)
+//   a unit's preliminary result Query pk=WORK#r#c  sk begins_with RESULT#u#  (RESULT#u##TOTAL: the engine's total,
+//                               breakdown, grade and rank or what is missing, model/result.ts; then its vetoes
+//                               RESULT#u##VETO#id, proposed by the bureau staff, approved by the leader)
+//   the cycle's results ....... Query pk=WORK#r#c  sk begins_with RESULT#  (runs RESULT##RUN#startedAt#id and
+//                               publications RESULT##PUBLISH#category sort before every unit: '#' < any id)
+//   the latest run ............ Query pk=WORK#r#c  sk begins_with RESULT##RUN#  descending, Limit 1
+//   a category's ranking ...... the RANK#r#c#category index above: complete results only (gsi2sk inverted total#u)
+//   the bureau's vetoes ....... Query gsi3 gsi3pk=QUEUE#r#c#RESULT  (veto items only, gsi3sk = status#time#u)
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -222,6 +230,12 @@ export const keys = {
     gsi2sk: `${createdAt}#${unitId}#${claimId}`,
   }),
   claimRaiserPartition: (regionId: string, cycleId: string, raiserUnitId: string) => `CLAIMBY#${regionId}#${cycleId}#${raiserUnitId}`,
+  /** A unit's preliminary result, a veto against it, a run of the computation, a category's publication (functions/data/results.ts). */
+  result: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##TOTAL` }),
+  veto: (regionId: string, cycleId: string, unitId: string, vetoRecordId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##VETO#${vetoRecordId}` }),
+  resultRun: (regionId: string, cycleId: string, startedAt: string, runId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##RUN#${startedAt}#${runId}` }),
+  resultRunPrefix: 'RESULT##RUN#',
+  resultPublication: (regionId: string, cycleId: string, categoryId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##PUBLISH#${categoryId}` }),
   /** A goal's early-warning status (functions/data/early-warning.ts). */
   goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),
   warningAssessor: (regionId: string, cycleId: string, assessorUnitId: string, unitId: string, indicatorId: string) => ({ gsi2pk: `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`, gsi2sk: `${unitId}#${indicatorId}` }),
