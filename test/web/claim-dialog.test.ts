@@ -69,6 +69,25 @@ describe('claim dialog', () => {
     expect(bodies()[1]).toMatchObject({ claimId: '00000000-0000-4000-8000-000000000002', description: '获国务院表彰（全国模范集体）', version: 1 });
   });
 
+  it('creates the draft a moment after the grounds are typed, and saves what is pending when closed', async () => {
+    let version = 0;
+    fetchMock.mockImplementation(async (_url, init) => json(201, saved(++version, (JSON.parse(String(init?.body)) as { description: string }).description)));
+    vi.useFakeTimers();
+    await mountDialog();
+    const textarea = document.body.querySelector<HTMLTextAreaElement>('textarea[data-testid="claim-description"], [data-testid="claim-description"] textarea')!;
+    textarea.value = '获国务院表彰';
+    textarea.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(1000);
+    await flushPromises();
+    expect(bodies()).toEqual([{ ruleId: 'b1', occurrences: 1, description: '获国务院表彰', evidence: [], version: 0 }]);
+    textarea.value = '获国务院表彰（全国模范集体）';
+    textarea.dispatchEvent(new Event('input'));
+    await wrapper!.setProps({ modelValue: false });
+    await flushPromises();
+    expect(bodies()[1]).toMatchObject({ description: '获国务院表彰（全国模范集体）', version: 1 });
+    expect(wrapper!.emitted('saved')).toHaveLength(2);
+  });
+
   it('shows the API’s refusal in the dialog, naming the field', async () => {
     fetchMock.mockResolvedValue(json(400, { error: { code: 'VALIDATION', message: '规则有误', details: [{ path: 'body.ruleId', message: '本单位现行方案没有编号为 b1 的加分规则' }] } }));
     await mountDialog();
