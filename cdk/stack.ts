@@ -34,7 +34,7 @@ export class JixiaoStack extends Stack {
     const site = new Site(this, 'Site', { config, logs: logs.bucket, webAclArn });
     const auth = new Auth(this, 'Auth', { config, siteUrls: site.origins });
     const api = new Api(this, 'Api', { config, issuer: auth.issuer, userPool: auth.userPool, data, workflow, siteOrigins: site.origins });
-    evidence.serveReports(api.functions.progress, site.origins);
+    evidence.serve([api.functions.progress, api.functions.assessment], site.origins);
     const observability = new Observability(this, 'Observability', { config, api, workflow, daily });
     site.publish({
       apiBase: api.url,

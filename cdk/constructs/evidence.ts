@@ -29,25 +29,28 @@ export class Evidence extends Construct {
   static readonly PREFIX = 'evidence/';
 
   /**
-   * The progress reports' function (functions/handlers/api/progress-reports.ts): the bucket's name, and
-   * PutObject and GetObject on the evidence prefix only — what its presigned PUT and GET URLs carry, and
-   * the HEAD that confirms an upload. No list, no delete. The browser PUTs and GETs with those URLs
-   * from the site's origins (CORS), sending the signed content type and SHA-256.
+   * The functions that sign evidence URLs — progress reports (functions/handlers/api/progress-reports.ts)
+   * and the assessment group's self-assessments and claims: the bucket's name, and PutObject and
+   * GetObject on the evidence prefix only — what their presigned PUT and GET URLs carry, and the HEAD
+   * that confirms an upload. No list, no delete. The browser PUTs and GETs with those URLs from the
+   * site's origins (CORS, one rule), sending the signed content type and SHA-256.
    */
-  serveReports(fn: LambdaFunction, siteOrigins: string[]) {
-    fn.addEnvironment('EVIDENCE_BUCKET', this.bucket.bucketName);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [this.bucket.arnForObjects(`${Evidence.PREFIX}*`)] }));
+  serve(fns: readonly LambdaFunction[], siteOrigins: string[]) {
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    for (const fn of fns) {
+      fn.addEnvironment('EVIDENCE_BUCKET', this.bucket.bucketName);
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [this.bucket.arnForObjects(`${Evidence.PREFIX}*`)] }));
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${Evidence.PREFIX}*]`,
+        reason: 'Evidence files are keyed by region/cycle/unit/goal/period/file; the function signs URLs for any item it authorises, so it needs the whole evidence prefix (put and get only).',
+      });
+    }
     this.bucket.addCorsRule({
       allowedOrigins: siteOrigins,
       allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
       allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
       exposedHeaders: ['ETag'],
       maxAge: 3000,
-    });
-    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
-    Validations.of(fn.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${Evidence.PREFIX}*]`,
-      reason: 'Evidence files are keyed by region/cycle/unit/goal/period/file; the function signs URLs for any report it authorises, so it needs the whole evidence prefix (put and get only).',
     });
   }
 

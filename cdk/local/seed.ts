@@ -17,6 +17,7 @@ import { demoFeedSystemItems } from './seed-feed.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
 import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
+import { demoSelfAssessments } from './seed-self.ts';
 import { demoScoreItems } from './seed-scores.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
@@ -147,6 +148,15 @@ const PARTS: SeedPart[] = [
     // 2025 scored by every assessor unit and the third party, submitted, two inputs corrected (Art 17–18).
     name: 'scores',
     apply: async (at) => inChunks(demoScoreItems(), 'seed.scores', at),
+  },
+  {
+    // 2025's self-assessments of every 玉林市 unit, submitted and confirmed (Art 16); 2026 has none yet.
+    name: 'self',
+    apply: async (at) => {
+      const { items, files } = demoSelfAssessments();
+      await inChunks(items, 'seed.self', at);
+      await putDemoEvidence(files);
+    },
   },
 ];
 

@@ -20,6 +20,7 @@ import { progressReportRoutes } from './progress-reports.ts';
 import { publicGoalRoutes } from './public-goals.ts';
 import { publicRoutes } from './public.ts';
 import { scoreRoutes } from './scores.ts';
+import { selfAssessmentRoutes } from './self-assessment.ts';
 import { resultRoutes } from './results.ts';
 import { userRoutes } from './users.ts';
 
@@ -45,6 +46,7 @@ export const contracts = {
   ...feedbackRoutes,
   ...progressReportRoutes,
   ...scoreRoutes,
+  ...selfAssessmentRoutes,
   ...claimRoutes,
   ...resultRoutes,
 };

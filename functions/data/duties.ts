@@ -10,6 +10,7 @@ import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
 import { listGoalSets } from './goals.ts';
+import { listSelfSets } from './self-assessments.ts';
 import { listTallies } from './scores.ts';
 import { keys } from './keys.ts';
 import { getCurrentPlan } from './plans.ts';
@@ -25,6 +26,7 @@ export const dutyEntity = entity('duty', dutyRecord, (d) => keys.duty(d.regionId
 /** Each source: how its records of a cycle are listed (one Query), and the key of a unit's record. */
 const SOURCES: Record<DutySource, { list: (regionId: string, cycleId: string) => Promise<WorkRecord[]>; key: (regionId: string, cycleId: string, unitId: string) => Record<string, string> }> = {
   goalSets: { list: listGoalSets, key: keys.goalSet },
+  selfSets: { list: listSelfSets, key: keys.selfAssessmentSet },
   scoreTallies: { list: listTallies, key: keys.scoreTally },
 };
 

@@ -11,7 +11,7 @@ import { CalendarGapError, type WorkingCalendar } from './working-days.ts';
 import type { StageCode } from './stages.ts';
 
 /** The work records a duty reads, each listed by one Query (data/duties.ts). */
-export const DUTY_SOURCES = ['goalSets', 'scoreTallies'] as const;
+export const DUTY_SOURCES = ['goalSets', 'scoreTallies', 'selfSets'] as const;
 export type DutySource = (typeof DUTY_SOURCES)[number];
 
 /** What a duty reads of a work record: whose it is, its status, and the times it carries. */
@@ -52,6 +52,16 @@ export const DUTY_KINDS: readonly DutyKind[] = [
     source: 'goalSets',
     delivered: ['approved'],
     deliveredAt: 'approvedAt',
+  },
+  {
+    // Art 16: each unit's leader submits its self-assessment (a returned set counts as not delivered).
+    id: 'self.submit',
+    stage: 'self_assessment',
+    who: 'unit',
+    what: () => t('报送本单位自评', 'Submit the unit’s self-assessment'),
+    source: 'selfSets',
+    delivered: ['submitted', 'approved'],
+    deliveredAt: 'submittedAt',
   },
   {
     // Art 17–18: each assessor unit (the third party too) submits the scores of every indicator it scores.

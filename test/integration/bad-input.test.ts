@@ -62,6 +62,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listFeedback: { status: 'open', overdue: 'true', unitId: 'yl-yuzhou', page: '1', limit: '20' },
   getScoreWorklist: { indicatorId: '1.1', forUnit: 'yl-yuzhou', state: 'toScore' },
   listClaimQueue: { status: 'submitted', kind: 'bonus', unitId: 'yl-yuzhou', page: '1', limit: '20' },
+  listSelfAssessments: { status: 'submitted', categoryId: 'c1', q: '玉州', page: '1', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -144,6 +145,10 @@ const sampleBodies: Record<string, unknown> = {
   decideClaim: { decision: 'reject', reason: '不符合加分规则', version: 2 },
   draftProposalDeduction: { ruleId: 'd3' },
   dismissProposal: { reason: '已另行扣分，不重复扣分' },
+  saveSelfAssessment: { achieved: 7.2, narrative: '全年完成情况良好', evidence: [], version: 0 },
+  signSelfEvidenceUpload: { name: '自评佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  submitSelfAssessment: { version: 1 },
+  reviewSelfAssessment: { decision: 'return', version: 1, reason: '请补充佐证材料' },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { apiEvent, lambdaContext } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import { pathIdsOf, samplePathIds } from '../helpers/route-samples.ts';
 import { demoClaimFiles } from '../../cdk/local/seed-claims.ts';
+import { demoSelfAssessments } from '../../cdk/local/seed-self.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -44,7 +45,10 @@ const fileIds = { unitId: demoFile.unitId, period: demoFile.period, indicatorId:
 /** Demo bonus and deduction files of 2025 (cdk/local/seed-claims.ts): 玉州区's own, and the one 市统计局 raised. */
 const claimFiles = demoClaimFiles(new Date().toISOString());
 const claimFile = (kind: string) => (({ cycleId, unitId, claimId, fileId }) => ({ cycleId, unitId, claimId, fileId }))(claimFiles.find((f) => f.kind === kind && (kind === 'bonus' || f.raiserUnitId === 'yl-tjj'))!);
-const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction') };
+/** A demo 2025 self-assessment file of 玉州区, on an indicator 市统计局 assesses (cdk/local/seed-self.ts); the set is confirmed, so the assessor unit reads it. */
+const selfFile = demoSelfAssessments().withFiles.find((f) => f.unitId === 'yl-yuzhou')!;
+const selfSet = { cycleId: selfFile.cycleId, unitId: selfFile.unitId };
+const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 

@@ -4,5 +4,6 @@
 import { apiHandler } from '../../http/chain.ts';
 import { claimOps } from './claims.ts';
 import { scoreOps } from './scores.ts';
+import { selfAssessmentOps } from './self-assessments.ts';
 
-export const handler = apiHandler('assessment', { ...claimOps, ...scoreOps });
+export const handler = apiHandler('assessment', { ...claimOps, ...scoreOps, ...selfAssessmentOps });

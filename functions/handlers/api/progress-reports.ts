@@ -8,7 +8,7 @@ import { progressReportRoutes, type UnitProgressView } from '../../contracts/pro
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
 import { refreshWarnings } from '../../data/early-warning.ts';
-import { headObject, newFileId, signDownload, signUpload } from '../../data/evidence-store.ts';
+import { newFileId, signDownload, signUpload } from '../../data/evidence-store.ts';
 import { readUnitGoals } from '../../data/goals.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
@@ -28,6 +28,7 @@ import {
 } from '../../data/progress-reports.ts';
 import { getRegion } from '../../data/regions.ts';
 import { evidenceObjectKey, type EvidenceScope } from '../../domain/evidence.ts';
+import { confirmEvidence } from './evidence-files.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { leaves } from '../../domain/plan.ts';
 import { defaultSchedule, dueDateOf, expectedBy, isLate, openPeriods, periodProblem, periodsOf, type Schedule } from '../../domain/progress-periods.ts';
@@ -158,24 +159,11 @@ const newReport = (ctx: UnitCtx, regionId: string, unitId: string, period: strin
 
 /** The evidence an entry keeps (already on it) or adds (pending uploads of this scope, confirmed in the bucket). */
 async function resolveEvidence(scope: EvidenceScope, fileIds: readonly string[], kept: readonly EvidenceFile[]) {
-  const files: EvidenceFile[] = [];
-  const used = [];
-  for (const [i, fileId] of fileIds.entries()) {
-    const have = kept.find((f) => f.fileId === fileId);
-    if (have) {
-      files.push(have);
-      continue;
-    }
+  const find = async (fileId: string) => {
     const upload = await getUpload(scope.regionId, scope.cycleId, scope.unitId, fileId);
-    const refuse = (message: string) => new ValidationError(t('佐证材料有误', 'Evidence problem'), [{ path: `body.evidence.${i}`, message }]);
-    if (!upload || upload.indicatorId !== scope.indicatorId || upload.period !== scope.period) throw refuse(t('未找到该文件的上传记录', 'No upload of this file was signed for this goal and period'));
-    const head = await headObject(upload.objectKey);
-    if (!head) throw refuse(t(`文件「${upload.name}」尚未上传完成`, `“${upload.name}” has not finished uploading`));
-    if (head.size !== upload.size || (head.sha256 !== undefined && head.sha256 !== upload.sha256)) throw refuse(t(`文件「${upload.name}」与申请上传时不一致`, `“${upload.name}” differs from the file signed for`));
-    files.push({ fileId, name: upload.name, contentType: upload.contentType, size: upload.size, sha256: upload.sha256, uploadedAt: upload.signedAt, uploadedBy: upload.signedBy });
-    used.push(upload);
-  }
-  return { files, used };
+    return upload && upload.indicatorId === scope.indicatorId && upload.period === scope.period ? upload : undefined;
+  };
+  return confirmEvidence(fileIds, kept, find, t('未找到该文件的上传记录', 'No upload of this file was signed for this goal and period'));
 }
 
 /** The leader's approval notices: the bureau, and every assessor unit of the period's goals. */

@@ -8,6 +8,7 @@ import cycle from './modules/cycle';
 import goals from './modules/goals';
 import progress from './modules/progress';
 import scoring from './modules/scoring';
+import selfAssessment from './modules/self-assessment';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
 import feed from './modules/feed';
@@ -24,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
