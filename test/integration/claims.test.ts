@@ -207,6 +207,28 @@ describe('feedback proposals and the bureau', () => {
   });
 });
 
+describe('the 2025 demo (cdk/local/seed-claims.ts)', () => {
+  it('every unit has a decided item; 玉州区 over b2’s cap, one rejected, one severe, the feedback proposals settled', async () => {
+    const in2025 = (op: string, caller: Caller, params: Record<string, string> = {}, query?: Record<string, string>) => call(op, caller, { cycleId: '2025', ...params }, undefined, query);
+    const queue = (await in2025('listClaimQueue', bureauStaff, {}, { page: '1', limit: '100' })).body;
+    expect(queue.counts.submitted + queue.counts.draft).toBe(0);
+    expect(queue.counts.rejected).toBe(1);
+    const units = new Set(queue.items.map((c: any) => c.unitId));
+    const categories = (await in2025('listRaisedDeductions', bureauStaff)).body.units;
+    expect(categories.every((u: any) => units.has(u.unitId))).toBe(true);
+    const effects = (await in2025('listClaimEffects', bureauStaff)).body.items;
+    expect(effects.find((e: any) => e.unitId === U).effect.bonusRaw).toBeGreaterThan(effects.find((e: any) => e.unitId === U).effect.bonus);
+    expect(effects.find((e: any) => e.unitId === 'yl-gaj').effect.severeDeductions).toBe(1);
+    const fromFeedback = queue.items.find((c: any) => c.source);
+    expect(fromFeedback).toMatchObject({ unitId: 'yl-bobai', ruleId: 'd3', status: 'approved' });
+    expect(await getProposal(YL, '2025', 'yl-bobai', fromFeedback.source.feedbackId)).toMatchObject({ status: 'drafted', claimId: fromFeedback.id });
+    const assessorRaised = queue.items.find((c: any) => c.raisedBy.kind === 'assessor');
+    expect(assessorRaised.evidence).toHaveLength(1);
+    // A closed cycle is read, never written.
+    expect((await in2025('getUnitClaims', filer, { unitId: U })).body.open).toBe(false);
+  });
+});
+
 describe('stages', () => {
   it('refuses raising, submitting and deciding outside 自评 and 考核评分', async () => {
     await setStage(stageNumber('execution'));
