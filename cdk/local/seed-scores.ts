@@ -1,19 +1,22 @@
 // Demo scores of 玉林市 2025 (考核评分, Art 17–18): every unit scored on every plan leaf with an assessor
-// unit — completion from its 2025 goal's target, ranking, deductions, levels, direct scores — and the
+// unit — completion against its 2025 goal's target, ranking, deductions, levels, direct scores — and the
 // third party's satisfaction rates, all through the same rules as the API (domain/score-writes.ts, the
-// scoring engine), so each score carries the engine's explanation. Two inputs were corrected with their
-// reasons. Every indicator is submitted (2026-02, inside the stage), so each assessor unit's tally shows
-// its stage duty delivered. A unit's reported value is taken as the assessor's first input.
+// scoring engine), so each score carries the engine's explanation. The assessor takes the value the unit
+// self-assessed (cdk/local/seed-self.ts) where there is one; two of them it corrected, with the reason
+// kept. Every indicator is submitted (2026-02, inside the stage), so each assessor unit's tally shows its
+// stage duty delivered.
 import { scoreItem, scoreTallyItem } from '../../functions/data/scores.ts';
 import { goalLeaves } from '../../functions/domain/goals.ts';
 import { categoriesFromHints } from '../../functions/domain/organisation.ts';
 import { leaves } from '../../functions/domain/plan.ts';
 import { planScoreWrites, type InputChange, type LeafAssignment } from '../../functions/domain/score-writes.ts';
-import { SCORE_FIELD, type FieldValue } from '../../functions/domain/assessor-scores.ts';
+import { reportedValue, type FieldValue } from '../../functions/domain/assessor-scores.ts';
+import { selfEntity } from '../../functions/data/self-assessments.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import type { ScoreRecord, ScoreTallyRecord } from '../../functions/model/score.ts';
 import { units, users, YULIN } from './demo-data.ts';
 import { demoGoalFields } from './seed-goals.ts';
+import { demoSelfAssessments } from './seed-self.ts';
 import { demoTree } from './seed-plan.ts';
 
 const YEAR = 2025;
@@ -48,7 +51,7 @@ function inputFor(a: LeafAssignment, unitId: string, target: number | undefined)
   }
 }
 
-/** Corrections the demo shows: the assessor changed the first input, with a reason. */
+/** Corrections the demo shows: the assessor changed the unit's self-assessed value, with a reason. */
 const CORRECTIONS: { unitId: string; indicatorId: string; to: (first: FieldValue) => FieldValue; reason: string }[] = [
   { unitId: 'yl-fumian', indicatorId: '1.1', to: (v) => tenths(Number(v) - 0.3), reason: '按自治区统计局反馈的年度终审数据更正，自评值为初步核算数' },
   { unitId: 'yl-gaj', indicatorId: '2.4', to: (v) => Number(v) + 1, reason: '核查发现 2025 年 9 月越级上访事件 1 起未计入自评' },
@@ -74,6 +77,7 @@ export function demoScoreItems(): Record<string, unknown>[] {
       })),
   );
   const goalLeafIds = new Set(categories.flatMap((c) => goalLeaves({ tree: demoTree(YULIN, c.name) }).map((l) => `${c.name}/${l.id}`)));
+  const selfOf = new Map(demoSelfAssessments().items.filter(selfEntity.is).map(selfEntity.parse).map((x) => [`${x.unitId}|${x.indicatorId}`, x]));
   const scores = new Map<string, ScoreRecord>();
   const key = (s: { unitId: string; indicatorId: string }) => `${s.unitId}|${s.indicatorId}`;
   for (const a of assignments) {
@@ -85,17 +89,20 @@ export function demoScoreItems(): Record<string, unknown>[] {
         goals.set(u.unitId, { ...fields, regionId: YULIN, cycleId: CYCLE, unitId: u.unitId, indicatorId: a.leaf.id, categoryId: a.categoryId, planVersion: 1, assessorUnitId: a.assessorUnitId, status: 'approved', version: 2, updatedAt: '', updatedBy: '' });
       }
     }
-    const changes: InputChange[] = a.units.map((u) => ({ unitId: u.unitId, value: inputFor(a, u.unitId, goals.get(u.unitId)?.target) }));
-    const ctx = { regionId: YULIN, cycleId: CYCLE, assessorUnitId: a.assessorUnitId, by, at: `${YEAR + 1}-02-0${2 + spread(a.assessorUnitId, 6)}T02:30:00.000Z` };
-    const first = planScoreWrites([a], changes, { scores: new Map(), goals, reported: new Map() }, ctx);
-    if (first.problems.length) throw new Error(`demo scores: ${JSON.stringify(first.problems[0])}`);
-    let current = new Map(first.writes.map((w) => [w.after.unitId, w.after]));
-    const fixes = CORRECTIONS.filter((c) => c.indicatorId === a.leaf.id && current.has(c.unitId) && a.units.some((u) => u.unitId === c.unitId));
-    if (fixes.length) {
-      const second = planScoreWrites([a], fixes.map((f) => ({ unitId: f.unitId, value: f.to(current.get(f.unitId)!.inputs[SCORE_FIELD[a.leaf.method.kind]]!), reason: f.reason })), { scores: current, goals, reported: new Map() }, { ...ctx, at: ctx.at.replace('T02:30', 'T06:10') });
-      if (second.problems.length) throw new Error(`demo corrections: ${JSON.stringify(second.problems[0])}`);
-      current = new Map([...current, ...second.writes.map((w) => [w.after.unitId, w.after] as const)]);
+    const reported = new Map<string, FieldValue>();
+    for (const u of a.units) {
+      const v = reportedValue(a.leaf.method.kind, selfOf.get(`${u.unitId}|${a.leaf.id}`));
+      if (v !== undefined) reported.set(u.unitId, v);
     }
+    const changes: InputChange[] = a.units.map((u) => {
+      const stood = reported.get(u.unitId) ?? inputFor(a, u.unitId, goals.get(u.unitId)?.target);
+      const fix = CORRECTIONS.find((c) => c.unitId === u.unitId && c.indicatorId === a.leaf.id);
+      return fix ? { unitId: u.unitId, value: fix.to(stood), reason: fix.reason } : { unitId: u.unitId, value: stood };
+    });
+    const ctx = { regionId: YULIN, cycleId: CYCLE, assessorUnitId: a.assessorUnitId, by, at: `${YEAR + 1}-02-0${2 + spread(a.assessorUnitId, 6)}T02:30:00.000Z` };
+    const planned = planScoreWrites([a], changes, { scores: new Map(), goals, reported }, ctx);
+    if (planned.problems.length) throw new Error(`demo scores: ${JSON.stringify(planned.problems[0])}`);
+    const current = new Map(planned.writes.map((w) => [w.after.unitId, w.after]));
     const submittedAt = `${YEAR + 1}-02-2${spread(a.assessorUnitId, 6)}T03:00:00.000Z`;
     for (const s of current.values()) scores.set(key(s), { ...s, status: 'submitted', submittedAt, submittedBy: by, version: s.version + 1, updatedAt: submittedAt, updatedBy: by });
   }

@@ -213,6 +213,14 @@ describe('the bureau’s progress', () => {
     expect(gov).toMatchObject({ total: governmentUnits.length, scored: governmentUnits.length, toScore: 0 });
     for (const who of [tjj, third, filer, otherRegion]) expect((await call('getScoringProgress', who, {})).status).toBe(403);
   });
+  it('shows the seeded 2025 cycle fully scored: every assessor unit submitted, on time, every count complete', async () => {
+    const res = await call('getScoringProgress', bureau, { cycleId: '2025' });
+    expect(res.status).toBe(200);
+    expect(res.body.assessors.length).toBeGreaterThan(5);
+    for (const a of res.body.assessors) expect(a).toMatchObject({ status: 'submitted', late: false, scored: a.total, submitted: a.total });
+    const fumian = await call('getScore', tjj, { cycleId: '2025', unitId: 'yl-fumian', indicatorId: '1.1' });
+    expect(fumian.body.row.score).toMatchObject({ status: 'submitted', corrections: [{ field: 'actual', from: String(fumian.body.self.achieved) }] });
+  });
   it('refuses any save once the cycle has left 考核评分', async () => {
     await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('preliminary_review') } }));
     expect((await call('saveSurvey', third, { unitId: 'yl-rongxian', indicatorId: '3.1' }, { rate: 8000, version: 0 })).status).toBe(409);

@@ -3,6 +3,7 @@
 // complete (ties share a rank), the sheets' reading (personal contacts refused), and the 2025 demo.
 import { describe, expect, it } from 'vitest';
 import { demoScoreItems } from '../../cdk/local/seed-scores.ts';
+import { demoSelfAssessments } from '../../cdk/local/seed-self.ts';
 import { computeScore, correctionOf, inputValue, rankAll, reportedValue } from '../../functions/domain/assessor-scores.ts';
 import { ValidationError } from '../../functions/domain/errors.ts';
 import { readScoreRows, readSurveyRows, SCORE_SHEET_HEADER } from '../../functions/domain/score-rows.ts';
@@ -111,6 +112,10 @@ describe('the 2025 demo scores', () => {
   });
   it('hold two corrections with reasons, and a submitted tally per assessor unit', () => {
     expect(scores.filter((s) => s.corrections.length).map((s) => `${s.unitId}/${s.indicatorId}`).sort()).toEqual(['yl-fumian/1.1', 'yl-gaj/2.4']);
+    // Each corrects what the unit self-assessed (cdk/local/seed-self.ts), with its reason.
+    const self = demoSelfAssessments().items.find((i) => i.entity === 'selfAssessment' && i.unitId === 'yl-fumian' && i.indicatorId === '1.1') as { achieved: number };
+    const fumian = scores.find((s) => s.unitId === 'yl-fumian' && s.indicatorId === '1.1') as unknown as { corrections: { from: string; reason: string }[] };
+    expect(fumian.corrections[0]).toMatchObject({ from: String(self.achieved), reason: expect.stringContaining('终审数据') });
     const tallies = items.filter((i) => i.entity === 'scoreTally') as unknown as { unitId: string; status: string }[];
     expect(new Set(tallies.map((t) => t.unitId))).toEqual(new Set(scores.map((s) => s.assessorUnitId)));
     expect(tallies.every((t) => t.status === 'submitted')).toBe(true);

@@ -13,7 +13,7 @@ import { readUnitSelfAssessment } from '../../data/self-assessments.ts';
 import { getTally, listAssessorWork, listTallies, MAX_SCORES_PER_WRITE, pairKey, readScores, storeScores } from '../../data/scores.ts';
 import { fieldText, inputValue, SCORE_FIELD, SCORING_STAGE, workState } from '../../domain/assessor-scores.ts';
 import { deadlineInstant } from '../../domain/dates.ts';
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { importRefusal } from '../../domain/import-report.ts';
 import { readScoreRows, readSurveyRows, SCORE_COLUMNS } from '../../domain/score-rows.ts';
 import { planScoreWrites, type InputChange, type LeafAssignment, type ScoreWrites } from '../../domain/score-writes.ts';
@@ -77,7 +77,7 @@ async function saveOne(caller: Caller, params: { regionId: string; cycleId: stri
   const mine = writableLeaf(ctx, caller, params.indicatorId, survey);
   requireScoringStage(ctx);
   const a = mine.find((x) => x.units.some((u) => u.unitId === params.unitId));
-  if (!a) throw new ForbiddenError(t('该单位不在本指标的考评范围内', 'This unit is not scored on this indicator'));
+  if (!a) throw new NotFoundError(t('该单位不在本指标的考评范围内', 'This unit is not scored on this indicator'));
   const peers = a.leaf.method.kind === 'ranking' ? a.units.map((u) => u.unitId) : [params.unitId];
   const [scores, goals, self] = await Promise.all([
     readScores(ctx.regionId, ctx.cycle.cycleId, peers.map((u) => ({ unitId: u, indicatorId: params.indicatorId }))),
@@ -170,7 +170,8 @@ export const scoreOps = ops(scoreRoutes, {
   getScore: async ({ caller, params }) => {
     const ctx = await scoringContext(params.regionId, params.cycleId);
     const a = ctx.assignments.find((x) => x.leaf.id === params.indicatorId && x.leaf.method.kind !== 'satisfaction' && x.units.some((u) => u.unitId === params.unitId));
-    if (!a) throw new ForbiddenError(t('该指标未分配给本单位考评', 'This indicator is not assigned to your unit'));
+    // The scope has refused an assessor unit already: what is left is a unit or leaf the plans do not have.
+    if (!a) throw new NotFoundError(t('该单位在本周期没有此项考评指标', 'This unit has no such scored indicator in this cycle'));
     const [scores, goals, unitSelf] = await Promise.all([
       readScores(ctx.regionId, ctx.cycle.cycleId, [{ unitId: params.unitId, indicatorId: params.indicatorId }]),
       readGoals(ctx.regionId, ctx.cycle.cycleId, [params.unitId], params.indicatorId),
