@@ -1,8 +1,14 @@
 // Demo feedback during the year (Art 14) in 玉林市, for 2025 and 2026: items in every state — open,
 // overdue and escalated (with its proposed deduction), answered, answered late (proposed), result
 // reported, sent back, accepted — raised by the bureau and by 市统计局 as an assessor unit. Due dates
-// come from the same rules as the API (the official calendars shipped with the seed).
+// come from the same rules as the API (the official calendars shipped with the seed). Items past
+// 'open' carry the sender's evidence file, answers and results their own (small PDFs put into the
+// local evidence store by the seed part, as the progress reports' are).
+import { createHash } from 'node:crypto';
 import { feedbackItem, proposalItem } from '../../functions/data/feedback.ts';
+import { feedbackEvidenceObjectKey } from '../../functions/domain/evidence.ts';
+import type { EvidenceFile } from '../../functions/model/progress-report.ts';
+import { demoPdf } from './seed-progress.ts';
 import { OFFICIAL_CALENDARS } from '../../functions/domain/calendar-data/index.ts';
 import { beijingDate, shiftIsoDate } from '../../functions/domain/dates.ts';
 import { answerDue } from '../../functions/domain/feedback.ts';
@@ -48,9 +54,31 @@ function specsOf(year: number, today: string): Spec[] {
 const at = (date: string, hour = 10) => `${shiftIsoDate(date, 0)}T${String(hour - 8).padStart(2, '0')}:00:00.000Z`;
 const nameOf = (unitId: string) => units.find((u) => u.unitId === unitId)!.name;
 
+/** A demo file to put into the evidence store, and where it hangs (the walkers download one). */
+export interface DemoFeedbackFile {
+  objectKey: string;
+  body: Uint8Array;
+  contentType: string;
+  sha256: string;
+  regionId: string;
+  cycleId: string;
+  unitId: string;
+  feedbackId: string;
+  fileId: string;
+}
+
+/** A small PDF as an evidence file of the item, recorded in `files` for the seed part to put. */
+function demoFile(files: DemoFeedbackFile[], f: { cycleId: string; unitId: string; feedbackId: string }, what: string, name: string, by: string, when: string): EvidenceFile {
+  const fileId = `demo${createHash('sha1').update(`${f.feedbackId}/${what}`).digest('hex').slice(0, 20)}`;
+  const body = demoPdf(`feedback ${f.unitId} ${what}`);
+  const sha256 = createHash('sha256').update(body).digest('base64');
+  files.push({ objectKey: feedbackEvidenceObjectKey({ regionId: YULIN, ...f }, fileId), body, contentType: 'application/pdf', sha256, regionId: YULIN, ...f, fileId });
+  return { fileId, name, contentType: 'application/pdf', size: body.length, sha256, uploadedAt: when, uploadedBy: by };
+}
+
 const STATUS: Record<State, FeedbackStatus> = { open: 'open', overdue: 'open', answered: 'answered', answeredLate: 'answered', reported: 'reported', returned: 'returned', accepted: 'accepted' };
 
-function build(year: number, s: Spec, n: number): Record<string, unknown>[] {
+function build(year: number, s: Spec, n: number, files: DemoFeedbackFile[]): Record<string, unknown>[] {
   const cycleId = String(year);
   const due = answerDue(OFFICIAL_CALENDARS, s.receivedOn);
   const resultDue = shiftIsoDate(s.receivedOn, s.resultAfter);
@@ -69,7 +97,7 @@ function build(year: number, s: Spec, n: number): Record<string, unknown>[] {
     senderUnitId: sender.senderUnitId,
     senderUnitName: nameOf(sender.senderUnitId),
     problem: s.problem,
-    evidenceKeys: [],
+    evidence: [],
     receivedOn: s.receivedOn,
     answerDue: due,
     resultDue,
@@ -83,6 +111,8 @@ function build(year: number, s: Spec, n: number): Record<string, unknown>[] {
     updatedBy: sender.by,
   };
   const items: Record<string, unknown>[] = [];
+  const file = (what: string, name: string, by: string, when: string) => demoFile(files, { cycleId, unitId: s.unitId, feedbackId: record.feedbackId }, what, name, by, when);
+  if (s.state !== 'open') record.evidence = [file('problem', '督查情况记录.pdf', sender.by, record.raisedAt)];
   const propose = (reason: DeductionProposalRecord['reason'], when: string) =>
     items.push(
       proposalItem({ regionId: YULIN, cycleId, unitId: s.unitId, feedbackId: record.feedbackId, unitName: record.unitName, problem: s.problem, reason, answerDue: due.date, ...(record.answer ? { answeredAt: record.answer.at } : {}), status: 'proposed', proposedAt: when, proposedBy: reason === 'unanswered' ? 'system:daily' : unitBy }),
@@ -98,13 +128,13 @@ function build(year: number, s: Spec, n: number): Record<string, unknown>[] {
     propose('unanswered', l1);
   }
   if (s.state !== 'open' && s.state !== 'overdue') {
-    record.answer = { explanation: '经自查，问题主要由工作衔接不畅、责任未压实造成。', measures: '一是明确分管领导和责任科室；二是建立周调度、月通报制度；三是限期补齐相关材料。', at: at(answeredOn, 15), by: unitBy, late };
+    record.answer = { explanation: '经自查，问题主要由工作衔接不畅、责任未压实造成。', measures: '一是明确分管领导和责任科室；二是建立周调度、月通报制度；三是限期补齐相关材料。', evidence: [file('answer', '整改方案.pdf', unitBy, at(answeredOn, 15))], at: at(answeredOn, 15), by: unitBy, late };
     history.push({ step: 'answer', at: at(answeredOn, 15), by: unitBy, role: 'unit_staff', ...(late ? { late } : {}) });
     if (late) propose('answeredLate', at(answeredOn, 15));
   }
   if (s.state === 'reported' || s.state === 'returned' || s.state === 'accepted') {
     const reportedOn = shiftIsoDate(resultDue, -10);
-    record.result = { text: '已完成整改：相关制度已印发，逾期事项全部办结，佐证材料已归档。', at: at(reportedOn, 16), by: unitBy, late: false };
+    record.result = { text: '已完成整改：相关制度已印发，逾期事项全部办结，佐证材料已归档。', evidence: [file('result', '整改结果报告.pdf', unitBy, at(reportedOn, 16))], at: at(reportedOn, 16), by: unitBy, late: false };
     history.push({ step: 'report', at: at(reportedOn, 16), by: unitBy, role: 'unit_staff' });
     if (s.state === 'returned') {
       const backOn = shiftIsoDate(reportedOn, 3);
@@ -123,6 +153,13 @@ function build(year: number, s: Spec, n: number): Record<string, unknown>[] {
 
 /** The demo feedback items and proposals, as table items. */
 export function demoFeedbackItems(now: string): Record<string, unknown>[] {
+  return demoFeedback(now).items;
+}
+
+/** The demo feedback items and proposals with the evidence files they reference. */
+export function demoFeedback(now: string): { items: Record<string, unknown>[]; files: DemoFeedbackFile[] } {
   const today = beijingDate(Date.parse(now));
-  return [2025, 2026].flatMap((year) => specsOf(year, today).map((s, i) => build(year, s, i + 1)).flat());
+  const files: DemoFeedbackFile[] = [];
+  const items = [2025, 2026].flatMap((year) => specsOf(year, today).map((s, i) => build(year, s, i + 1, files)).flat());
+  return { items, files };
 }

@@ -12,7 +12,7 @@ import { defaultStageDates } from '../../functions/domain/stages.ts';
 import { cycles, DEMO_PASSWORD, regions, units, users, YULIN } from './demo-data.ts';
 import { demoCategoriesItem } from './seed-categories.ts';
 import { demoClaims } from './seed-claims.ts';
-import { demoFeedbackItems } from './seed-feedback.ts';
+import { demoFeedback } from './seed-feedback.ts';
 import { demoFeedSystemItems } from './seed-feed.ts';
 import { demoGoalItems } from './seed-goals.ts';
 import { demoPlanItems } from './seed-plan.ts';
@@ -117,9 +117,13 @@ const PARTS: SeedPart[] = [
     },
   },
   {
-    // Feedback during the year in every state, for 2025 and 2026 (Art 14).
+    // Feedback during the year in every state, for 2025 and 2026 (Art 14), with evidence files.
     name: 'feedback',
-    apply: async (at) => inChunks(demoFeedbackItems(at), 'seed.feedback', at),
+    apply: async (at) => {
+      const { items, files } = demoFeedback(at);
+      await inChunks(items, 'seed.feedback', at);
+      await putDemoEvidence(files);
+    },
   },
   {
     // 数据接口: feeding systems of 玉林市 2026, one key active, one replaced (revoked) by a new one.

@@ -7,7 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { t } from '../contracts/lang.ts';
 import { owedBy } from '../domain/feedback.ts';
 import { stageNumber, type StageCode } from '../domain/stages.ts';
-import { deductionProposalRecord, feedbackRecord, type DeductionProposalRecord, type FeedbackRecord, type FeedbackStatus } from '../model/feedback.ts';
+import { deductionProposalRecord, feedbackRecord, feedbackUploadRecord, type DeductionProposalRecord, type FeedbackRecord, type FeedbackStatus, type FeedbackUploadRecord } from '../model/feedback.ts';
 import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
@@ -16,6 +16,7 @@ import { queryAll } from './query.ts';
 
 export const feedbackEntity = entity('feedback', feedbackRecord, (f) => keys.feedback(f.regionId, f.cycleId, f.unitId, f.feedbackId));
 export const proposalEntity = entity('deductionProposal', deductionProposalRecord, (p) => keys.feedbackProposal(p.regionId, p.cycleId, p.unitId, p.feedbackId));
+export const feedbackUploadEntity = entity('feedbackUpload', feedbackUploadRecord, (u) => keys.feedbackUpload(u.regionId, u.cycleId, u.unitId, u.fileId));
 
 /** The item with its index keys: the queue by status, and the DUE index while the unit owes something. */
 export function feedbackItem(f: FeedbackRecord): Record<string, unknown> {
@@ -108,6 +109,8 @@ export interface FeedbackWrite {
   stages?: readonly StageCode[];
   /** What the audit entry records beyond the status and version. */
   detail?: Record<string, unknown>;
+  /** Pending evidence uploads the move references: removed in the same transaction. */
+  used?: readonly FeedbackUploadRecord[];
 }
 
 const summary = (f: FeedbackRecord) => ({ status: f.status, version: f.version, answerDue: f.answerDue, resultDue: f.resultDue });
@@ -126,6 +129,7 @@ export async function storeFeedback(actor: Actor, w: FeedbackWrite): Promise<voi
     },
     ...(w.proposal ? [{ Put: { TableName: tableName(), Item: proposalItem(w.proposal) } }] : []),
     ...(w.notices ?? []).map((Item) => ({ Put: { TableName: tableName(), Item } })),
+    ...(w.used ?? []).map((u): TransactItem => ({ Delete: { TableName: tableName(), Key: keys.feedbackUpload(u.regionId, u.cycleId, u.unitId, u.fileId), ConditionExpression: 'attribute_exists(pk)' } })),
   ];
   await commit(
     actor,
@@ -135,5 +139,25 @@ export async function storeFeedback(actor: Actor, w: FeedbackWrite): Promise<voi
     w.stages
       ? t('该反馈已被他人修改，或考评周期已不在过程管理阶段，请刷新后重试', 'The feedback was changed by someone else, or the cycle has left the execution stage; please refresh and try again')
       : t('该反馈已被他人修改，请刷新后重试', 'The feedback was changed by someone else; please refresh and try again'),
+  );
+}
+
+export async function getFeedbackUpload(regionId: string, cycleId: string, unitId: string, fileId: string): Promise<FeedbackUploadRecord | undefined> {
+  const res = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.feedbackUpload(regionId, cycleId, unitId, fileId), ConsistentRead: true }));
+  return res.Item ? feedbackUploadEntity.parse(res.Item) : undefined;
+}
+
+/** Records a signed upload (audited) while the cycle is in 过程管理: the move that references the file confirms and removes it. */
+export async function storeFeedbackUpload(actor: Actor, upload: FeedbackUploadRecord, at: string): Promise<void> {
+  await commit(
+    actor,
+    {
+      action: 'feedback.evidence.sign',
+      target: `feedbackEvidence:${upload.regionId}/${upload.cycleId}/${upload.unitId}/${upload.feedbackId ?? '-'}/${upload.fileId}`,
+      after: { name: upload.name, contentType: upload.contentType, size: upload.size, sha256: upload.sha256 },
+    },
+    [atStage(upload.regionId, upload.cycleId, ['execution']), { Put: { TableName: tableName(), Item: feedbackUploadEntity.item(upload), ConditionExpression: 'attribute_not_exists(pk)' } }],
+    at,
+    t('考评周期已不在过程管理阶段，请刷新后重试', 'The cycle has left the execution stage; please refresh and try again'),
   );
 }

@@ -82,7 +82,8 @@
 //   deadlines for the daily job Query gsi1 gsi1pk=DUE#r  gsi1sk <= date~  (gsi1sk = date#c#KIND#u#rest;
 //                               sparse: removed when the item is done, so what is left is open or overdue)
 //   a unit's feedback ......... Query pk=WORK#r#c  sk begins_with FEEDBACK#u#  (items FEEDBACK#u#id, each followed by
-//                               its Art 20 deduction proposal FEEDBACK#u#id#PROPOSAL if any)
+//                               its Art 20 deduction proposal FEEDBACK#u#id#PROPOSAL if any; pending evidence
+//                               uploads FEEDBACK#u##UPLOAD#file sort before the items)
 //   the cycle's feedback ...... Query gsi3 gsi3pk=QUEUE#r#c#FEEDBACK  (gsi3sk = status#raisedAt#u; begins_with status#)
 //   proposed deductions ....... Query gsi3 gsi3pk=PROPOSED#r#c  (gsi3sk = KIND#u#id: proposals waiting for the
 //                               assessment stage, whatever raised them)
@@ -220,6 +221,8 @@ export const keys = {
   /** A feedback item during the year and its proposed deduction (functions/data/feedback.ts). */
   feedback: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}` }),
   feedbackProposal: (regionId: string, cycleId: string, unitId: string, feedbackId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}#${feedbackId}#PROPOSAL` }),
+  /** A signed evidence upload for a unit's feedback not yet referenced by the item (or the answer, the result). */
+  feedbackUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `FEEDBACK#${unitId}##UPLOAD#${fileId}` }),
   proposed: (regionId: string, cycleId: string, kind: WorkKind, unitId: string, rest: string) => ({ gsi3pk: `PROPOSED#${regionId}#${cycleId}`, gsi3sk: `${kind}#${unitId}#${rest}` }),
   proposedPartition: (regionId: string, cycleId: string) => `PROPOSED#${regionId}#${cycleId}`,
   /** A bonus or deduction item of a unit, and a pending upload of its evidence (functions/data/claims.ts). */

@@ -18,6 +18,12 @@ export const evidenceObjectKey = (s: EvidenceScope, fileId: string) => `evidence
  */
 export const claimEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'period'>, fileId: string) => `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/_claims/${fileId}`;
 
+/**
+ * Evidence of a feedback item (Art 14; functions/data/feedback.ts): the sender's, and the unit's answer
+ * and result. `_feedback` stands where an indicator would (no indicator code begins with `_`).
+ */
+export const feedbackEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'period'>, fileId: string) => `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/_feedback/${fileId}`;
+
 /** How long a signed URL stays good: long enough for a 20 MB upload on a slow line, short enough to be useless when shared. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;

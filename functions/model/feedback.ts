@@ -3,6 +3,7 @@
 // within 10 working days of receipt, then reports the result by the date the sender set; the sender
 // accepts it or sends it back. Unanswered or late feedback becomes a proposed Art 20 deduction.
 import { ids, isoDate, text, version, z } from '../contracts/zod.ts';
+import { evidenceFile, evidenceUploadRecord, EVIDENCE_MAX_FILES } from './progress-report.ts';
 
 /**
  * open: waiting for the unit's answer; answered: measures given, the result is due; reported: the
@@ -55,14 +56,15 @@ export const feedbackRecord = z.object({
   senderUnitId: ids.unit,
   senderUnitName: z.string(),
   problem: z.string(),
-  /** Evidence files by their key in the evidence store. */
-  evidenceKeys: z.array(z.string()).default([]),
+  /** The sender's evidence files (in the evidence bucket, uploaded through a signed PUT, hash checked). */
+  evidence: z.array(evidenceFile).max(EVIDENCE_MAX_FILES).default([]),
   receivedOn: isoDate,
   answerDue: dueDate,
   resultDue: isoDate,
   status: feedbackStatus,
-  answer: z.object({ explanation: z.string(), measures: z.string(), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
-  result: z.object({ text: z.string(), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+  answer: z.object({ explanation: z.string(), measures: z.string(), evidence: z.array(evidenceFile).max(EVIDENCE_MAX_FILES).default([]), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
+  /** The latest result reported (a result sent back and reported again replaces it; the history keeps each step). */
+  result: z.object({ text: z.string(), evidence: z.array(evidenceFile).max(EVIDENCE_MAX_FILES).default([]), at: z.string(), by: z.string(), late: z.boolean() }).optional(),
   /** The sender's reasons when it last sent the result back. */
   returnReason: z.string().optional(),
   escalations: z.array(feedbackEscalation).default([]),
@@ -74,6 +76,14 @@ export const feedbackRecord = z.object({
   updatedBy: z.string(),
 });
 export type FeedbackRecord = z.infer<typeof feedbackRecord>;
+
+/**
+ * A signed evidence upload for a unit's feedback not yet referenced (keys.feedbackUpload): by the
+ * sender before it raises the item (no feedbackId), or by the unit for its answer or result (the
+ * item's id). Only the signer's unit may reference it, and only for what it was signed for.
+ */
+export const feedbackUploadRecord = evidenceUploadRecord.omit({ period: true, indicatorId: true }).extend({ signerUnitId: ids.unit, feedbackId: z.string().optional() });
+export type FeedbackUploadRecord = z.infer<typeof feedbackUploadRecord>;
 
 /** Why feedback is proposed for an Art 20 deduction. */
 export const proposalReason = z.enum(['unanswered', 'answeredLate']);

@@ -108,9 +108,11 @@ const sampleBodies: Record<string, unknown> = {
   revokeFeedSystem: { version: 1 },
   rotateFeedSystem: { version: 1 },
   feedValues: { values: [{ unitId: 'yl-yuzhou', indicatorId: '1.1', period: '2026-05', value: 42, note: '统计月报' }] },
-  raiseFeedback: { indicatorId: '1.1', problem: '季度统计数据报送不及时', evidenceKeys: ['evidence/450900/2026/yl-yuzhou/1.1/a.pdf'], receivedOn: '2026-09-30', resultDue: '2026-11-30' },
-  answerFeedback: { explanation: '数据核对环节延误', measures: '建立周调度制度', version: 1 },
-  reportFeedbackResult: { result: '已按月报送，未再延误', version: 2 },
+  raiseFeedback: { indicatorId: '1.1', problem: '季度统计数据报送不及时', evidence: ['aaaaaaaaaaaaaaaaaaaa'], receivedOn: '2026-09-30', resultDue: '2026-11-30' },
+  answerFeedback: { explanation: '数据核对环节延误', measures: '建立周调度制度', evidence: ['aaaaaaaaaaaaaaaaaaaa'], version: 1 },
+  reportFeedbackResult: { result: '已按月报送，未再延误', evidence: [], version: 2 },
+  signFeedbackEvidence: { name: '督查记录.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  signFeedbackReplyEvidence: { name: '整改方案.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
   decideFeedback: { decision: 'return', reason: '整改材料不完整', resultDue: '2026-12-31', version: 3 },
   requestGoalAdjustment: { reason: 'major_decision', explanation: '因市委重大决策调整，年度任务相应调整', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1, submit: false },
   requestAssessedGoalAdjustment: { reason: 'institutional', explanation: '统计口径随机构调整变化', proposed: { target: 6, unitOfMeasure: '%', scoringNote: '按季度统计口径', milestones: [{ date: '2026-06-30', expected: 3 }], leadUnitId: 'yl-yuzhou', coUnitIds: ['yl-tjj'], responsible: '刘建国' }, goalVersion: 1 },
@@ -413,6 +415,11 @@ let feedKey = '';
 beforeAll(async () => {
   await useFreshTable();
   await seedDemo(new Date().toISOString());
+  // Signing an upload computes a URL and contacts no store (feedback evidence is signed before any item
+  // exists); no test here uploads or downloads, so the store's address is never reached. Set after the
+  // seed, which puts its demo files only where a store is configured.
+  process.env.EVIDENCE_BUCKET ??= 'evidence-bad-input';
+  process.env.S3_ENDPOINT ??= 'http://127.0.0.1:9';
   for (const g of GROUPS) handlers[g] = (await import(`../../functions/handlers/api/${g}.ts`)).handler as Handler;
   const getPlan = routes.find((r) => r.op === 'getPlan')!;
   const plan = (await send(getPlan, { query: {} })).body as unknown as { plan: { tree: { children?: unknown[] }[]; bonuses: unknown[]; deductions: unknown[]; vetoes: unknown[] } };

@@ -15,6 +15,7 @@ import { useFreshTable } from '../helpers/table.ts';
 import { pathIdsOf, samplePathIds } from '../helpers/route-samples.ts';
 import { demoClaimFiles } from '../../cdk/local/seed-claims.ts';
 import { demoSelfAssessments } from '../../cdk/local/seed-self.ts';
+import { demoFeedback } from '../../cdk/local/seed-feedback.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -48,7 +49,9 @@ const claimFile = (kind: string) => (({ cycleId, unitId, claimId, fileId }) => (
 /** A demo 2025 self-assessment file of 玉州区, on an indicator 市统计局 assesses (cdk/local/seed-self.ts); the set is confirmed, so the assessor unit reads it. */
 const selfFile = demoSelfAssessments().withFiles.find((f) => f.unitId === 'yl-yuzhou')!;
 const selfSet = { cycleId: selfFile.cycleId, unitId: selfFile.unitId };
-const sampleParams: Record<string, Record<string, string>> = { downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile };
+/** A demo 2026 feedback file (cdk/local/seed-feedback.ts): the sender's evidence of an item of 玉林市. */
+const feedbackFile = (({ cycleId, unitId, feedbackId, fileId }) => ({ cycleId, unitId, feedbackId, fileId }))(demoFeedback(new Date().toISOString()).files.find((f) => f.cycleId === '2026')!);
+const sampleParams: Record<string, Record<string, string>> = { downloadFeedbackEvidence: feedbackFile, downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 

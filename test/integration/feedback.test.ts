@@ -5,7 +5,9 @@
 // Art 20 deduction; the daily sweep escalates once per deadline and level; a 2027 receipt is
 // provisional until the bureau enters 2027's notice (or, a save cut short, until the daily job's pass). Every refusal: another unit, another region, an
 // assessor unit outside its reach or not the sender, a role without the right, a stale version.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { setClockOffset } from '../../functions/config/clock.ts';
 import { listNotices } from '../../functions/data/notifications.ts';
@@ -50,8 +52,13 @@ let assessedIndicator: string;
 let notAssessed: string;
 let unreachedUnit: string;
 
+let store: EvidenceStore;
+
 beforeAll(async () => {
   await useFreshTable();
+  store = await startEvidenceStore();
+  process.env.S3_ENDPOINT = store.endpoint;
+  process.env.EVIDENCE_BUCKET = store.bucket;
   await seedDemo(new Date().toISOString());
   const reach = await loadReach(YL, C, 'yl-tjj', 'indicators');
   assessedIndicator = [...reach.get(U)!][0]!;
@@ -60,7 +67,10 @@ beforeAll(async () => {
   unreachedUnit = (await import('../../functions/data/categories.ts').then((m) => m.getCategorySet(YL, C)))!.categories.flatMap((c) => c.units.map((u) => u.unitId)).find((u) => !reach.has(u))!;
 }, 120_000);
 
-afterAll(() => setClockOffset(0));
+afterAll(async () => {
+  setClockOffset(0);
+  await store?.stop();
+});
 
 describe('raising feedback', () => {
   it('the bureau raises on 2026-09-30: due 2026-10-20 by the official calendar across National Day, the unit is told', async () => {
@@ -236,5 +246,86 @@ describe('the daily sweep and provisional dates', () => {
     // 02-02..04 (3), 02-05..12 off, 02-15..19 (8), 02-22, 02-23 (10).
     expect(firmed.answerDue).toEqual({ date: '2027-02-23', provisional: false });
     expect(await recomputeProvisional('450981', 2026, actor)).toBe(0);
+  });
+});
+
+describe('evidence files (the progress reports’ signed upload and download path)', () => {
+  const file = (text: string) => {
+    const body = Buffer.from(`%PDF-1.4\n${text}\n%%EOF`);
+    return { body, meta: { name: `${text}.pdf`, contentType: 'application/pdf', size: body.length, sha256: createHash('sha256').update(body).digest('base64') } };
+  };
+  /** Signs through `op`, PUTs the file to the signed URL with the signed headers, returns the file id. */
+  async function upload(op: string, caller: Caller, params: Record<string, string>, f: ReturnType<typeof file>) {
+    const signed = await callYl(op, caller, params, f.meta);
+    expect(signed.status).toBe(201);
+    expect(signed.body.url).toContain(`/evidence/${YL}/${C}/${U}/_feedback/${signed.body.fileId}`);
+    const put = await fetch(signed.body.url, { method: 'PUT', headers: { ...signed.body.headers, 'content-length': String(f.body.length) }, body: f.body });
+    expect(put.status).toBe(200);
+    return signed.body.fileId as string;
+  }
+  const download = (caller: Caller, feedbackId: string, fileId: string) => callYl('downloadFeedbackEvidence', caller, { unitId: U, feedbackId, fileId });
+
+  it('the sender uploads before raising, the item keeps the files (hash checked); the unit answers and reports with its own files', async () => {
+    const sent = file('反馈佐证-统计局');
+    const sentId = await upload('signFeedbackEvidence', assessor, { unitId: U }, sent);
+    // Another sender cannot use an upload it did not sign; a file id nobody signed is refused.
+    expect((await raise(bureau, { evidence: [sentId] })).status).toBe(400);
+    expect((await raise(assessor, { indicatorId: assessedIndicator, receivedOn: today(), evidence: ['abcdefghijklmnop0000'] })).status).toBe(400);
+    const raised = await raise(assessor, { indicatorId: assessedIndicator, receivedOn: today(), evidence: [sentId] });
+    expect(raised.status).toBe(201);
+    expect(raised.body.evidence).toEqual([expect.objectContaining({ fileId: sentId, name: sent.meta.name, size: sent.meta.size, sha256: sent.meta.sha256, uploadedBy: 'yl_tjj' })]);
+    const id = raised.body.feedbackId as string;
+    // The upload is used up: it cannot be attached twice.
+    expect((await raise(assessor, { indicatorId: assessedIndicator, receivedOn: today(), evidence: [sentId] })).status).toBe(400);
+
+    // A file signed but never uploaded is refused when referenced.
+    const ghost = await callYl('signFeedbackReplyEvidence', filer, { unitId: U, feedbackId: id }, file('未上传').meta);
+    expect(ghost.status).toBe(201);
+    const notThere = await callYl('answerFeedback', filer, { unitId: U, feedbackId: id }, { explanation: '说明', measures: '措施', evidence: [ghost.body.fileId], version: 1 });
+    expect(notThere.status).toBe(400);
+    expect(notThere.body.error.details[0].message).toContain('尚未上传完成');
+
+    const answerFile = file('整改措施');
+    const answerId = await upload('signFeedbackReplyEvidence', filer, { unitId: U, feedbackId: id }, answerFile);
+    // The sender cannot attach the unit's upload, nor sign one on the unit's answer route.
+    expect((await callYl('signFeedbackReplyEvidence', assessor, { unitId: U, feedbackId: id }, answerFile.meta)).status).toBe(403);
+    const answered = await callYl('answerFeedback', leader, { unitId: U, feedbackId: id }, { explanation: '说明', measures: '措施', evidence: [answerId], version: 1 });
+    expect(answered.status).toBe(201);
+    expect(answered.body.answer.evidence).toEqual([expect.objectContaining({ fileId: answerId, uploadedBy: 'yuzhou_staff' })]);
+    const resultId = await upload('signFeedbackReplyEvidence', filer, { unitId: U, feedbackId: id }, file('整改结果'));
+    const reported = await callYl('reportFeedbackResult', filer, { unitId: U, feedbackId: id }, { result: '已整改', evidence: [resultId], version: 2 });
+    expect(reported.status).toBe(201);
+    expect(reported.body.result.evidence.map((f: { fileId: string }) => f.fileId)).toEqual([resultId]);
+    // Nothing is owed by the unit now: no more signing on the item.
+    expect((await callYl('signFeedbackReplyEvidence', filer, { unitId: U, feedbackId: id }, file('多余').meta)).status).toBe(409);
+
+    // Downloads: signed GETs for the sending unit, the receiving unit and the bureau; the bytes are the file's.
+    for (const who of [assessor, filer, leader, bureau]) {
+      const got = await download(who, id, sentId);
+      expect(got.status).toBe(200);
+      expect(got.body.name).toBe(sent.meta.name);
+      const res = await fetch(got.body.url);
+      expect(Buffer.from(await res.arrayBuffer()).equals(sent.body)).toBe(true);
+      expect(res.headers.get('content-disposition')).toContain('attachment');
+    }
+    expect((await download(assessor, id, resultId)).status).toBe(200);
+    // Refused: another unit (403), another assessor unit (403), another region (403), a role without the right (403), a file not on the item (404).
+    expect((await download(otherUnit, id, sentId)).status).toBe(403);
+    expect((await download(otherAssessor, id, answerId)).status).toBe(403);
+    expect((await download(otherRegionBureau, id, sentId)).status).toBe(403);
+    expect((await download(thirdParty, id, sentId)).status).toBe(403);
+    expect((await download(bureau, id, ghost.body.fileId)).status).toBe(404);
+  });
+
+  it('signing checks type and size, and is refused to another unit, another region and a sender outside its reach', async () => {
+    const ok = file('范围').meta;
+    expect((await callYl('signFeedbackEvidence', bureau, { unitId: U }, { ...ok, contentType: 'application/x-msdownload' })).status).toBe(400);
+    expect((await callYl('signFeedbackEvidence', bureau, { unitId: U }, { ...ok, size: 21 * 1024 * 1024 })).status).toBe(400);
+    expect((await callYl('signFeedbackEvidence', filer, { unitId: U }, ok)).status).toBe(403);
+    expect((await callYl('signFeedbackEvidence', assessor, { unitId: unreachedUnit }, ok)).status).toBe(403);
+    expect((await callYl('signFeedbackEvidence', otherRegionBureau, { unitId: U }, ok)).status).toBe(403);
+    const { body: list } = await callYl('listUnitFeedback', filer, { unitId: U });
+    const any = list.items[0].feedbackId;
+    expect((await callYl('signFeedbackReplyEvidence', otherUnit, { unitId: U, feedbackId: any }, ok)).status).toBe(403);
   });
 });

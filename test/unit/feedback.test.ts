@@ -109,7 +109,7 @@ const item = (over: Partial<FeedbackRecord>): FeedbackRecord => ({
   senderUnitId: 'bureau',
   senderUnitName: 'B',
   problem: 'p',
-  evidenceKeys: [],
+  evidence: [],
   receivedOn: '2026-09-30',
   answerDue: { date: '2026-10-20', provisional: false },
   resultDue: '2026-11-30',
@@ -154,8 +154,8 @@ describe('moves, escalation and proposals', () => {
     expect(isOverdue(item({ status: 'answered' }), '2026-10-21')).toBe(false);
     expect(proposalReasonOf(item({}), '2026-10-20')).toBeUndefined();
     expect(proposalReasonOf(item({}), '2026-10-21')).toBe('unanswered');
-    expect(proposalReasonOf(item({ status: 'answered', answer: { explanation: 'e', measures: 'm', at: 'x', by: 'y', late: true } }), '2026-10-21')).toBe('answeredLate');
-    expect(proposalReasonOf(item({ status: 'answered', answer: { explanation: 'e', measures: 'm', at: 'x', by: 'y', late: false } }), '2026-12-21')).toBeUndefined();
+    expect(proposalReasonOf(item({ status: 'answered', answer: { explanation: 'e', measures: 'm', evidence: [], at: 'x', by: 'y', late: true } }), '2026-10-21')).toBe('answeredLate');
+    expect(proposalReasonOf(item({ status: 'answered', answer: { explanation: 'e', measures: 'm', evidence: [], at: 'x', by: 'y', late: false } }), '2026-12-21')).toBeUndefined();
   });
 
   it('the result date follows receipt and the answer', () => {

@@ -11,7 +11,7 @@ import { plugins } from './setup';
 const q = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const base: FeedbackView = {
   cycleId: '2026', unitId: 'yz', feedbackId: '00000000-0000-4000-8000-000000000001', unitName: '玉州区', senderKind: 'bureau', senderUnitId: 'jxb', senderUnitName: '市绩效办',
-  problem: '三季度投资完成率偏低', evidenceKeys: [], receivedOn: '2026-09-30', answerDue: { date: '2026-10-20', provisional: false }, resultDue: '2026-12-31', status: 'open',
+  problem: '三季度投资完成率偏低', evidence: [], receivedOn: '2026-09-30', answerDue: { date: '2026-10-20', provisional: false }, resultDue: '2026-12-31', status: 'open',
   escalations: [], history: [{ step: 'raise', at: '2026-09-30T02:00:00Z', by: 'yl_staff', role: 'bureau_staff' }, { step: 'escalate', at: '2026-10-21T17:00:00Z', by: 'system:daily', role: 'system', note: '答复逾期（截止 2026-10-20），已通知单位负责人' }],
   raisedAt: '2026-09-30T02:00:00Z', raisedBy: 'yl_staff', version: 2, updatedAt: '2026-10-21T17:00:00Z', updatedBy: 'system:daily',
   answerClock: { date: '2026-10-20', provisional: false, daysLeft: -2, done: false, late: false, overdue: true },
@@ -19,6 +19,13 @@ const base: FeedbackView = {
   canAnswer: true, canReport: false, canDecide: false,
 };
 const noop = async () => ({});
+/** Picks files in the input of an evidence list, as the browser's file chooser does. */
+async function pickFiles(testid: string, files: File[]) {
+  const input = document.body.querySelector<HTMLInputElement>(`[data-testid="${testid}-file-input"]`)!;
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  input.dispatchEvent(new Event('change'));
+  await flushPromises();
+}
 
 describe('feedback dialog', () => {
   let wrapper: VueWrapper | undefined;
@@ -26,8 +33,10 @@ describe('feedback dialog', () => {
     wrapper?.unmount();
     document.body.innerHTML = '';
   });
+  const upload = vi.fn(async (_file: File, onProgress: (p: number) => void) => (onProgress(100), 'file00000000000000001'));
+  const download = vi.fn(async (_fileId: string) => undefined);
   async function open(item: FeedbackView, moves: Partial<Record<'answer' | 'report' | 'decide', (b: any) => Promise<unknown>>> = {}) {
-    wrapper = mount(FeedbackDialog, { props: { modelValue: true, item, today: '2026-10-22', answer: noop, report: noop, decide: noop, ...moves }, global: { plugins: plugins() }, attachTo: document.body });
+    wrapper = mount(FeedbackDialog, { props: { modelValue: true, item, today: '2026-10-22', answer: noop, report: noop, decide: noop, upload, download, ...moves }, global: { plugins: plugins() }, attachTo: document.body });
     await flushPromises();
   }
   const type = async (id: string, value: string) => {
@@ -68,8 +77,27 @@ describe('feedback dialog', () => {
     await type('fb-answer-measures', '每周调度');
     q('fb-answer-send')!.click();
     await flushPromises();
-    expect(answer).toHaveBeenCalledWith({ explanation: '国庆后复工延迟', measures: '每周调度', version: 2 });
+    expect(answer).toHaveBeenCalledWith({ explanation: '国庆后复工延迟', measures: '每周调度', evidence: [], version: 2 });
     expect(q('fb-error')!.textContent).toContain('已被他人修改');
+  });
+
+  it('shows the sender’s files as downloads; the unit uploads its own with the answer, a wrong type refused in the browser', async () => {
+    const answer = vi.fn(async () => ({}));
+    const sent = { fileId: 'sent0000000000000001', name: '督查通报.pdf', contentType: 'application/pdf' as const, size: 2048, sha256: `${'A'.repeat(43)}=`, uploadedAt: '2026-09-30T02:00:00Z', uploadedBy: 'yl_staff' };
+    await open({ ...base, evidence: [sent] }, { answer });
+    expect(q('fb-evidence-files')!.textContent).toContain('督查通报.pdf');
+    q('fb-evidence-download')!.click();
+    await flushPromises();
+    expect(download).toHaveBeenCalledWith(sent.fileId);
+    await pickFiles('fb-reply-evidence', [new File(['x'], 'virus.exe', { type: 'application/x-msdownload' }), new File(['%PDF-1.4'], '整改方案.pdf', { type: 'application/pdf' })]);
+    expect(q('fb-reply-evidence-upload-error')!.textContent).toContain('只能上传');
+    expect(upload).toHaveBeenCalledTimes(1);
+    expect(q('fb-reply-evidence-files')!.textContent).toContain('整改方案.pdf');
+    await type('fb-answer-explanation', '已说明');
+    await type('fb-answer-measures', '已整改');
+    q('fb-answer-send')!.click();
+    await flushPromises();
+    expect(answer).toHaveBeenCalledWith({ explanation: '已说明', measures: '已整改', evidence: ['file00000000000000001'], version: 2 });
   });
 
   it('a late answer stays marked late; the sender sends back only with reasons and a new date', async () => {
@@ -77,8 +105,8 @@ describe('feedback dialog', () => {
     const reported: FeedbackView = {
       ...base,
       status: 'reported',
-      answer: { explanation: 'e', measures: 'm', at: '2026-10-23T02:00:00Z', by: 'yz', late: true },
-      result: { text: '已整改', at: '2026-11-01T02:00:00Z', by: 'yz', late: false },
+      answer: { explanation: 'e', measures: 'm', evidence: [], at: '2026-10-23T02:00:00Z', by: 'yz', late: true },
+      result: { text: '已整改', evidence: [], at: '2026-11-01T02:00:00Z', by: 'yz', late: false },
       answerClock: { date: '2026-10-20', provisional: false, done: true, late: true, overdue: false },
       resultClock: { date: '2026-12-31', provisional: false, done: true, late: false, overdue: false },
       canAnswer: false,

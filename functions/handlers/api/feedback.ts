@@ -8,20 +8,24 @@ import { t } from '../../contracts/lang.ts';
 import { listCalendarYears } from '../../data/calendar.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
-import { getFeedback, listCycleFeedback, listProposals, readUnitFeedback, storeFeedback } from '../../data/feedback.ts';
+import { newFileId, signDownload, signUpload } from '../../data/evidence-store.ts';
+import { getFeedback, getFeedbackUpload, listCycleFeedback, listProposals, readUnitFeedback, storeFeedback, storeFeedbackUpload } from '../../data/feedback.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { loadReach } from '../../data/reach.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
 import { getRegion, getUnit } from '../../data/regions.ts';
 import { beijingDate } from '../../domain/dates.ts';
+import { feedbackEvidenceObjectKey } from '../../domain/evidence.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { answerDue, feedbackMove, isOverdue, isPast, isSender, owedBy, resultDueProblem, type FeedbackAction } from '../../domain/feedback.ts';
 import { answeredNotice, decidedNotice, raisedNotice, reportedNotice } from '../../domain/feedback-notices.ts';
 import { leaves } from '../../domain/plan.ts';
 import { BUREAU_ROLES, type Caller } from '../../domain/roles.ts';
 import { isAtStage } from '../../domain/stages.ts';
-import type { DeductionProposalRecord, FeedbackRecord, FeedbackStatus } from '../../model/feedback.ts';
+import type { DeductionProposalRecord, FeedbackRecord, FeedbackStatus, FeedbackUploadRecord } from '../../model/feedback.ts';
+import type { EvidenceFile } from '../../model/progress-report.ts';
 import { ops } from '../../http/chain.ts';
+import { confirmEvidence } from './evidence-files.ts';
 import { feedbackView } from './feedback-view.ts';
 
 const isBureau = (c: Caller) => BUREAU_ROLES.includes(c.role);
@@ -55,6 +59,34 @@ async function senderInbox(f: FeedbackRecord): Promise<string> {
   if (f.senderKind === 'assessor') return f.senderUnitId;
   const region = await getRegion(f.regionId);
   return region?.bureauUnitId ?? f.senderUnitId;
+}
+
+/**
+ * The files a move references: each a pending upload of this unit's feedback signed by the caller's
+ * unit for this purpose (the raise: no item yet; an answer or result: this item), confirmed in the bucket.
+ */
+function evidenceOf(p: { regionId: string; cycleId: string; unitId: string }, caller: Caller, fileIds: readonly string[], feedbackId: string | undefined) {
+  return confirmEvidence<FeedbackUploadRecord>(
+    fileIds,
+    [],
+    async (fileId) => {
+      const u = await getFeedbackUpload(p.regionId, p.cycleId, p.unitId, fileId);
+      return u && u.signerUnitId === caller.unitId && u.feedbackId === feedbackId ? u : undefined;
+    },
+    t('未找到本单位为此申请的文件上传记录', 'No upload of this file was signed by your unit for this'),
+  );
+}
+
+/** Every file of an item: the sender's, the answer's and the result's. */
+const filesOf = (f: FeedbackRecord): EvidenceFile[] => [...f.evidence, ...(f.answer?.evidence ?? []), ...(f.result?.evidence ?? [])];
+
+async function signFor(caller: Caller, p: { regionId: string; cycleId: string; unitId: string }, feedbackId: string | undefined, body: { name: string; contentType: EvidenceFile['contentType']; size: number; sha256: string }) {
+  const fileId = newFileId();
+  const objectKey = feedbackEvidenceObjectKey(p, fileId);
+  const at = nowIso();
+  const upload: FeedbackUploadRecord = { ...p, fileId, name: body.name, contentType: body.contentType, size: body.size, sha256: body.sha256, objectKey, signedAt: at, signedBy: caller.username, signerUnitId: caller.unitId, ...(feedbackId ? { feedbackId } : {}) };
+  await storeFeedbackUpload(caller, upload, at);
+  return { fileId, ...(await signUpload(objectKey, body.contentType, body.size, body.sha256, now())) };
 }
 
 function proposalOf(f: FeedbackRecord, reason: DeductionProposalRecord['reason'], at: string, by: string): DeductionProposalRecord {
@@ -101,6 +133,7 @@ export const feedbackOps = ops(feedbackRoutes, {
     const resultProblem = resultDueProblem(body.resultDue, body.receivedOn, due);
     if (resultProblem) problems.push({ path: 'body.resultDue', message: resultProblem });
     if (problems.length) throw new ValidationError(t('反馈意见有误', 'The feedback has problems'), problems);
+    const { files, used } = await evidenceOf({ regionId, cycleId, unitId }, caller, body.evidence, undefined);
     const at = nowIso();
     const record: FeedbackRecord = {
       regionId,
@@ -113,7 +146,7 @@ export const feedbackOps = ops(feedbackRoutes, {
       senderUnitId: caller.unitId,
       senderUnitName: senderUnit?.name ?? caller.unitId,
       problem: body.problem,
-      evidenceKeys: body.evidenceKeys,
+      evidence: files,
       receivedOn: body.receivedOn,
       answerDue: due,
       resultDue: body.resultDue,
@@ -127,7 +160,7 @@ export const feedbackOps = ops(feedbackRoutes, {
       updatedBy: caller.username,
     };
     const notice = noticeItem({ regionId, unitId, at, link: '/feedback', ...raisedNotice(record) });
-    await storeFeedback(caller, { action: 'feedback.raise', after: record, notices: [notice], stages: ['execution'] });
+    await storeFeedback(caller, { action: 'feedback.raise', after: record, notices: [notice], stages: ['execution'], used });
     return feedbackView(record, day, entered, caller);
   },
 
@@ -140,12 +173,13 @@ export const feedbackOps = ops(feedbackRoutes, {
   answerFeedback: async ({ caller, params, body }) => {
     const before = await findItem(params, body.version);
     const status = moved(before, 'answer');
+    const { files, used } = await evidenceOf(params, caller, body.evidence, before.feedbackId);
     const at = nowIso();
     const late = isPast(before.answerDue.date, today());
     const after: FeedbackRecord = {
       ...before,
       status,
-      answer: { explanation: body.explanation, measures: body.measures, at, by: caller.username, late },
+      answer: { explanation: body.explanation, measures: body.measures, evidence: files, at, by: caller.username, late },
       history: [...before.history, step(caller, 'answer', at, late ? { late } : {})],
       version: before.version + 1,
       updatedAt: at,
@@ -160,6 +194,7 @@ export const feedbackOps = ops(feedbackRoutes, {
       ...(late ? { proposal: proposalOf(after, 'answeredLate', at, caller.username) } : {}),
       notices: [noticeItem({ regionId: params.regionId, unitId: await senderInbox(after), at, link: '/feedback', ...answeredNotice(after) })],
       detail: { late },
+      used,
     });
     return feedbackView(after, today(), entered, caller);
   },
@@ -167,12 +202,13 @@ export const feedbackOps = ops(feedbackRoutes, {
   reportFeedbackResult: async ({ caller, params, body }) => {
     const before = await findItem(params, body.version);
     const status = moved(before, 'report');
+    const { files, used } = await evidenceOf(params, caller, body.evidence, before.feedbackId);
     const at = nowIso();
     const late = isPast(before.resultDue, today());
     const after: FeedbackRecord = {
       ...before,
       status,
-      result: { text: body.result, at, by: caller.username, late },
+      result: { text: body.result, evidence: files, at, by: caller.username, late },
       history: [...before.history, step(caller, 'report', at, late ? { late } : {})],
       version: before.version + 1,
       updatedAt: at,
@@ -185,6 +221,7 @@ export const feedbackOps = ops(feedbackRoutes, {
       after,
       notices: [noticeItem({ regionId: params.regionId, unitId: await senderInbox(after), at, link: '/feedback', ...reportedNotice(after) })],
       detail: { late },
+      used,
     });
     return feedbackView(after, today(), entered, caller);
   },
@@ -233,6 +270,31 @@ export const feedbackOps = ops(feedbackRoutes, {
       .sort((a, b) => (owedBy(a) ?? '9999') .localeCompare(owedBy(b) ?? '9999') || b.raisedAt.localeCompare(a.raisedAt));
     const start = (query.page - 1) * query.limit;
     return { items: picked.slice(start, start + query.limit).map((f) => feedbackView(f, day, entered, caller)), total: picked.length, totals, today: day };
+  },
+
+  signFeedbackEvidence: async ({ caller, params: { regionId, cycleId, unitId }, body }) => {
+    const cycle = await getCycle(regionId, cycleId);
+    if (!cycle) throw new NotFoundError(t('该考评周期不存在', 'This cycle does not exist'));
+    if (!isAtStage(cycle, 'execution')) throw new ConflictError(t('只有在过程管理阶段才能发出反馈意见', 'Feedback is raised during the execution stage only'));
+    return signFor(caller, { regionId, cycleId, unitId }, undefined, body);
+  },
+
+  signFeedbackReplyEvidence: async ({ caller, params, body }) => {
+    const f = await getFeedback(params.regionId, params.cycleId, params.unitId, params.feedbackId);
+    if (!f) throw new NotFoundError(t('该反馈意见不存在', 'This feedback does not exist'));
+    // Files go with the unit's next move: an answer while open, a result while answered or sent back.
+    if (!feedbackMove(f.status, 'answer').ok && !feedbackMove(f.status, 'report').ok) throw new ConflictError(t('该反馈意见目前无需单位答复或报告整改结果', 'This feedback is waiting for no answer or result from the unit'));
+    if (filesOf(f).length >= 3 * 10) throw new ConflictError(t('该反馈意见的佐证材料已达上限', 'This feedback holds as many evidence files as it may'));
+    return signFor(caller, params, f.feedbackId, body);
+  },
+
+  downloadFeedbackEvidence: async ({ caller, params }) => {
+    const f = await getFeedback(params.regionId, params.cycleId, params.unitId, params.feedbackId);
+    const file = f && filesOf(f).find((x) => x.fileId === params.fileId);
+    if (!f || !file) throw new NotFoundError(t('未找到该佐证材料', 'No such evidence file'));
+    // Those who may read the item: the bureau of the region, the receiving unit, the sending unit.
+    if (!isBureau(caller) && caller.unitId !== f.unitId && caller.unitId !== f.senderUnitId) throw new ForbiddenError(t('只有发出方、收到反馈的单位和绩效办可以下载该佐证材料', 'Only the sender, the unit the feedback is for and the bureau may download this file'));
+    return { url: await signDownload(feedbackEvidenceObjectKey(f, file.fileId), file.name), name: file.name };
   },
 
   listFeedbackProposals: async ({ params: { regionId, cycleId } }) => {
