@@ -15,6 +15,7 @@ import type { GoalRecord } from '../../functions/model/goal.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
 import { earlyWarningOps } from '../../functions/handlers/api/early-warning.ts';
 import { progressReportOps } from '../../functions/handlers/api/progress-reports.ts';
+import { goalAdjustmentOps } from '../../functions/handlers/api/goal-adjustments.ts';
 import { progressItem, reportItem } from '../../functions/data/progress-reports.ts';
 import { tableHandler } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
@@ -239,6 +240,46 @@ describe('a report approval', () => {
     const mine = (await recount()).all.filter((w) => w.unitId === u);
     expect(mine).toHaveLength(list.length);
     expect(mine.every((w) => w.value === 77 && w.valuePeriod === period)).toBe(true);
+    await expectCountersEqualRecount();
+  });
+});
+
+describe('an approved goal adjustment (Art 11)', () => {
+  const goalOps = tableHandler(routes.filter((r) => r.group === 'goals' && r.op in goalAdjustmentOps), goalAdjustmentOps);
+  const call = async (op: string, caller: Caller, params: Record<string, string>, body: unknown) => {
+    const res = (await goalOps(apiEvent(routeFor('goals', op), { caller, params: { regionId: YL, cycleId: C, ...params }, body }), lambdaContext)) as { statusCode: number; body: string };
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  };
+
+  it('recolours that goal at once from its new target and milestones, with the new reasons; the counters follow', async () => {
+    const u = 'yl-yuzhou';
+    const [first, ...rest] = goals.get(u)!;
+    // Every report due by now approved: the first goal reached 40, far behind its 2026-11-30 milestone; the others on track.
+    for (let m = 1; m <= 11; m++) await approveReport(u, `2026-${String(m).padStart(2, '0')}`, (i) => (i === 0 ? 40 : 95 + i));
+    await refreshWarnings(YL, C, u, new Date().toISOString());
+    const status = async (indicatorId: string) => (await recount()).all.find((w) => w.unitId === u && w.indicatorId === indicatorId)!;
+    const before = await status(first!.indicatorId);
+    expect(before).toMatchObject({ level: 'red', milestoneDate: '2026-11-30', expected: first!.target, value: 40 });
+    expect(before.reasons.map((r) => r.code)).toContain('far_below_expected');
+    const othersBefore = await Promise.all(rest.map((g) => status(g.indicatorId)));
+
+    // The unit asks to lower the goal (Art 11: 不可抗力因素), its leader sends it, the bureau leader approves.
+    const path = { unitId: u, indicatorId: first!.indicatorId };
+    const proposed = { target: 44, unitOfMeasure: '%', milestones: [{ date: '2026-06-30', expected: 20 }, { date: '2026-11-30', expected: 40 }], leadUnitId: u, coUnitIds: [], responsible: '刘建国' };
+    const asked = await call('requestGoalAdjustment', person('yuzhou_staff', 'unit_staff', u), path, { reason: 'force_majeure', explanation: '受台风灾害影响，项目停工三个月', proposed, goalVersion: first!.version, submit: false });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const sent = await call('submitGoalAdjustment', person('yuzhou_leader', 'unit_leader', u), { ...path, adjustmentId: asked.body.adjustmentId }, { version: asked.body.version });
+    expect(sent.status).toBe(201);
+    const decided = await call('decideGoalAdjustment', person('yl_leader', 'bureau_leader', 'yl-jxb'), { ...path, adjustmentId: asked.body.adjustmentId }, { decision: 'approve', opinion: '同意调整', version: sent.body.version });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+
+    // In the approval's request: 40 of the 40 now expected by 2026-11-30 is on track.
+    const after = await status(first!.indicatorId);
+    expect(after).toMatchObject({ level: 'green', milestoneDate: '2026-11-30', expected: 40, value: 40, percent: 100 });
+    expect(after.reasons.map((r) => r.code)).toEqual(['on_track']);
+    expect(after.reasons[0]!.text).toContain('2026-11-30');
+    // The unit's other goals keep their colour; the counters equal a recount.
+    expect(await Promise.all(rest.map((g) => status(g.indicatorId).then((w) => w.level)))).toEqual(othersBefore.map((w) => w.level));
     await expectCountersEqualRecount();
   });
 });
