@@ -6,12 +6,13 @@
 // reason, its staff decide a rule without 报批; the queue counts and pages in one Query. Other units,
 // other regions, stale versions and the wrong stage are refused. One table for the file.
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { searchAudit } from '../../functions/data/audit.ts';
 import { getProposal } from '../../functions/data/claims.ts';
+import { proposalItem } from '../../functions/data/feedback.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { listNotices } from '../../functions/data/notifications.ts';
@@ -171,6 +172,12 @@ describe('feedback proposals and the bureau', () => {
     expect(res.body).toMatchObject({ status: 'draft', source: { feedbackId: GAJ_PROPOSAL }, raisedBy: { kind: 'bureau' }, needsApproval: false, amount: 50 });
     expect((await getProposal(YL, C, 'yl-gaj', GAJ_PROPOSAL))).toMatchObject({ status: 'drafted', claimId: res.body.id });
     expect((await call('draftProposalDeduction', bureauLeader, { unitId: 'yl-gaj', feedbackId: GAJ_PROPOSAL }, { ruleId: 'd3' })).status).toBe(409);
+    // Proposed again by a later move of the feedback item (its own module re-puts the proposal): still one deduction.
+    const again = await getProposal(YL, C, 'yl-gaj', GAJ_PROPOSAL);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: proposalItem({ ...again!, status: 'proposed' }) }));
+    const twice = await call('draftProposalDeduction', bureauLeader, { unitId: 'yl-gaj', feedbackId: GAJ_PROPOSAL }, { ruleId: 'd3' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toContain('不再重复扣分');
     const submitted = await call('submitDeduction', bureauStaff, { unitId: 'yl-gaj', claimId: res.body.id }, { version: 1 });
     expect(submitted.status).toBe(201);
     const decided = await call('decideClaim', bureauStaff, { unitId: 'yl-gaj', claimId: res.body.id }, { decision: 'approve', reason: '逾期未答复属实', version: 2 });

@@ -260,10 +260,13 @@ export const claimOps = ops(claimRoutes, {
   },
 
   draftProposalDeduction: async ({ caller, params, body }) => {
-    const [ctx, proposal] = await Promise.all([unitCtx(params), getProposal(params.regionId, params.cycleId, params.unitId, params.feedbackId)]);
+    const [ctx, proposal, { claims }] = await Promise.all([unitCtx(params), getProposal(params.regionId, params.cycleId, params.unitId, params.feedbackId), readUnitClaims(params.regionId, params.cycleId, params.unitId)]);
     if (!claimsOpen(ctx.cycle)) throw notOpen();
     if (!proposal) throw new NotFoundError(t('未找到该扣分建议', 'No such deduction proposal'));
     if (proposal.status !== 'proposed') throw new ConflictError(t('该扣分建议已处理', 'This proposal has already been dealt with'));
+    // A feedback item's later move may propose it again: one deduction per feedback item all the same.
+    const earlier = claims.find((c) => c.source?.feedbackId === proposal.feedbackId);
+    if (earlier) throw new ConflictError(t(`该反馈已转为扣分事项「${earlier.name}」（${earlier.status === 'draft' ? '草稿' : '已报送'}），不再重复扣分`, `This feedback already became the deduction “${earlier.name}”; it is not deducted twice`));
     const rule = ruleOf(ctx.plan.plan, 'deduction', body.ruleId);
     if (!rule) throw new ValidationError(t('规则有误', 'Rule problem'), [{ path: 'body.ruleId', message: t(`本单位现行方案没有编号为 ${body.ruleId} 的扣分规则`, `The unit's plan in force has no deduction rule ${body.ruleId}`) }]);
     const terms = claimTerms(rule, 1);
