@@ -42,6 +42,7 @@ describe('claim review page', () => {
       if (url.endsWith('/regions/450900/cycles')) return json(200, { items: [{ cycleId: '2026', year: 2026, name: '2026年度', status: 'open', currentStage: 6 }] });
       if (url.includes('/cycles/2026/claims?')) return json(200, queue);
       if (url.endsWith('/cycles/2026/claim-effects')) return json(200, { items: [{ unitId: 'yz', unitName: '玉州区', categoryName: '县（市、区）', effect: { bonusRaw: 150, bonus: 100, deductionRaw: 0, deduction: 0, severeDeductions: 0, lines: [] } }] });
+      if (url.endsWith('/cycles/2026/raised-deductions')) return json(200, { stage: 6, open: true, claims: [], units: [{ unitId: 'yz', unitName: '玉州区', categoryId: 'c1', categoryName: '县（市、区）' }, { unitId: 'fm', unitName: '福绵区', categoryId: 'c1', categoryName: '县（市、区）' }], rulesByCategory: { c1: [] } });
       if (url.endsWith('/decision') && init?.method === 'POST') return json(201, { ...staffMay, status: 'approved', version: 3 });
       return json(404, { error: { code: 'NOT_FOUND', message: url } });
     });
@@ -59,6 +60,10 @@ describe('claim review page', () => {
     expect(q(`claim-decide-${leaderOnly.id}`)).toBeNull();
     expect(q(`claim-decide-${staffMay.id}`)).not.toBeNull();
     expect(q('claim-queue')!.textContent).toContain('来自反馈扣分建议');
+    // Filtered to one unit: the queue is asked again with the unit (still one Query on the server).
+    wrapper!.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-testid') === 'claim-queue-unit' || c.props('placeholder') === '全部单位')!.vm.$emit('update:modelValue', 'fm');
+    await flushPromises();
+    expect(fetchMock.mock.calls.map(([url]) => String(url)).some((u) => u.includes('/claims?') && u.includes('unitId=fm'))).toBe(true);
   });
 
   it('refuses a decision without a reason, then sends it with the version read', async () => {
