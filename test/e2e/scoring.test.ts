@@ -2,7 +2,8 @@
 // in this file's table with the counties' goals approved: 市统计局 scores 玉州区's 1.1 and corrects its
 // input (refused without a reason, kept with it); the third party imports its survey sheet — first one
 // with a phone column (refused, every problem named), then a clean one; the bureau sees the progress
-// per assessor unit and indicator. Screenshots s01…
+// per assessor unit and indicator; 2025, seeded as scored, shows a unit's self-assessment with its evidence
+// file (downloaded) beside the submitted score. Screenshots s01…
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -82,19 +83,33 @@ describe.skipIf(!hasChromium)('scoring in Chromium', () => {
     await shot('s02-scoring-worklist');
   });
 
+  it('shows 2025 as scored: the unit’s self-assessment with its evidence file, downloadable, and the submitted score', async () => {
+    await page.goto(`${stack.url}/#/scoring/2025`);
+    await expect.poll(() => page.locator('[data-testid="scoring-table"] tbody tr').count(), { timeout: 15_000 }).toBe(7);
+    expect(await page.getByTestId('scoring-counts').innerText()).toContain('已报送 7');
+    await page.getByTestId('score-open-yl-yuzhou-1.1').click();
+    await expect.poll(() => page.locator('[data-testid="score-dialog"] .score-file').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('score-result').innerText()).toContain('已报送');
+    expect(await page.getByTestId('score-save').count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="score-dialog"] .score-file a, [data-testid="score-dialog"] .score-file .el-link').first().click()]);
+    expect(download.suggestedFilename()).toContain('年度完成情况佐证.pdf');
+    await shot('s03-scored-2025');
+    await page.keyboard.press('Escape');
+  });
+
   it('the third party imports its survey sheet: personal contacts refused, a clean sheet taken', async () => {
     await openAs('yl_third', 'scoring');
     await expect.poll(() => page.getByTestId('survey-import').count(), { timeout: 15_000 }).toBe(1);
     const header = ['单位编号', '单位名称', '3.1 社会公众评价（%）'];
     await importSurvey(await sheet([[...header, '受访者电话'], ['yl-yuzhou', '玉州区', '87.5', '13800138000']]));
     expect(await page.locator('.el-message-box:visible').innerText()).toContain('不得含个人联系方式');
-    await shot('s03-survey-refused');
+    await shot('s04-survey-refused');
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await importSurvey(await sheet([header, ['yl-yuzhou', '玉州区', '87.5'], ['yl-fumian', '福绵区', '90.25'], ['yl-beiliu', '北流市', '85']]));
     expect(await page.locator('.el-message-box:visible').innerText()).toContain('共 3 行');
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await expect.poll(() => page.locator('[data-testid="scoring-table"] tbody tr', { hasText: '87.50%' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await shot('s04-survey-imported');
+    await shot('s05-survey-imported');
   });
 
   it('the bureau sees the progress per assessor unit and indicator', async () => {
@@ -105,7 +120,7 @@ describe.skipIf(!hasChromium)('scoring in Chromium', () => {
     await tjj.locator('.el-table__expand-icon').click();
     await expect.poll(() => page.locator('.inner tbody tr', { hasText: '地区生产总值增长' }).count()).toBe(1);
     expect(await page.getByTestId('scoring-totals').innerText()).toMatch(/已评分 4/);
-    await shot('s05-scoring-progress');
+    await shot('s06-scoring-progress');
     expect(pageErrors).toEqual([]);
   });
 });
