@@ -16,6 +16,7 @@ import type { Caller } from '../../functions/domain/roles.ts';
 import { earlyWarningOps } from '../../functions/handlers/api/early-warning.ts';
 import { progressReportOps } from '../../functions/handlers/api/progress-reports.ts';
 import { goalAdjustmentOps } from '../../functions/handlers/api/goal-adjustments.ts';
+import { handler as planHandler } from '../../functions/handlers/api/plan.ts';
 import { progressItem, reportItem } from '../../functions/data/progress-reports.ts';
 import { tableHandler } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
@@ -280,6 +281,43 @@ describe('an approved goal adjustment (Art 11)', () => {
     expect(after.reasons[0]!.text).toContain('2026-11-30');
     // The unit's other goals keep their colour; the counters equal a recount.
     expect(await Promise.all(rest.map((g) => status(g.indicatorId).then((w) => w.level)))).toEqual(othersBefore.map((w) => w.level));
+    await expectCountersEqualRecount();
+  });
+});
+
+describe('a change of the plan’s warning thresholds (Art 12)', () => {
+  const plan = async (method: 'getPlan' | 'savePlan' | 'decidePlanProposal', caller: Caller, categoryId: string, body?: unknown) => {
+    const res = (await planHandler(apiEvent(routeFor('plan', method), { caller, params: { regionId: YL, cycleId: C, categoryId }, body, query: {} }), lambdaContext)) as { statusCode: number; body: string };
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  };
+
+  it('recolours the category’s goals when the bureau leader approves the new thresholds, in that request; the counters follow', async () => {
+    const u = 'yl-jyj';
+    const categoryId = goals.get(u)![0]!.categoryId;
+    // Every report due by now approved at 77: 85.6 % of the 90 the 2026-11-30 milestone expects, yellow by the default 90 % line.
+    for (let m = 1; m <= 11; m++) await approveReport(u, `2026-${String(m).padStart(2, '0')}`, () => 77);
+    await refreshWarnings(YL, C, u, new Date().toISOString());
+    const levels = async () => (await recount()).all.filter((w) => w.unitId === u).map((w) => w.level);
+    expect(await levels()).toContain('yellow');
+    expect(await levels()).not.toContain('green');
+
+    const staff = person('yl_staff', 'bureau_staff', 'yl-jxb');
+    const current = (await plan('getPlan', staff, categoryId)).body;
+    const warning = { yellowBelowPercent: 50, redBelowPercent: 10, milestoneGraceDays: 365, missedForYellow: 11, missedForRed: 12 };
+    const proposed = await plan('savePlan', staff, categoryId, { revision: current.revision, reason: '过程管理中放宽预警线（测试）', plan: { ...current.plan, warning } });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+    // A proposal changes nothing until approved.
+    expect(await levels()).not.toContain('green');
+    const t0 = Date.now();
+    const approved = await plan('decidePlanProposal', person('yl_leader', 'bureau_leader', 'yl-jxb'), categoryId, { decision: 'approve', seq: proposed.body.proposal.seq, opinion: '同意' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    const recoloured = (await recount()).all.filter((w) => w.categoryId === categoryId);
+    console.log(`threshold approval with recolour: ${Date.now() - t0} ms for ${new Set(recoloured.map((w) => w.unitId)).size} units, ${recoloured.length} statuses`);
+
+    // 85.6 % is above the new yellow line of 50 %: green, in the approval's request.
+    const after = (await recount()).all.filter((w) => w.unitId === u);
+    expect(after.map((w) => w.level)).toEqual(after.map(() => 'green'));
+    expect(after[0]!.reasons[0]!.code).toBe('on_track');
     await expectCountersEqualRecount();
   });
 });

@@ -2,6 +2,9 @@
 // bureau writes it. In the plan stage a save edits the plan in place; later it needs a reason and
 // proposes a new version, which takes force (and is published) when the bureau leader approves it,
 // the earlier versions staying readable (domain/plan.ts planWrite decides which; issue 11).
+import { isDeepStrictEqual } from 'node:util';
+import { recolourCategory } from '../../data/early-warning.ts';
+import { logger } from '../../observability/logger.ts';
 import { nowIso } from '../../config/clock.ts';
 import type { AssessorOption, ImportPlanBody, PlanProposalView, PlanView, SavePlanBody } from '../../contracts/plan.ts';
 import { t } from '../../contracts/lang.ts';
@@ -216,6 +219,14 @@ export const handler = apiHandler('plan', {
     const approved = { ...decided, approvedVersion: next.version };
     const notice = await bureauNotice(s, at, 'plan.approved', `【方案修改已批准】${s.categoryName} · ${s.cycle.name}`, `「${s.categoryName}」考评方案第 ${proposal.seq} 号修改已批准，第 ${next.version} 版自即日起施行并公开。${body.opinion ? `意见：${body.opinion}` : ''}`);
     await approveProposal(caller, proposal, approved, current, next, stageNumber('plan'), notice, at);
+    // Art 12: new warning thresholds recolour the category's goals at once (data/early-warning.ts); a
+    // failure leaves the approval standing and is logged (the daily job refreshes as dates pass).
+    if (!isDeepStrictEqual(current?.plan.warning, next.plan.warning)) {
+      await recolourCategory(s.regionId, s.cycle.cycleId, s.categoryId, at, caller).then(
+        (r) => logger.info('warning thresholds changed: category recoloured', { regionId: s.regionId, categoryId: s.categoryId, ...r }),
+        (e: unknown) => logger.warn('category not recoloured after a threshold change', { regionId: s.regionId, categoryId: s.categoryId, error: (e as Error).message }),
+      );
+    }
     return view(s, next, next.version, assessors, proposalView(approved));
   },
 });
