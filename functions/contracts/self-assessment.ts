@@ -125,6 +125,8 @@ export const selfSetsView = z.object({
   total: z.number().int(),
   /** Units of the cycle by status, whatever the filters. */
   totals: z.object({ missing: z.number(), draft: z.number(), submitted: z.number(), returned: z.number(), approved: z.number() }),
+  /** The cycle's categories, for the filter. */
+  categories: z.array(z.object({ categoryId: z.string(), name: z.string() })),
 });
 export type SelfSetsView = z.infer<typeof selfSetsView>;
 

@@ -3,7 +3,7 @@
 // The filer assesses a goal 市统计局 assesses — its method's input, a narrative, an evidence file
 // uploaded straight to the store — saved as typed with the engine's preview; the rest through the API;
 // the leader submits; 市统计局 (assessor unit) reads only its indicators and the file; another unit is
-// refused. Screenshots s01…
+// refused; the bureau finds it among the submitted sets and confirms it. Screenshots s01…
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,18 @@ describe.skipIf(!hasChromium)('self-assessment in Chromium', () => {
     const refused = await other.get(base);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('本单位');
+  });
+
+  it('the bureau lists the units by status and opens the submitted one to confirm it', async () => {
+    await openAs('yl_staff');
+    await page.getByTestId('menu-selfAssessments').click();
+    await page.getByTestId('self-filter-submitted').click();
+    await expect.poll(() => page.locator('[data-testid="self-sets"] tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('self-sets').innerText()).toContain('玉州区');
+    await shot('s04-bureau-self-list');
+    await page.getByTestId(`self-open-${UNIT}`).click();
+    await page.getByTestId('self-approve').click();
+    await expect.poll(() => page.getByTestId('self-status').innerText()).toBe('已确认');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -241,6 +241,11 @@ describe('the bureau', () => {
     const submitted = await call('listSelfAssessments', bureauStaff, {}, undefined, { status: 'submitted' });
     expect(submitted.body.items).toEqual([expect.objectContaining({ unitId: U, counts: { saved: goals.length, complete: goals.length }, goalCount: goals.length })]);
     expect((await call('listSelfAssessments', bureauStaff, {}, undefined, { q: '玉州' })).body.items.map((r: any) => r.unitId)).toEqual([U]);
+    // By category: 玉州区's holds it, another category does not.
+    const own = submitted.body.items[0].categoryId;
+    const other = all.body.categories.find((c: any) => c.categoryId !== own).categoryId;
+    expect((await call('listSelfAssessments', bureauStaff, {}, undefined, { categoryId: own, status: 'submitted' })).body.total).toBe(1);
+    expect((await call('listSelfAssessments', bureauStaff, {}, undefined, { categoryId: other, status: 'submitted' })).body.total).toBe(0);
     expect((await call('listSelfAssessments', bureauStaff, {}, undefined, { status: 'nonsense' })).status).toBe(400);
   });
 

@@ -374,7 +374,8 @@ export const selfAssessmentOps = ops(selfAssessmentRoutes, {
       }
     }
     const matching = rows.filter((r) => (!query.status || r.status === query.status) && (!query.categoryId || r.categoryId === query.categoryId) && (!query.q || r.unitName.includes(query.q)));
-    return { items: matching.slice((query.page - 1) * query.limit, query.page * query.limit), total: matching.length, totals };
+    const cats = [...categories.categories].sort((a, b) => a.order - b.order).map((c) => ({ categoryId: c.categoryId, name: c.name }));
+    return { items: matching.slice((query.page - 1) * query.limit, query.page * query.limit), total: matching.length, totals, categories: cats };
   },
 
   /** The units whose submitted (or approved) sets hold indicators the caller's unit assesses: the queue's one Query, and the plans for the reach. */
