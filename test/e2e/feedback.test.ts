@@ -5,14 +5,22 @@
 // the item's history says so, and the unit's late answer stays marked late. Then the clock reaches
 // 2027-02-01 (no 2027 notice yet): a new item's answer date is provisional (暂定, statutory holidays
 // only: 2027-02-17), and once the bureau enters the 2027 notice on the calendar page it is recomputed
-// (2027-02-22). The bureau's 扣分建议 lists the Art 20 proposals. Screenshots fb01…
+// (2027-02-22). The bureau's 扣分建议 lists the Art 20 proposals. The bureau's evidence file is
+// uploaded with the item, downloaded by the unit (the same bytes) and refused to another unit (403);
+// the unit's answer carries its own file. Screenshots fb01…
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
 import { now, setClockOffset } from '../../functions/config/clock.ts';
+import { ApiClient } from '../helpers/api-client.ts';
 import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const DAY = 86_400_000;
+const YL = '450900';
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 let portal: Portal;
 let stack: LocalStack;
 let browser: Browser;
@@ -81,6 +89,9 @@ describe.skipIf(!hasChromium)('feedback and rectification in Chromium', () => {
     await feedbackPage();
     await shot('fb01-bureau-list');
     await raise('2026-09-30', '2026-12-31', '三季度重点项目投资完成率低于序时进度，请说明原因并提出整改措施。');
+    // The evidence file goes straight to the evidence store through a signed upload, with progress.
+    await page.getByTestId('fb-raise-evidence-file-input').setInputFiles({ name: '三季度督查记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => page.getByTestId('fb-raise-evidence-files').innerText()).toContain('三季度督查记录.pdf');
     await shot('fb02-raise-dialog');
     await page.getByTestId('fb-raise-send').click();
     await expect.poll(() => row('三季度重点项目').count()).toBe(1);
@@ -127,6 +138,24 @@ describe.skipIf(!hasChromium)('feedback and rectification in Chromium', () => {
     expect(await row('三季度重点项目').innerText()).toContain('2026-12-31');
     await shot('fb07-unit-list');
     await row('三季度重点项目').getByRole('button', { name: '答复' }).click();
+    // The bureau's file, downloaded by the unit through a signed GET: the same bytes.
+    const link = page.getByTestId('fb-evidence-download');
+    await expect.poll(() => link.innerText()).toBe('三季度督查记录.pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('三季度督查记录.pdf');
+    expect(sha(await readFile((await download.path())!))).toBe(sha(pdf));
+    // Another unit is refused it (403).
+    const mine = await ApiClient.login(stack.url, 'yuzhou_staff');
+    const item = (await mine.get(`/regions/${YL}/cycles/2026/units/yl-yuzhou/feedback`)).body.items.find((f: any) => f.problem.startsWith('三季度重点项目'));
+    const fileUrl = `/regions/${YL}/cycles/2026/units/yl-yuzhou/feedback/${item.feedbackId}/evidence/${item.evidence[0].fileId}`;
+    expect((await mine.get(fileUrl)).status).toBe(200);
+    const other = await ApiClient.login(stack.url, 'jyj_staff');
+    const refused = await other.get(fileUrl);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('发出方');
+    // The unit adds its own file to the answer.
+    await page.getByTestId('fb-reply-evidence-file-input').setInputFiles({ name: '整改措施.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => page.getByTestId('fb-reply-evidence-files').innerText()).toContain('整改措施.pdf');
     await page.locator('[data-testid="fb-answer-explanation"] textarea, textarea[data-testid="fb-answer-explanation"]').first().fill('国庆假期后项目复工延迟，审批手续衔接不畅。');
     await page.locator('[data-testid="fb-answer-measures"] textarea, textarea[data-testid="fb-answer-measures"]').first().fill('一是倒排工期；二是每周调度；三是月底前补齐手续。');
     await shot('fb08-answer-dialog');
@@ -134,6 +163,10 @@ describe.skipIf(!hasChromium)('feedback and rectification in Chromium', () => {
     await expect.poll(() => row('三季度重点项目').innerText()).toContain('整改中');
     expect(await row('三季度重点项目').innerText()).toContain('逾期');
     await shot('fb09-answered-late');
+    await row('三季度重点项目').getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('fb-answer-evidence-files').innerText()).toContain('整改措施.pdf');
+    await shot('fb09b-answer-with-evidence');
+    await page.keyboard.press('Escape');
   });
 
   it('a 2027 receipt before the 2027 notice is entered: a provisional date (暂定), recomputed when the bureau enters it', async () => {
