@@ -92,6 +92,8 @@ export class Api extends Construct {
     const cycles = this.functions.cycles;
     cycles.addEnvironment('STATE_MACHINE_ARN', workflow.stateMachineArn);
     workflow.grantStartAndAnswer(cycles);
+    // The results group starts the preliminary-results computation without waiting for it.
+    workflow.grantStartResults(this.functions.results);
 
     // Only the users group may touch the pool's accounts (functions/identity/directory.ts).
     const users = this.functions.users;

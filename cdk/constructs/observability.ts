@@ -89,6 +89,7 @@ export class Observability extends Construct {
     const functions: Array<[string, AppFunction]> = [
       ...Object.entries(api.functions).map(([group, fn]): [string, AppFunction] => [`Api${group[0]!.toUpperCase()}${group.slice(1)}`, fn]),
       ['StageTask', workflow.stageTask],
+      ['ComputeResults', workflow.computeResults],
       ['Daily', daily.fn],
     ];
     for (const [name, fn] of functions) {

@@ -20,6 +20,8 @@ export class Workflow extends Construct {
   /** Built from the explicit name, so the machine can be allowed to start itself without a cycle. */
   readonly stateMachineArn: string;
   readonly stageTask: AppFunction;
+  /** The preliminary-results computation (Art 21–22): a stage-7 task of the machine, and started by the results API. */
+  readonly computeResults: AppFunction;
 
   constructor(scope: Construct, id: string, { config, data }: WorkflowProps) {
     super(scope, id);
@@ -36,6 +38,19 @@ export class Workflow extends Construct {
     });
     data.allowReadWrite(this.stageTask);
 
+    // A whole region's cycle in one invocation: a city (300 units × 50 goals) takes seconds, a province's
+    // largest region well under the 15-minute limit (test/bench/results.ts, README); memory holds the
+    // cycle's scores (~1 KB each) with room to spare.
+    this.computeResults = new AppFunction(this, 'ComputeResults', {
+      entry: 'functions/handlers/workflow/compute-results.ts',
+      description: 'Preliminary results and grading of a region cycle (汇总反馈, 等次评定)',
+      architecture: config.arch,
+      tracing: config.tracing.lambda,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    data.allowReadWrite(this.computeResults);
+
     const logs = new LogGroup(this, 'Logs', {
       // The vended-logs prefix keeps the logs resource policy small (Step Functions guidance).
       logGroupName: `/aws/vendedlogs/states/${name}`,
@@ -49,24 +64,35 @@ export class Workflow extends Construct {
       stateMachineName: name,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(asl),
-      definitionSubstitutions: { Partition: stack.partition, StageTaskFunctionArn: this.stageTask.functionArn },
+      definitionSubstitutions: { Partition: stack.partition, StageTaskFunctionArn: this.stageTask.functionArn, ComputeResultsFunctionArn: this.computeResults.functionArn },
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: true },
       // X-Ray for Step Functions in China regions is unconfirmed: off there unless switched on (config.tracing).
       tracingEnabled: config.tracing.stateMachine,
     });
     this.stageTask.grantInvoke(this.stateMachine);
+    this.computeResults.grantInvoke(this.stateMachine);
     // ContinueAsNew starts a fresh execution of this same machine.
     this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }));
 
     const role = this.stateMachine.role;
     const fnId = stack.getLogicalId(this.stageTask.node.defaultChild as CfnElement);
+    const computeId = stack.getLogicalId(this.computeResults.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge(
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CloudWatch Logs delivery and X-Ray APIs do not support resource-level permissions (CDK-generated).' },
       { id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`, reason: 'Invoke any version/alias of the one stage-task function (CDK grantInvoke).' },
+      { id: `AwsSolutions-IAM5[Resource::<${computeId}.Arn>:*]`, reason: 'Invoke any version/alias of the one results function (CDK grantInvoke).' },
     );
     if (!config.tracing.stateMachine) {
       Validations.of(this.stateMachine).acknowledge({ id: 'AwsSolutions-SF2', reason: 'X-Ray switched off (stateMachineTracing; the aws-cn default, where it is unconfirmed); logging level ALL is on.' });
     }
+  }
+
+  /** The results API starts the computation asynchronously (functions/data/result-runner.ts). */
+  grantStartResults(grantee: AppFunction): void {
+    grantee.addEnvironment('RESULTS_FUNCTION_NAME', this.computeResults.functionName);
+    this.computeResults.grantInvoke(grantee);
+    const id = Stack.of(this).getLogicalId(this.computeResults.node.defaultChild as CfnElement);
+    Validations.of(grantee.role!).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, reason: 'Invoke any version/alias of the one results function (CDK grantInvoke).' });
   }
 
   /** The API starts cycles and answers the waiting stage's task token. */

@@ -19,6 +19,7 @@ import { demoPlanItems } from './seed-plan.ts';
 import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
 import { demoSelfAssessments } from './seed-self.ts';
 import { demoScoreItems } from './seed-scores.ts';
+import { demoResultItems } from './seed-results.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
 
@@ -161,6 +162,12 @@ const PARTS: SeedPart[] = [
       await inChunks(items, 'seed.self', at);
       await putDemoEvidence(files);
     },
+  },
+  {
+    // 2025's preliminary results computed and graded from the scores and claims above, one veto, every
+    // category published (Art 21–22); after 'scores' and 'claims', whose items it reads back.
+    name: 'results',
+    apply: async (at) => inChunks(await demoResultItems(), 'seed.results', at),
   },
 ];
 

@@ -83,6 +83,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // Imported only now: handlers read their configuration from the environment when they load.
   const { handler: stageTask } = await import('../../functions/handlers/workflow/stage-task.ts');
   const { handler: daily } = await import('../../functions/handlers/schedule/daily.ts');
+  const { handler: computeResultsHandler } = await import('../../functions/handlers/workflow/compute-results.ts');
+  // The bureau's 计算初步结果 starts the computation without waiting (a Lambda async invoke in AWS): here, in-process.
+  const { runComputationInProcess } = await import('../../functions/data/result-runner.ts');
+  runComputationInProcess((event) => invokeLocally('local-compute-results', computeResultsHandler, event));
   // Each call is an invocation of its own, as in Lambda (its request id and caller stay on its log lines).
   type ApiHandler = GatewayOptions['handlers'][(typeof GROUPS)[number]];
   const apiHandlers = Object.fromEntries(
@@ -102,7 +106,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const stepFunctions = new LocalStepFunctions({
     aslPath: join(ROOT, 'statemachines/annual-cycle.asl.json'),
     stateMachineArn: STATE_MACHINE_ARN,
-    functions: { StageTaskFunctionArn: (payload) => invokeLocally('local-stage-task', stageTask, payload) },
+    functions: {
+      StageTaskFunctionArn: (payload) => invokeLocally('local-stage-task', stageTask, payload),
+      ComputeResultsFunctionArn: (payload) => invokeLocally('local-compute-results', computeResultsHandler, payload),
+    },
     now,
     log,
   });

@@ -13,7 +13,8 @@ import { t } from './lang.ts';
 import { categoryPath, cyclePath, cycleUnitPath } from './paths.ts';
 import { ids, z } from './zod.ts';
 
-const vetoRecordId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('一票否决事项编号有误', 'Not a valid veto id') });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const vetoRecordId = z.string().regex(UUID, { error: () => t('一票否决事项编号有误', 'Not a valid veto id') });
 export const vetoPath = cycleUnitPath.extend({ vetoRecordId });
 const planVetoId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { error: () => t('否决项编号有误', 'Not a valid veto item code') });
 
@@ -94,7 +95,8 @@ export const proposeVetoBody = z.object({ vetoId: planVetoId, facts: vetoFacts }
 export const decideVetoBody = z.object({ decision: z.enum(['approve', 'reject']), reason: vetoFacts, version: z.number().int().min(1) });
 /** The publication's version read (0: not yet published); republishing sets a new window. */
 export const publishBody = z.object({ version: z.number().int().min(0) });
-export const startRunBody = z.object({});
+/** The latest run the bureau saw (null: none): a start is refused when another began since, so two people never start one each. */
+export const startRunBody = z.object({ seenRunId: z.string().regex(UUID, { error: () => t('计算批次编号有误', 'Not a valid run id') }).nullable() });
 export const vetoQuery = z.object({ status: vetoStatus.optional() });
 
 const results = '/regions/{regionId}/cycles/{cycleId}';

@@ -162,7 +162,7 @@ export async function storePublication(actor: Actor, before: ResultPublicationRe
       kind: 'result.publish',
       title: t('初步考评结果已公布', 'Preliminary results published'),
       body: t(`本单位 ${after.cycleId} 年度初步考评结果已公布，如有异议请于 ${after.reviewUntil} 24:00 前申请复核。`, `Your unit's preliminary ${after.cycleId} results are published; a review may be requested until ${after.reviewUntil} 24:00.`),
-      link: `/my-result?cycle=${after.cycleId}`,
+      link: `/my-result/${after.cycleId}`,
     }),
   );
   // A notice per unit: a category larger than one transaction gets its notices in further commits.

@@ -92,10 +92,10 @@ export function sharedChecks(get: () => Synth) {
     expect(ofType(get(), 'AWS::ApiGatewayV2::DomainName')).toEqual([]);
   });
 
-  it('has one Node 24 function per handler group plus the stage task and the daily job', () => {
+  it('has one Node 24 function per handler group plus the stage task, the results computation and the daily job', () => {
     const s = get();
     const node = ofType(s, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
-    expect(node).toHaveLength(GROUPS.length + 2);
+    expect(node).toHaveLength(GROUPS.length + 3);
     for (const [id, fn] of node) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Handler, id).toBe('index.handler');
@@ -106,6 +106,7 @@ export function sharedChecks(get: () => Synth) {
     for (const g of GROUPS) groupFunction(s, g);
     expect(node.filter(([, f]) => /stage-task|state machine tasks/i.test(f.Properties.Description))).toHaveLength(1);
     expect(node.filter(([, f]) => /daily/i.test(f.Properties.Description))).toHaveLength(1);
+    expect(node.filter(([, f]) => /Preliminary results/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
     for (const [, lg] of ofType(s, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
   });
 

@@ -63,6 +63,8 @@ const sampleQueries: Record<string, Record<string, string>> = {
   getScoreWorklist: { indicatorId: '1.1', forUnit: 'yl-yuzhou', state: 'toScore' },
   listClaimQueue: { status: 'submitted', kind: 'bonus', unitId: 'yl-yuzhou', page: '1', limit: '20' },
   listSelfAssessments: { status: 'submitted', categoryId: 'c1', q: '玉州', page: '1', limit: '20' },
+  listResults: { categoryId: 'c1', page: '1', limit: '20' },
+  listVetoes: { status: 'proposed' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -151,6 +153,10 @@ const sampleBodies: Record<string, unknown> = {
   signSelfEvidenceUpload: { name: '自评佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
   submitSelfAssessment: { version: 1 },
   reviewSelfAssessment: { decision: 'return', version: 1, reason: '请补充佐证材料' },
+  startResultRun: { seenRunId: null },
+  publishResults: { version: 0 },
+  proposeVeto: { vetoId: 'v1', facts: '2025年8月发生较大生产安全责任事故' },
+  decideVeto: { decision: 'reject', reason: '事实不清', version: 1 },
 };
 
 // ---------------------------------------------------------------------------------------------

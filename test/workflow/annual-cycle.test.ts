@@ -6,8 +6,10 @@ import { advanceStage, createCycle, getCycle } from '../../functions/data/cycles
 import { regionItem, unitItem } from '../../functions/data/regions.ts';
 import { commit, put } from '../../functions/data/commit.ts';
 import { listNotices } from '../../functions/data/notifications.ts';
-import { defaultStageDates, STAGE_COUNT } from '../../functions/domain/stages.ts';
+import { defaultStageDates, STAGE_COUNT, stageNumber } from '../../functions/domain/stages.ts';
 import { handler as stageTask } from '../../functions/handlers/workflow/stage-task.ts';
+import { handler as computeResults } from '../../functions/handlers/workflow/compute-results.ts';
+import { latestRun } from '../../functions/data/results.ts';
 import { LocalStepFunctions } from '../../cdk/local/step-functions-local.ts';
 import { useFreshTable } from '../helpers/table.ts';
 import { until } from '../helpers/poll.ts';
@@ -22,7 +24,7 @@ function runner() {
   return new LocalStepFunctions({
     aslPath: ASL,
     stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:annual-cycle',
-    functions: { StageTaskFunctionArn: (p) => stageTask(p) },
+    functions: { StageTaskFunctionArn: (p) => stageTask(p), ComputeResultsFunctionArn: (p) => computeResults(p) },
     now,
   });
 }
@@ -76,6 +78,11 @@ describe('annual-cycle.asl.json', () => {
     expect(execution.status).toBe('SUCCEEDED');
     expect(execution.states.filter((s) => s === 'AwaitAdvance')).toHaveLength(STAGE_COUNT);
     expect(execution.states.at(-1)).toBe('CycleClosed');
+    // 汇总反馈 opened with the preliminary results computed, once (a cycle without categories: nothing to write).
+    expect(execution.states.filter((s) => s === 'ComputeResults')).toHaveLength(1);
+    expect(execution.states[execution.states.indexOf('ComputeResults') - 2]).toBe('OpenStage');
+    expect(await latestRun(REGION, '2031')).toMatchObject({ status: 'done', categoriesTotal: 0, startedBy: 'system:workflow' });
+    expect(stageNumber('preliminary_review')).toBe(7);
     const closed = await getCycle(REGION, '2031');
     expect(closed!.status).toBe('closed');
     expect(closed!.stages.every((s) => s.doneAt)).toBe(true);

@@ -33,10 +33,11 @@ const resultViewOf = ({ regionId: _r, cycleId: _c, ...r }: ResultRecord): Result
 const publicationViewOf = ({ regionId: _r, cycleId: _c, ...p }: ResultPublicationRecord): PublicationView => p;
 
 export const preliminaryResultOps = ops(preliminaryResultRoutes, {
-  startResultRun: async ({ caller, params: { regionId, cycleId } }) => {
+  startResultRun: async ({ caller, params: { regionId, cycleId }, body }) => {
     const [cycle, last] = await Promise.all([cycleOf(regionId, cycleId), latestRun(regionId, cycleId)]);
     if (!atResultStage(cycle)) throw notOpen();
     if (!mayStartRun(last, now())) throw new ConflictError(t('上一次计算尚未结束，请稍候查看进度', 'The previous computation is still running; please watch its progress'));
+    if ((last?.id ?? null) !== body.seenRunId) throw new ConflictError(t('他人刚开始了一次计算，请刷新后查看进度', 'Someone else has just started a computation; please refresh and watch its progress'));
     const run = await newRun(regionId, cycleId, caller.username);
     await startRun(caller, run);
     await startComputation({ regionId, cycleId, run, by: caller.username });

@@ -8,6 +8,7 @@ import cycle from './modules/cycle';
 import goals from './modules/goals';
 import progress from './modules/progress';
 import scoring from './modules/scoring';
+import results from './modules/results';
 import selfAssessment from './modules/self-assessment';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
@@ -25,7 +26,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...results, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
