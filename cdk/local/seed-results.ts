@@ -21,7 +21,16 @@ const VETOED = 'yl-xingye';
 const BY = 'yl_staff';
 const LEADER = 'yl_leader';
 
-const groupBy = <T extends { unitId: string }>(items: readonly T[]) => Map.groupBy(items, (i) => i.unitId);
+/** Items by unit (Map.groupBy needs Node 21; the stack runs on Node 20+). */
+function groupBy<T extends { unitId: string }>(items: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const list = m.get(i.unitId);
+    if (list) list.push(i);
+    else m.set(i.unitId, [i]);
+  }
+  return m;
+}
 
 /** The items of the part: a finished run, every unit's result, the veto, and each category's publication. */
 export async function demoResultItems(): Promise<Record<string, unknown>[]> {

@@ -80,14 +80,15 @@ const claim = (unitId: string, kind: 'bonus' | 'deduction', amount: number, stat
   updatedAt: '',
   updatedBy: '',
 });
+const byUnit = <T extends { unitId: string }>(items: T[]) => new Map([...new Set(items.map((i) => i.unitId))].map((u) => [u, items.filter((i) => i.unitId === u)]));
 const category = (scores: ScoreRecord[], claims: ClaimRecord[] = [], vetoes: Record<string, string[]> = {}, unitIds = ['a', 'b', 'c']) => ({
   categoryId: 'c1',
   categoryName: '县（市、区）',
   plan,
   planVersion: 1,
   units: unitIds.map((u) => ({ unitId: u, name: `单位${u}` })),
-  scoresByUnit: Map.groupBy(scores, (s) => s.unitId),
-  claimsByUnit: Map.groupBy(claims, (c) => c.unitId),
+  scoresByUnit: byUnit(scores),
+  claimsByUnit: byUnit(claims),
   vetoesByUnit: new Map(Object.entries(vetoes)),
 });
 

@@ -24,7 +24,11 @@ import { systemActor } from './escalation.ts';
 
 const groupBy = <T extends { unitId: string }>(items: readonly T[]) => {
   const m = new Map<string, T[]>();
-  for (const i of items) m.set(i.unitId, [...(m.get(i.unitId) ?? []), i]);
+  for (const i of items) {
+    const list = m.get(i.unitId);
+    if (list) list.push(i);
+    else m.set(i.unitId, [i]);
+  }
   return m;
 };
 
