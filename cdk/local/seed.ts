@@ -19,6 +19,7 @@ import { demoPlanItems } from './seed-plan.ts';
 import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
 import { demoSelfAssessments } from './seed-self.ts';
 import { demoScoreItems } from './seed-scores.ts';
+import { demoWarningMonths } from './seed-warnings.ts';
 import { demoResultItems } from './seed-results.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
@@ -168,6 +169,12 @@ const PARTS: SeedPart[] = [
     // category published (Art 21–22); after 'scores' and 'claims', whose items it reads back.
     name: 'results',
     apply: async (at) => inChunks(await demoResultItems(), 'seed.results', at),
+  },
+  {
+    // 预警监测's trend: the month counters of 2026 so far, as the seeded reports left the goals at each
+    // month's end (after 'goals' and 'progress'; cdk/local/seed-warnings.ts).
+    name: 'warnings',
+    apply: async (at) => inChunks(await demoWarningMonths(seedToday(at)), 'seed.warnings', at),
   },
 ];
 
