@@ -10,6 +10,7 @@ import { listClaimQueue } from '../../functions/data/claims.ts';
 import { getCycle } from '../../functions/data/cycles.ts';
 import { getCurrentPlan } from '../../functions/data/plans.ts';
 import { publicationEntity, resultItem, resultRunEntity, vetoItem } from '../../functions/data/results.ts';
+import { keys } from '../../functions/data/keys.ts';
 import { listCycleScores } from '../../functions/data/scores.ts';
 import { computeCategory } from '../../functions/domain/results.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
@@ -88,6 +89,7 @@ export async function demoResultItems(): Promise<Record<string, unknown>[]> {
   }
   items.push(...vetoes.map(vetoItem));
   items.push(
+    { ...keys.resultRunHead(YULIN, CYCLE), entity: 'resultRunHead', runId, startedAt: computedAt },
     resultRunEntity.item({ regionId: YULIN, cycleId: CYCLE, id: runId, startedAt: computedAt, startedBy: BY, status: 'done', categoriesTotal: set.categories.length, categoriesDone: set.categories.length, unitsTotal: units, unitsDone: units, changed: units, finishedAt: computedAt }),
   );
   return items;

@@ -118,6 +118,7 @@
 //   the cycle's results ....... Query pk=WORK#r#c  sk begins_with RESULT#  (runs RESULT##RUN#startedAt#id and
 //                               publications RESULT##PUBLISH#category sort before every unit: '#' < any id)
 //   the latest run ............ Query pk=WORK#r#c  sk begins_with RESULT##RUN#  descending, Limit 1
+//                               (RESULT##HEAD names the run started last: each start is conditioned on it)
 //   a category's ranking ...... the RANK#r#c#category index above: complete results only (gsi2sk inverted total#u)
 //   the bureau's vetoes ....... Query gsi3 gsi3pk=QUEUE#r#c#RESULT  (veto items only, gsi3sk = status#time#u)
 import { beijingDate } from '../domain/dates.ts';
@@ -238,6 +239,8 @@ export const keys = {
   veto: (regionId: string, cycleId: string, unitId: string, vetoRecordId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##VETO#${vetoRecordId}` }),
   resultRun: (regionId: string, cycleId: string, startedAt: string, runId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##RUN#${startedAt}#${runId}` }),
   resultRunPrefix: 'RESULT##RUN#',
+  /** The id of the run started last: a start is conditioned on the one it saw, so two never start side by side. */
+  resultRunHead: (regionId: string, cycleId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: 'RESULT##HEAD' }),
   resultPublication: (regionId: string, cycleId: string, categoryId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##PUBLISH#${categoryId}` }),
   /** A goal's early-warning status (functions/data/early-warning.ts). */
   goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),

@@ -88,9 +88,27 @@ export async function latestRun(regionId: string, cycleId: string): Promise<Resu
 const runKey = (r: ResultRunRecord) => keys.resultRun(r.regionId, r.cycleId, r.startedAt, r.id);
 const runTarget = (r: ResultRunRecord) => `results:${r.regionId}/${r.cycleId}/${r.id}`;
 
-/** Records a new run (refused if one with its key exists). */
-export async function startRun(actor: Actor, run: ResultRunRecord): Promise<void> {
-  await commit(actor, { action: 'result.run.start', target: runTarget(run), after: run }, [putIf(resultRunEntity.item(run), undefined)], run.startedAt);
+/**
+ * Records a new run, if the run started last is still `seenRunId` (null: none yet): the head item
+ * (keys.resultRunHead) moves to the new run in the same transaction, so two starts that saw the same
+ * run never both succeed — the second is refused (409), however close together they come.
+ */
+export async function startRun(actor: Actor, run: ResultRunRecord, seenRunId: string | null): Promise<void> {
+  const head: TransactItem = {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.resultRunHead(run.regionId, run.cycleId), entity: 'resultRunHead', runId: run.id, startedAt: run.startedAt },
+      // No head yet and a run seen: runs recorded before heads were kept (the demo seed writes one too).
+      ...(seenRunId === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'attribute_not_exists(pk) OR runId = :seen', ExpressionAttributeValues: { ':seen': seenRunId } }),
+    },
+  };
+  await commit(
+    actor,
+    { action: 'result.run.start', target: runTarget(run), after: run },
+    [putIf(resultRunEntity.item(run), undefined), head],
+    run.startedAt,
+    t('他人刚开始了一次计算，请刷新后查看进度', 'Someone else has just started a computation; please refresh and watch its progress'),
+  );
 }
 
 /** The run's counters moved by one category's work. */

@@ -19,7 +19,7 @@ import { defaultPlan, type PlanNode } from '../../functions/domain/plan.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
 import { computeResults, newRun } from '../../functions/handlers/workflow/compute-results.ts';
 import { systemActor } from '../../functions/handlers/workflow/escalation.ts';
-import { startRun } from '../../functions/data/results.ts';
+import { latestRun, startRun } from '../../functions/data/results.ts';
 
 const UNITS = 300;
 const GOALS = 50;
@@ -76,7 +76,7 @@ const ms = (t0: number) => performance.now() - t0;
 async function run(regionId: string): Promise<number> {
   const actor = systemActor(regionId, 'bench');
   const r = await newRun(regionId, C, 'bench');
-  await startRun(actor, r);
+  await startRun(actor, r, (await latestRun(regionId, C))?.id ?? null);
   const t0 = performance.now();
   await computeResults(actor, r);
   return ms(t0);

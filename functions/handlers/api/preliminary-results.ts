@@ -39,7 +39,7 @@ export const preliminaryResultOps = ops(preliminaryResultRoutes, {
     if (!mayStartRun(last, now())) throw new ConflictError(t('上一次计算尚未结束，请稍候查看进度', 'The previous computation is still running; please watch its progress'));
     if ((last?.id ?? null) !== body.seenRunId) throw new ConflictError(t('他人刚开始了一次计算，请刷新后查看进度', 'Someone else has just started a computation; please refresh and watch its progress'));
     const run = await newRun(regionId, cycleId, caller.username);
-    await startRun(caller, run);
+    await startRun(caller, run, body.seenRunId);
     await startComputation({ regionId, cycleId, run, by: caller.username });
     const { regionId: _r, ...view } = run;
     return view;

@@ -111,7 +111,7 @@ async function run(raw: unknown) {
     const last = await latestRun(e.regionId, e.cycleId);
     if (last?.status === 'running') return { runId: last.id, skipped: 'a run is in progress' };
     record = await newRun(e.regionId, e.cycleId, actor.username);
-    await startRun(actor, record);
+    await startRun(actor, record, last?.id ?? null);
   }
   const { changed } = await computeResults(actor, record);
   logger.info('results computed', { runId: record.id, changed });
