@@ -3,7 +3,9 @@
 // stack runs the function in-process), watches the run end, opens 玉州区's breakdown (the engine's lines
 // and the grade's reasons), publishes the counties' category; 玉州区 then sees its own result with the
 // review window, 市教育局 (another category, not published) sees nothing. Screenshots r01…
+import { readFileSync } from 'node:fs';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
@@ -70,7 +72,15 @@ describe.skipIf(!hasChromium)('preliminary results in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('publishes the category to its units with the review window', async () => {
+  it('exports the category as .xlsx, then publishes it to its units with the review window', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^2025-.*初步考评结果\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows).toHaveLength(8);
+    const yuzhou = rows.find((r) => r.includes('yl-yuzhou'))!;
+    expect(yuzhou.some((c) => typeof c === 'string' && /^\d+\.\d{2}$/.test(c))).toBe(true);
     await page.getByTestId('results-publish').click();
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await expect.poll(() => page.getByTestId('results-publication').count(), { timeout: 10_000 }).toBe(1);

@@ -12,6 +12,7 @@ import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { runComputationInProcess, type ComputeEvent } from '../../functions/data/result-runner.ts';
 import { loadWorkingCalendar } from '../../functions/data/calendar.ts';
+import { listNotices } from '../../functions/data/notifications.ts';
 import { beijingDate } from '../../functions/domain/dates.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
@@ -189,6 +190,10 @@ describe('publication and who sees what', () => {
     const day = beijingDate(Date.parse(res.body.publishedAt));
     expect(res.body).toMatchObject({ reviewDays: 5, reviewUntil: calendar.addWorkingDays(day, 5), version: 1 });
     expect((await call('publishResults', staff, { categoryId: r.categoryId }, { version: 0 })).status).toBe(409);
+    // Each unit of the category is told, with the window's end and a link to its own result.
+    const inbox = await listNotices(YL, U, 20);
+    expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'result.publish', link: `/my-result/${C}` }));
+    expect(inbox.items.find((n) => n.kind === 'result.publish')!.body).toContain(res.body.reviewUntil);
     expect((await table()).categories.find((c: any) => c.categoryId === r.categoryId).publication).toMatchObject({ version: 1 });
   });
   it('then the unit sees its own result with the breakdown, never another unit’s; an assessor unit and another region nothing', async () => {
