@@ -47,7 +47,7 @@ const fileIds = { unitId: demoFile.unitId, period: demoFile.period, indicatorId:
 const claimFiles = demoClaimFiles(new Date().toISOString());
 const claimFile = (kind: string) => (({ cycleId, unitId, claimId, fileId }) => ({ cycleId, unitId, claimId, fileId }))(claimFiles.find((f) => f.kind === kind && (kind === 'bonus' || f.raiserUnitId === 'yl-tjj'))!);
 /** A demo 2025 self-assessment file of 玉州区, on an indicator 市统计局 assesses (cdk/local/seed-self.ts); the set is confirmed, so the assessor unit reads it. */
-const selfFile = demoSelfAssessments().withFiles.find((f) => f.unitId === 'yl-yuzhou')!;
+const selfFile = (({ cycleId, unitId, indicatorId, fileId }) => ({ cycleId, unitId, indicatorId, fileId }))(demoSelfAssessments().withFiles.find((f) => f.unitId === 'yl-yuzhou')!);
 const selfSet = { cycleId: selfFile.cycleId, unitId: selfFile.unitId };
 /** A demo 2026 feedback file (cdk/local/seed-feedback.ts): the sender's evidence of an item of 玉林市. */
 const feedbackFile = (({ cycleId, unitId, feedbackId, fileId }) => ({ cycleId, unitId, feedbackId, fileId }))(demoFeedback(new Date().toISOString()).files.find((f) => f.cycleId === '2026')!);
