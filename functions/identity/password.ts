@@ -30,5 +30,9 @@ export function temporaryPassword(): string {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
+  // A leading @, = or + makes a spreadsheet read the cell as a formula, so the passwords sheet would
+  // have to escape it ('@…) and the person would type the quote: start with a letter or digit.
+  const first = chars.findIndex((c) => /[A-Za-z0-9]/.test(c));
+  [chars[0], chars[first]] = [chars[first]!, chars[0]!];
   return chars.join('');
 }

@@ -112,16 +112,17 @@ describe('passwords (security.md M1)', () => {
 
   it('issues temporary passwords that always meet the rule and differ', () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 2000; i++) {
       const p = temporaryPassword();
       expect(passwordProblem(p), p).toBeUndefined();
       expect(p).toMatch(/[A-Z]/);
       expect(p).toMatch(/[a-z]/);
       expect(p).toMatch(/[0-9]/);
       expect(p).toMatch(/[^A-Za-z0-9]/);
+      expect(p, 'no formula character first, as a spreadsheet would read it').toMatch(/^[A-Za-z0-9]/);
       seen.add(p);
     }
-    expect(seen.size).toBe(500);
+    expect(seen.size).toBe(2000);
   });
 
   it('expires a password after 90 days, never one without a change date', () => {

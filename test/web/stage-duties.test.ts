@@ -115,7 +115,8 @@ describe('stages with duties', () => {
   it('are the opened ones, the current first when it has duties', () => {
     expect(dutyStages(cycleFixture({ currentStage: 1, remainingMs: 1 }))).toEqual({ stages: [], initial: undefined });
     expect(dutyStages(cycleFixture({ currentStage: 3, remainingMs: 1 }))).toEqual({ stages: ['goal_setting', 'goal_review'], initial: 'goal_review' });
-    expect(dutyStages(cycleFixture({ currentStage: 5, remainingMs: 1 }))).toEqual({ stages: ['goal_setting', 'goal_review'], initial: 'goal_review' });
+    expect(dutyStages(cycleFixture({ currentStage: 4, remainingMs: 1 }))).toEqual({ stages: ['goal_setting', 'goal_review'], initial: 'goal_review' });
+    expect(dutyStages(cycleFixture({ currentStage: 5, remainingMs: 1 }))).toEqual({ stages: ['goal_setting', 'goal_review', 'self_assessment'], initial: 'self_assessment' });
   });
 });
 
