@@ -9,8 +9,8 @@ import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getClaim, getClaimUpload, getProposal, listClaimQueue, listRaisedClaims, readUnitClaims, removeClaim, storeClaim, storeClaimUpload, storeDismissal } from '../../data/claims.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
-import { resolveEvidence } from '../../data/evidence-files.ts';
 import { newFileId, signDownload, signUpload } from '../../data/evidence-store.ts';
+import { confirmEvidence } from './evidence-files.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan, type PlanRecord } from '../../data/plans.ts';
 import { loadReach } from '../../data/reach.ts';
@@ -78,7 +78,15 @@ async function save(caller: Caller, params: UnitParams, body: SaveClaimBody & { 
   if (!rule) throw new ValidationError(t('规则有误', 'Rule problem'), [{ path: 'body.ruleId', message: t(`本单位现行方案没有编号为 ${body.ruleId} 的${KIND_NAMES[kind]}规则`, `The unit's plan in force has no ${kind} rule ${body.ruleId}`) }]);
   const terms = claimTerms(rule, body.occurrences);
   if ('problem' in terms) throw new ValidationError(t('次数有误', 'Occurrences problem'), [{ path: 'body.occurrences', message: terms.problem }]);
-  const { files, used } = await resolveEvidence(body.evidence, before?.evidence ?? [], (fileId) => getClaimUpload(params.regionId, params.cycleId, params.unitId, fileId), (u) => u.signerUnitId === caller.unitId);
+  const { files, used } = await confirmEvidence(
+    body.evidence,
+    before?.evidence ?? [],
+    async (fileId) => {
+      const upload = await getClaimUpload(params.regionId, params.cycleId, params.unitId, fileId);
+      return upload?.signerUnitId === caller.unitId ? upload : undefined;
+    },
+    t('未找到该文件的上传记录', 'No upload of this file was signed for this item'),
+  );
   const at = nowIso();
   const after: ClaimRecord = {
     ...(before ?? { createdAt: at, createdBy: caller.username, raisedBy: { kind: raiser, unitId: caller.unitId } }),
