@@ -94,6 +94,9 @@ export class Api extends Construct {
     workflow.grantStartAndAnswer(cycles);
     // The results group starts the preliminary-results computation without waiting for it.
     workflow.grantStartResults(this.functions.results);
+    // An approved plan with new warning thresholds, and the bureau's restart, start the recolour without waiting.
+    workflow.grantStartRecolour(this.functions.plan);
+    workflow.grantStartRecolour(this.functions.progress);
 
     // Only the users group may touch the pool's accounts (functions/identity/directory.ts).
     const users = this.functions.users;

@@ -90,6 +90,7 @@ export class Observability extends Construct {
       ...Object.entries(api.functions).map(([group, fn]): [string, AppFunction] => [`Api${group[0]!.toUpperCase()}${group.slice(1)}`, fn]),
       ['StageTask', workflow.stageTask],
       ['ComputeResults', workflow.computeResults],
+      ['RecolourWarnings', workflow.recolourWarnings],
       ['Daily', daily.fn],
     ];
     for (const [name, fn] of functions) {

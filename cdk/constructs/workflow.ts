@@ -22,6 +22,8 @@ export class Workflow extends Construct {
   readonly stageTask: AppFunction;
   /** The preliminary-results computation (Art 21–22): a stage-7 task of the machine, and started by the results API. */
   readonly computeResults: AppFunction;
+  /** The background recolour of a category's early warning after new thresholds (Art 12), started by the plan and progress APIs. */
+  readonly recolourWarnings: AppFunction;
 
   constructor(scope: Construct, id: string, { config, data }: WorkflowProps) {
     super(scope, id);
@@ -50,6 +52,18 @@ export class Workflow extends Construct {
       memorySize: 1024,
     });
     data.allowReadWrite(this.computeResults);
+
+    // One category's units, 8 at a time: a 300-unit category takes minutes at most (each unit a Query and
+    // a few transactions), well inside the limit; a run that dies is seen stale and restarted by the bureau.
+    this.recolourWarnings = new AppFunction(this, 'RecolourWarnings', {
+      entry: 'functions/handlers/workflow/recolour-warnings.ts',
+      description: 'Early-warning recolour of a category after new warning thresholds (预警状态重新计算)',
+      architecture: config.arch,
+      tracing: config.tracing.lambda,
+      timeout: Duration.minutes(15),
+      memorySize: 512,
+    });
+    data.allowReadWrite(this.recolourWarnings);
 
     const logs = new LogGroup(this, 'Logs', {
       // The vended-logs prefix keeps the logs resource policy small (Step Functions guidance).
@@ -93,6 +107,14 @@ export class Workflow extends Construct {
     this.computeResults.grantInvoke(grantee);
     const id = Stack.of(this).getLogicalId(this.computeResults.node.defaultChild as CfnElement);
     Validations.of(grantee.role!).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, reason: 'Invoke any version/alias of the one results function (CDK grantInvoke).' });
+  }
+
+  /** The plan API (an approval with new thresholds) and the progress API (a restart) start a recolour asynchronously (functions/data/warning-runner.ts). */
+  grantStartRecolour(grantee: AppFunction): void {
+    grantee.addEnvironment('WARNINGS_FUNCTION_NAME', this.recolourWarnings.functionName);
+    this.recolourWarnings.grantInvoke(grantee);
+    const id = Stack.of(this).getLogicalId(this.recolourWarnings.node.defaultChild as CfnElement);
+    Validations.of(grantee.role!).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, reason: 'Invoke any version/alias of the one recolour function (CDK grantInvoke).' });
   }
 
   /** The API starts cycles and answers the waiting stage's task token. */

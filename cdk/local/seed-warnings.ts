@@ -43,43 +43,51 @@ const leafMap = (tree: readonly PlanNode[]) => {
 /** The month counters of the open demo cycles' history, as table items; `today` is the seed's Beijing date. */
 export async function demoWarningMonths(today: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for (const [regionId, year, stage] of cycles) {
-    // Only a cycle the daily job colours (under way): a finished cycle has no statuses to add up to.
-    if (stage >= 11 || year > Number(today.slice(0, 4))) continue;
-    const cycleId = String(year);
-    const ends = monthEnds(year, today);
-    if (!ends.length) continue;
-    const [sets, categories] = await Promise.all([listGoalSets(regionId, cycleId), getCategorySet(regionId, cycleId)]);
-    const plans = new Map<string, Promise<Awaited<ReturnType<typeof getCurrentPlan>>>>();
-    const totals = ends.map(() => noWarningCounts());
-    for (const set of sets.filter((s) => s.status === 'approved' && s.approvedAt)) {
-      const categoryId = categories?.categories.find((c) => c.units.some((u) => u.unitId === set.unitId))?.categoryId ?? set.categoryId;
-      if (!plans.has(categoryId)) plans.set(categoryId, getCurrentPlan(regionId, cycleId, categoryId));
-      const [{ goals }, progress, plan] = await Promise.all([readUnitGoals(regionId, cycleId, set.unitId), readUnitProgress(regionId, cycleId, set.unitId), plans.get(categoryId)!]);
-      const rule = ruleOf(plan?.plan);
-      const leaves = leafMap(plan?.plan.tree ?? []);
-      const approvedOn = set.approvedAt!.slice(0, 10);
-      ends.forEach(({ after }, i) => {
-        if (after <= approvedOn) return;
-        const then = asOf(progress, after);
-        let missing = 0;
-        let late = 0;
-        for (const g of goals.filter((x) => x.status === 'approved')) {
-          const leaf = leaves.get(g.indicatorId);
-          const lowerIsBetter = leaf?.method?.kind === 'completion' && leaf.method.lowerIsBetter === true;
-          const outcome = warningOf({ target: g.target, unitOfMeasure: g.unitOfMeasure, milestones: g.milestones, lowerIsBetter }, periodsForGoal(then, year, g.indicatorId, approvedOn), after, rule);
-          totals[i]![outcome.level]++;
-          missing = Math.max(missing, outcome.missing);
-          late = Math.max(late, outcome.late);
-        }
-        totals[i]!.missing += missing;
-        totals[i]!.late += late;
-      });
-    }
-    const counter = (month: string, c: WarningCounts) => dashboardEntity.item({ regionId, cycleId, scope: 'month', key: month, name: month, categoryId: '', ...c });
-    const minus = (a: WarningCounts, b: WarningCounts): WarningCounts => ({ green: a.green - b.green, yellow: a.yellow - b.yellow, red: a.red - b.red, missing: a.missing - b.missing, late: a.late - b.late });
-    ends.forEach(({ month }, i) => items.push(counter(month, minus(totals[i]!, i ? totals[i - 1]! : noWarningCounts()))));
-    items.push(counter(today.slice(0, 7), minus(noWarningCounts(), totals.at(-1)!)));
+  // The cycles under way; the finished ones are part 'warnings-2025' (cdk/local/seed-warnings-2025.ts).
+  for (const [regionId, year, stage] of cycles) if (stage < 11 && year <= Number(today.slice(0, 4))) items.push(...(await cycleWarningMonths(regionId, year, today)));
+  return items;
+}
+
+/**
+ * One cycle's month counters: each month's net change of the colours its approved sets had at the
+ * month's end, and the seed's own month the opposite of their sum (the months add up to the
+ * statuses there are: none until the daily job colours the sets, which it then counts in this month).
+ */
+export async function cycleWarningMonths(regionId: string, year: number, today: string): Promise<Record<string, unknown>[]> {
+  const cycleId = String(year);
+  const ends = monthEnds(year, today);
+  if (!ends.length) return [];
+  const [sets, categories] = await Promise.all([listGoalSets(regionId, cycleId), getCategorySet(regionId, cycleId)]);
+  const plans = new Map<string, Promise<Awaited<ReturnType<typeof getCurrentPlan>>>>();
+  const totals = ends.map(() => noWarningCounts());
+  for (const set of sets.filter((s) => s.status === 'approved' && s.approvedAt)) {
+    const categoryId = categories?.categories.find((c) => c.units.some((u) => u.unitId === set.unitId))?.categoryId ?? set.categoryId;
+    if (!plans.has(categoryId)) plans.set(categoryId, getCurrentPlan(regionId, cycleId, categoryId));
+    const [{ goals }, progress, plan] = await Promise.all([readUnitGoals(regionId, cycleId, set.unitId), readUnitProgress(regionId, cycleId, set.unitId), plans.get(categoryId)!]);
+    const rule = ruleOf(plan?.plan);
+    const leaves = leafMap(plan?.plan.tree ?? []);
+    const approvedOn = set.approvedAt!.slice(0, 10);
+    ends.forEach(({ after }, i) => {
+      if (after <= approvedOn) return;
+      const then = asOf(progress, after);
+      let missing = 0;
+      let late = 0;
+      for (const g of goals.filter((x) => x.status === 'approved')) {
+        const leaf = leaves.get(g.indicatorId);
+        const lowerIsBetter = leaf?.method?.kind === 'completion' && leaf.method.lowerIsBetter === true;
+        const outcome = warningOf({ target: g.target, unitOfMeasure: g.unitOfMeasure, milestones: g.milestones, lowerIsBetter }, periodsForGoal(then, year, g.indicatorId, approvedOn), after, rule);
+        totals[i]![outcome.level]++;
+        missing = Math.max(missing, outcome.missing);
+        late = Math.max(late, outcome.late);
+      }
+      totals[i]!.missing += missing;
+      totals[i]!.late += late;
+    });
   }
+  const items: Record<string, unknown>[] = [];
+  const counter = (month: string, c: WarningCounts) => dashboardEntity.item({ regionId, cycleId, scope: 'month', key: month, name: month, categoryId: '', ...c });
+  const minus = (a: WarningCounts, b: WarningCounts): WarningCounts => ({ green: a.green - b.green, yellow: a.yellow - b.yellow, red: a.red - b.red, missing: a.missing - b.missing, late: a.late - b.late });
+  ends.forEach(({ month }, i) => items.push(counter(month, minus(totals[i]!, i ? totals[i - 1]! : noWarningCounts()))));
+  items.push(counter(today.slice(0, 7), minus(noWarningCounts(), totals.at(-1)!)));
   return items;
 }

@@ -20,6 +20,7 @@ import { demoProgress, putDemoEvidence, seedToday } from './seed-progress.ts';
 import { demoSelfAssessments } from './seed-self.ts';
 import { demoScoreItems } from './seed-scores.ts';
 import { demoWarningMonths } from './seed-warnings.ts';
+import { demoPastWarningMonths } from './seed-warnings-2025.ts';
 import { demoResultItems } from './seed-results.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
@@ -175,6 +176,11 @@ const PARTS: SeedPart[] = [
     // month's end (after 'goals' and 'progress'; cdk/local/seed-warnings.ts).
     name: 'warnings',
     apply: async (at) => inChunks(await demoWarningMonths(seedToday(at)), 'seed.warnings', at),
+  },
+  {
+    // The same trend for the finished year 2025, shown beside 2026's (cdk/local/seed-warnings-2025.ts).
+    name: 'warnings-2025',
+    apply: async (at) => inChunks(await demoPastWarningMonths(seedToday(at)), 'seed.warnings_2025', at),
   },
 ];
 

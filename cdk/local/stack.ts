@@ -87,6 +87,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // The bureau's 计算初步结果 starts the computation without waiting (a Lambda async invoke in AWS): here, in-process.
   const { runComputationInProcess } = await import('../../functions/data/result-runner.ts');
   runComputationInProcess((event) => invokeLocally('local-compute-results', computeResultsHandler, event));
+  // A plan approval with new warning thresholds (or the bureau's restart) starts the recolour the same way.
+  const { handler: recolourHandler } = await import('../../functions/handlers/workflow/recolour-warnings.ts');
+  const { recolourInProcess } = await import('../../functions/data/warning-runner.ts');
+  recolourInProcess((event) => invokeLocally('local-recolour-warnings', recolourHandler, event));
   // Each call is an invocation of its own, as in Lambda (its request id and caller stay on its log lines).
   type ApiHandler = GatewayOptions['handlers'][(typeof GROUPS)[number]];
   const apiHandlers = Object.fromEntries(

@@ -31,6 +31,10 @@ export const env = {
   get resultsFunctionName() {
     return requireEnv('RESULTS_FUNCTION_NAME');
   },
+  /** The background recolour after new warning thresholds, started by the plan and progress APIs (functions/data/warning-runner.ts). */
+  get warningsFunctionName() {
+    return requireEnv('WARNINGS_FUNCTION_NAME');
+  },
   /** Set (LOCAL_STACK=1) only by the local stack: readable log lines, no metric output, no tracing. */
   get localStack() {
     return process.env.LOCAL_STACK === '1';

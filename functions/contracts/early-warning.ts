@@ -1,5 +1,5 @@
 // Monitoring and early warning (Art 12): the bureau's dashboard of a cycle (counts by colour per
-// category and unit, the trend over the months, the units with most red, late and missed reports),
+// category and unit, the trend over the months beside the year before's, the units with most red, late and missed reports),
 // an assessor unit's indicators across the units it scores, and a unit's own goals with their colour,
 // the reasons for it and their decomposed tasks. Each view is one Query (data/early-warning.ts).
 import { goalTaskView } from './goal-tasks.ts';
@@ -27,6 +27,8 @@ export const dashboardView = z.object({
   mostRed: z.array(named.extend({ unitId: z.string(), categoryId: z.string() })),
   /** Units with reports missed or made late, most missed first. */
   lateUnits: z.array(named.extend({ unitId: z.string(), categoryId: z.string() })),
+  /** The year before's trend (January–December, from its cycle's month counters) for comparison; null when none was kept. */
+  lastYear: z.object({ cycleId: z.string(), months: z.array(warningCounts.extend({ month: z.string() })) }).nullable(),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 

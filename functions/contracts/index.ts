@@ -23,6 +23,7 @@ import { scoreRoutes } from './scores.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
 import { resultRoutes } from './results.ts';
 import { userRoutes } from './users.ts';
+import { warningRunRoutes } from './warning-runs.ts';
 
 export const contracts = {
   ...publicRoutes,
@@ -43,6 +44,7 @@ export const contracts = {
   ...goalTaskRoutes,
   ...feedRoutes,
   ...earlyWarningRoutes,
+  ...warningRunRoutes,
   ...feedbackRoutes,
   ...progressReportRoutes,
   ...scoreRoutes,

@@ -82,6 +82,8 @@ export const planView = planRecord.pick({ cycleId: true, categoryId: true, reaso
   updatedAt: z.string().optional(),
   updatedBy: z.string().optional(),
   assessors: z.array(assessorOption),
+  /** An approval with new warning thresholds: the background recolour of the category it started (contracts/warning-runs.ts). */
+  warningRunId: z.string().optional(),
 });
 export type PlanView = z.infer<typeof planView>;
 

@@ -199,31 +199,30 @@ async function refreshOnce(regionId: string, cycleId: string, unitId: string, at
   return { changed: writes.map((w) => ({ indicatorId: w.indicatorId, ...(w.before ? { from: w.before.level } : {}), ...(w.after ? { to: w.after.level } : {}) })) };
 }
 
-/** How many units one threshold change refreshes at a time (DynamoDB takes them in parallel; each is its own transactions). */
+/** How many units a recolour refreshes at a time (DynamoDB takes them in parallel; each is its own transactions). */
 export const RECOLOUR_CONCURRENCY = 8;
 
 /**
- * A change of a category's warning thresholds (the plan version in force) recolours every approved
- * set of the category at once: each unit refreshed as refreshWarnings does (its statuses and the
- * counters in its own transactions — the category's 300 × 50 statuses are far beyond one transaction's
- * 100 items), RECOLOUR_CONCURRENCY units at a time. Returns what it did and how long it took.
+ * The units a change of a category's warning thresholds recolours: those of the category (as the
+ * cycle assigns them) whose goal set is approved — one GetItem and one Query. The background run
+ * (handlers/workflow/recolour-warnings.ts) refreshes each as refreshWarnings does, its statuses and the
+ * counters in its own transactions: the category's 300 × 50 statuses are far beyond one transaction.
  */
-export async function recolourCategory(regionId: string, cycleId: string, categoryId: string, at: string, actor: Actor): Promise<{ units: number; changed: number; ms: number }> {
-  const started = Date.now();
+export async function unitsToRecolour(regionId: string, cycleId: string, categoryId: string): Promise<string[]> {
   const [categories, sets] = await Promise.all([getCategorySet(regionId, cycleId), listGoalSets(regionId, cycleId)]);
   const members = new Set(categories?.categories.find((c) => c.categoryId === categoryId)?.units.map((u) => u.unitId) ?? []);
-  const units = sets.filter((s) => s.status === 'approved' && members.has(s.unitId)).map((s) => s.unitId);
-  let changed = 0;
-  for (let i = 0; i < units.length; i += RECOLOUR_CONCURRENCY) {
-    const results = await Promise.all(units.slice(i, i + RECOLOUR_CONCURRENCY).map((u) => refreshWarnings(regionId, cycleId, u, at, actor)));
-    changed += results.reduce((n, r) => n + r.changed.length, 0);
-  }
-  return { units: units.length, changed, ms: Date.now() - started };
+  return sets.filter((s) => s.status === 'approved' && members.has(s.unitId)).map((s) => s.unitId);
 }
 
 /** The dashboard's counters of a cycle: one Query of its partition (units, categories, months). */
 export async function readDashboard(regionId: string, cycleId: string): Promise<DashboardCounter[]> {
   const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.dashboardPartition(regionId, cycleId) } });
+  return items.map(dashboardEntity.parse);
+}
+
+/** A cycle's month counters alone (last year's trend beside this year's): one Query of its MONTH# items. */
+export async function readMonthCounters(regionId: string, cycleId: string): Promise<DashboardCounter[]> {
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.dashboardPartition(regionId, cycleId), ':sk': `${SCOPE_KEY.month}#` } });
   return items.map(dashboardEntity.parse);
 }
 

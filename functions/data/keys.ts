@@ -121,12 +121,15 @@
 //                               (RESULT##HEAD names the run started last: each start is conditioned on it)
 //   a category's ranking ...... the RANK#r#c#category index above: complete results only (gsi2sk inverted total#u)
 //   the bureau's vetoes ....... Query gsi3 gsi3pk=QUEUE#r#c#RESULT  (veto items only, gsi3sk = status#time#u)
+//   recolour runs ............. Query pk=WORK#r#c  sk begins_with WARN##RUN#  descending, Limit n: the newest
+//                               runs (a run id starts with its start instant, so ids sort as runs started);
+//                               one run: GetItem sk=WARN##RUN#id (model/warning-run.ts, data/warning-runs.ts)
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The kinds of a cycle's per-unit work, as they lead the sort key in the cycle's partition. */
-export const WORK_KINDS = ['GOAL', 'ADJUST', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY', 'DUTY'] as const;
+export const WORK_KINDS = ['GOAL', 'ADJUST', 'PROGRESS', 'FEEDBACK', 'SELF', 'SCORE', 'CLAIM', 'REVIEW', 'RESULT', 'RECTIFY', 'DUTY', 'WARN'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** Totals are at most this many hundredths; the ranking key sorts the inverse so the best come first. */
@@ -248,6 +251,9 @@ export const keys = {
   warningAssessorPartition: (regionId: string, cycleId: string, assessorUnitId: string) => `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`,
   warningDue: (regionId: string, date: string, cycleId: string, unitId: string, indicatorId: string) => ({ gsi1pk: `WARNDUE#${regionId}`, gsi1sk: `${date}#${cycleId}#${unitId}#${indicatorId}` }),
   warningDuePartition: (regionId: string) => `WARNDUE#${regionId}`,
+  /** A background recolour of a category after new warning thresholds (functions/data/warning-runs.ts). */
+  warningRun: (regionId: string, cycleId: string, runId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `WARN##RUN#${runId}` }),
+  warningRunPrefix: 'WARN##RUN#',
   /** A dashboard counter of a cycle: scope UNIT, CAT or MONTH and its key. */
   dashboard: (regionId: string, cycleId: string, scope: 'UNIT' | 'CAT' | 'MONTH', key: string) => ({ pk: `DASH#${regionId}#${cycleId}`, sk: `${scope}#${key}` }),
   dashboardPartition: (regionId: string, cycleId: string) => `DASH#${regionId}#${cycleId}`,

@@ -72,11 +72,11 @@ const decided = (after: PlanProposalRecord, before: PlanProposalRecord): Transac
 });
 
 /** Approves: the proposal becomes the next plan version, in force and published, in one commit. */
-export async function approveProposal(actor: Actor, before: PlanProposalRecord, after: PlanProposalRecord, inForce: PlanRecord | undefined, next: PlanRecord, planStage: number, notice: Record<string, unknown>, at: string): Promise<void> {
+export async function approveProposal(actor: Actor, before: PlanProposalRecord, after: PlanProposalRecord, inForce: PlanRecord | undefined, next: PlanRecord, planStage: number, notice: Record<string, unknown>, at: string, also: TransactItem[] = []): Promise<void> {
   await commit(
     actor,
     { action: 'plan.approve', target: target(after), before: inForce && { version: inForce.version, revision: inForce.revision }, after: { seq: after.seq, version: next.version, revision: next.revision, reason: next.reason, ...(after.opinion ? { opinion: after.opinion } : {}) } },
-    [openPastPlan(after.regionId, after.cycleId, planStage), inForceUnchanged(after, inForce), decided(after, before), put(planItem(next), 'attribute_not_exists(pk)'), put(notice)],
+    [openPastPlan(after.regionId, after.cycleId, planStage), inForceUnchanged(after, inForce), decided(after, before), put(planItem(next), 'attribute_not_exists(pk)'), put(notice), ...also],
     at,
     staleMessage(),
   );

@@ -47,3 +47,21 @@ export function dashboardOf(counters: readonly DashboardCounter[], year: number,
   const lateUnits = units.filter((u) => u.missing + u.late > 0).sort((a, b) => b.missing - a.missing || b.late - a.late || byName(a, b));
   return { totals, categories, units, months, mostRed, lateUnits };
 }
+
+/**
+ * A finished year's trend from its cycle's month counters, for comparison beside this year's: the
+ * counts at the end of each month January–December of `year` (the changes counted after the year —
+ * statuses refreshed or backfilled later — are not part of its story). Empty when none of its months
+ * was counted (no trend was kept that year).
+ */
+export function yearTrend(counters: readonly DashboardCounter[], year: number): ({ month: string } & WarningCounts)[] {
+  const deltas = counters.filter((c) => c.scope === 'month');
+  if (!deltas.some((c) => c.key.startsWith(`${year}-`))) return [];
+  let running = zero();
+  for (const d of deltas) if (d.key < `${year}-01`) running = add(running, counts(d));
+  const byMonth = new Map(deltas.map((d) => [d.key, counts(d)]));
+  return monthsUntil(year, `${year}-12`).map((month) => {
+    running = add(running, byMonth.get(month) ?? zero());
+    return { month, ...running };
+  });
+}

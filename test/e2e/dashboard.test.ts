@@ -4,7 +4,10 @@
 // yellow and the unit sees why. Five more units (not yet approved in the demo data) carry a year of
 // reports refreshed month by month,
 // so the bureau's dashboard draws its charts (by category, the trend, most red) beside the tables
-// and exports them; an assessor unit sees the goals it scores. Screenshots d01…
+// and exports them, with 2025's trend dashed beside 2026's; the leader approves stricter warning
+// thresholds and the category is recoloured in the background, its progress and end shown on the plan
+// page and the board, a failed run restarted there; an assessor unit sees the goals it scores.
+// Screenshots d01…
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +20,13 @@ import { goalItem, goalSetItem, readUnitGoals } from '../../functions/data/goals
 import { keys } from '../../functions/data/keys.ts';
 import { beijingDate, deadlineInstant, shiftIsoDate } from '../../functions/domain/dates.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
+import { recolourInProcess } from '../../functions/data/warning-runner.ts';
+import { finishWarningRun } from '../../functions/data/warning-runs.ts';
+import { handler as planHandler } from '../../functions/handlers/api/plan.ts';
+import { recolourRun } from '../../functions/handlers/workflow/recolour-warnings.ts';
+import { users } from '../../cdk/local/demo-data.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
@@ -53,6 +62,15 @@ async function openAs(username: string): Promise<void> {
 }
 
 const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: tableName(), Item }));
+
+/** A plan operation as a demo account of 玉林市, straight through the plan Lambda (the e2e's set-up, not what it shows). */
+async function planCall(op: 'getPlan' | 'savePlan' | 'decidePlanProposal', username: string, categoryId: string, body?: unknown): Promise<any> {
+  const u = users.find((x) => x.username === username)!;
+  const caller = { username, name: u.name, role: u.role, regionId: u.regionId, unitId: u.unitId };
+  const res = (await planHandler(apiEvent(routeFor('plan', op), { caller, params: { regionId: YL, cycleId: C, categoryId }, body, query: {} }), lambdaContext)) as { statusCode: number; body: string };
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return JSON.parse(res.body);
+}
 
 /** An approved report of a unit's period: each goal's value from `value(goal index)`. */
 async function approveReport(unitId: string, goals: GoalRecord[], m: number, value: (i: number) => number, late = false) {
@@ -158,6 +176,57 @@ describe.skipIf(!hasChromium)('early warning and the dashboard in Chromium', () 
     const download = page.waitForEvent('download');
     await page.getByTestId('warning-export').click();
     expect((await download).suggestedFilename()).toBe('预警监测_2026.xlsx');
+  });
+
+  it('shows 2025’s trend dashed beside 2026’s, month by month, in the chart and the table', async () => {
+    await openAs('yl_staff');
+    await page.getByTestId('warning-board').waitFor();
+    await expect.poll(() => page.getByTestId('trend-last-year').innerText(), { timeout: 20_000 }).toContain('2025');
+    const table = await page.getByTestId('table-trend').innerText();
+    expect(table).toContain('2025年同月');
+    // 2025's counts (seed part 'warnings-2025') beside each month: January's after January's five counts.
+    expect(table).toMatch(/2026-01\s+(\d+\s+){5}\d+ \/ \d+ \/ \d+/);
+    await page.getByTestId('chart-trend').scrollIntoViewIfNeeded();
+    await page.getByTestId('chart-trend').hover({ position: { x: 200, y: 150 } });
+    await shot('d05-trend-2025-beside-2026');
+  });
+
+  it('recolours a category in the background when the leader approves new thresholds: the plan page and the board show its progress and its end; a failed run is restarted', async () => {
+    const categoryId = (await getCategorySet(YL, C))!.categories.find((c) => c.units.some((u) => u.unitId === U))!.categoryId;
+    // The staff propose a stricter yellow line (past the plan stage a save is a proposal for the leader).
+    const propose = async (yellowBelowPercent: number) => {
+      const view = await planCall('getPlan', 'yl_staff', categoryId);
+      const saved = await planCall('savePlan', 'yl_staff', categoryId, { revision: view.revision, reason: `预警线调整为 ${yellowBelowPercent}%`, plan: { ...view.plan, warning: { ...view.plan.warning, yellowBelowPercent } } });
+      return saved.proposal.seq as number;
+    };
+    await propose(95);
+    // Held until the screenshot of its start, then run as the stack runs it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    recolourInProcess((e) => held.then(() => recolourRun(e.run)));
+    await openAs('yl_leader');
+    await page.goto(`${stack.url}/#/cycles/${C}/plan`);
+    await page.getByTestId('plan-proposal-approve').click();
+    await expect.poll(() => page.getByTestId('warning-run-running').innerText(), { timeout: 20_000 }).toMatch(/「.+」重新计算预警状态：已完成 0 \/ \d+ 个单位/);
+    await shot('d06-plan-recolour-running');
+    release();
+    await expect.poll(() => page.getByTestId('warning-run-done').innerText(), { timeout: 30_000 }).toMatch(/「.+」预警状态已重新计算：\d+ 个单位，\d+ 个目标状态变化/);
+    await openAs('yl_staff');
+    await expect.poll(() => page.getByTestId('warning-run-done').innerText(), { timeout: 20_000 }).toContain('个目标状态变化');
+    await shot('d07-board-recolour-done');
+
+    // A run that fails (its function timed out) is shown with the reason; the bureau restarts it.
+    await propose(90);
+    recolourInProcess(async (e) => finishWarningRun({ username: 'system:e2e', role: 'system', regionId: YL }, e.run, 'failed', new Date().toISOString(), 'Task timed out after 900.00 seconds'));
+    const seq = (await planCall('getPlan', 'yl_leader', categoryId)).proposal.seq;
+    await planCall('decidePlanProposal', 'yl_leader', categoryId, { decision: 'approve', seq });
+    recolourInProcess((e) => recolourRun(e.run));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('warning-run-failed').innerText(), { timeout: 20_000 }).toContain('原因：Task timed out after 900.00 seconds');
+    await shot('d08-board-recolour-failed');
+    await page.getByTestId('warning-run-restart').click();
+    await expect.poll(() => page.getByTestId('warning-run-done').innerText(), { timeout: 30_000 }).toContain('个目标状态变化');
+    expect(await page.getByTestId('warning-run-failed').count()).toBe(0);
   });
 
   it('shows an assessor unit the goals it scores across the units', async () => {

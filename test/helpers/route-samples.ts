@@ -17,6 +17,7 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   fileId: 'aaaaaaaaaaaaaaaaaaaa',
   claimId: '00000000-0000-4000-8000-000000000002',
   vetoRecordId: '00000000-0000-4000-8000-000000000003',
+  runId: '20260101T000000000Z-00000000',
 };
 
 /** The route's path with its ids filled: the samples, overridden where given; an id with no sample fails the walker loudly. */

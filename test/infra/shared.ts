@@ -92,10 +92,10 @@ export function sharedChecks(get: () => Synth) {
     expect(ofType(get(), 'AWS::ApiGatewayV2::DomainName')).toEqual([]);
   });
 
-  it('has one Node 24 function per handler group plus the stage task, the results computation and the daily job', () => {
+  it('has one Node 24 function per handler group plus the stage task, the results computation, the warning recolour and the daily job', () => {
     const s = get();
     const node = ofType(s, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
-    expect(node).toHaveLength(GROUPS.length + 3);
+    expect(node).toHaveLength(GROUPS.length + 4);
     for (const [id, fn] of node) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Handler, id).toBe('index.handler');
@@ -107,6 +107,7 @@ export function sharedChecks(get: () => Synth) {
     expect(node.filter(([, f]) => /stage-task|state machine tasks/i.test(f.Properties.Description))).toHaveLength(1);
     expect(node.filter(([, f]) => /daily/i.test(f.Properties.Description))).toHaveLength(1);
     expect(node.filter(([, f]) => /Preliminary results/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
+    expect(node.filter(([, f]) => /Early-warning recolour/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
     for (const [, lg] of ofType(s, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
   });
 
@@ -122,6 +123,16 @@ export function sharedChecks(get: () => Synth) {
     expect(cycles.actions.has('states:SendTaskSuccess')).toBe(true);
     expect(cycles.fn.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
     for (const g of GROUPS.filter((g) => g !== 'cycles')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('states:')), g).toEqual([]);
+  });
+
+  it('lets the plan and progress groups (alone) start the warning recolour, asynchronously by name', () => {
+    const s = get();
+    for (const g of GROUPS) {
+      const { fn, actions } = groupFunction(s, g);
+      const starts = g === 'plan' || g === 'progress';
+      expect(actions.has('lambda:InvokeFunction'), g).toBe(starts || g === 'results');
+      expect(fn.Properties.Environment.Variables.WARNINGS_FUNCTION_NAME !== undefined, g).toBe(starts);
+    }
   });
 
   it('keeps the audit log append-only: every writing role is denied updates and deletes of AUDIT# items', () => {

@@ -154,6 +154,7 @@ const sampleBodies: Record<string, unknown> = {
   submitSelfAssessment: { version: 1 },
   reviewSelfAssessment: { decision: 'return', version: 1, reason: '请补充佐证材料' },
   startResultRun: { seenRunId: null },
+  restartWarningRun: { seenUpdatedAt: '2026-12-03T02:00:00.000Z' },
   publishResults: { version: 0 },
   proposeVeto: { vetoId: 'v1', facts: '2025年8月发生较大生产安全责任事故' },
   decideVeto: { decision: 'reject', reason: '事实不清', version: 1 },

@@ -17,6 +17,9 @@ import { earlyWarningOps } from '../../functions/handlers/api/early-warning.ts';
 import { progressReportOps } from '../../functions/handlers/api/progress-reports.ts';
 import { goalAdjustmentOps } from '../../functions/handlers/api/goal-adjustments.ts';
 import { handler as planHandler } from '../../functions/handlers/api/plan.ts';
+import { recolourRun } from '../../functions/handlers/workflow/recolour-warnings.ts';
+import { recolourInProcess } from '../../functions/data/warning-runner.ts';
+import { getWarningRun } from '../../functions/data/warning-runs.ts';
 import { progressItem, reportItem } from '../../functions/data/progress-reports.ts';
 import { tableHandler } from '../../functions/http/chain.ts';
 import { routes } from '../../functions/http/routes.ts';
@@ -291,7 +294,7 @@ describe('a change of the plan’s warning thresholds (Art 12)', () => {
     return { status: res.statusCode, body: JSON.parse(res.body) };
   };
 
-  it('recolours the category’s goals when the bureau leader approves the new thresholds, in that request; the counters follow', async () => {
+  it('recolours the category’s goals in the background when the bureau leader approves the new thresholds: the approval answers with the run, the run recolours; the counters follow', async () => {
     const u = 'yl-jyj';
     const categoryId = goals.get(u)![0]!.categoryId;
     // Every report due by now approved at 77: 85.6 % of the 90 the 2026-11-30 milestone expects, yellow by the default 90 % line.
@@ -308,13 +311,30 @@ describe('a change of the plan’s warning thresholds (Art 12)', () => {
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
     // A proposal changes nothing until approved.
     expect(await levels()).not.toContain('green');
-    const t0 = Date.now();
-    const approved = await plan('decidePlanProposal', person('yl_leader', 'bureau_leader', 'yl-jxb'), categoryId, { decision: 'approve', seq: proposed.body.proposal.seq, opinion: '同意' });
-    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
-    const recoloured = (await recount()).all.filter((w) => w.categoryId === categoryId);
-    console.log(`threshold approval with recolour: ${Date.now() - t0} ms for ${new Set(recoloured.map((w) => w.unitId)).size} units, ${recoloured.length} statuses`);
+    // The run is held until the approval has answered: the approval itself recolours nothing.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let running: Promise<unknown> = Promise.resolve();
+    recolourInProcess((e) => (running = held.then(() => recolourRun(e.run))));
+    try {
+      const approved = await plan('decidePlanProposal', person('yl_leader', 'bureau_leader', 'yl-jxb'), categoryId, { decision: 'approve', seq: proposed.body.proposal.seq, opinion: '同意' });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+      const runId = approved.body.warningRunId as string;
+      expect(runId).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{8}$/);
+      expect(await levels()).not.toContain('green');
+      const before = await getWarningRun(YL, C, runId);
+      expect(before).toMatchObject({ status: 'running', categoryId, unitsDone: 0, planVersion: approved.body.version });
+      expect(before!.unitsTotal).toBeGreaterThanOrEqual(1);
+      release();
+      await running;
+      const run = await getWarningRun(YL, C, runId);
+      expect(run).toMatchObject({ status: 'done', unitsDone: run!.unitsTotal });
+      expect(run!.changed).toBeGreaterThan(0);
+    } finally {
+      recolourInProcess(undefined);
+    }
 
-    // 85.6 % is above the new yellow line of 50 %: green, in the approval's request.
+    // 85.6 % is above the new yellow line of 50 %: green, once the run has ended.
     const after = (await recount()).all.filter((w) => w.unitId === u);
     expect(after.map((w) => w.level)).toEqual(after.map(() => 'green'));
     expect(after[0]!.reasons[0]!.code).toBe('on_track');

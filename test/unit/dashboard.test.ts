@@ -1,7 +1,7 @@
 // The dashboard from its counters: the trend adds each month's net change up, the units with most
 // red come first, late reports are listed most missed first, and empty units are left out.
 import { describe, expect, it } from 'vitest';
-import { dashboardOf } from '../../functions/domain/dashboard.ts';
+import { dashboardOf, yearTrend } from '../../functions/domain/dashboard.ts';
 import type { DashboardCounter } from '../../functions/model/early-warning.ts';
 
 const c = (scope: DashboardCounter['scope'], key: string, n: Partial<DashboardCounter> = {}): DashboardCounter => ({ regionId: '450900', cycleId: '2026', scope, key, name: key, categoryId: '', green: 0, yellow: 0, red: 0, missing: 0, late: 0, ...n });
@@ -41,5 +41,41 @@ describe('dashboard', () => {
 
   it('stops the trend at December of the cycle’s year', () => {
     expect(dashboardOf(counters, 2026, '2027-02-01').months.at(-1)!.month).toBe('2026-12');
+  });
+});
+
+describe('last year’s trend beside this year’s', () => {
+  const last = [
+    c('month', '2025-01', { green: 8, yellow: 2 }),
+    c('month', '2025-06', { green: -3, yellow: 1, red: 2, missing: 1 }),
+    c('month', '2025-12', { green: 1, red: -1, late: 1 }),
+    // Counted after the year (the seed's balance, a later refresh): not part of 2025's story.
+    c('month', '2026-12', { green: -6, yellow: -3, red: -1, missing: -1, late: -1 }),
+  ];
+
+  it('gives the counts at the end of each month January to December, whatever was counted after the year', () => {
+    const t = yearTrend(last, 2025);
+    expect(t).toHaveLength(12);
+    expect(t.map((m) => [m.month, m.green, m.yellow, m.red])).toEqual([
+      ['2025-01', 8, 2, 0],
+      ['2025-02', 8, 2, 0],
+      ['2025-03', 8, 2, 0],
+      ['2025-04', 8, 2, 0],
+      ['2025-05', 8, 2, 0],
+      ['2025-06', 5, 3, 2],
+      ['2025-07', 5, 3, 2],
+      ['2025-08', 5, 3, 2],
+      ['2025-09', 5, 3, 2],
+      ['2025-10', 5, 3, 2],
+      ['2025-11', 5, 3, 2],
+      ['2025-12', 6, 3, 1],
+    ]);
+    expect(t.at(-1)).toMatchObject({ missing: 1, late: 1 });
+  });
+
+  it('opens with changes dated before the year, and is empty for a year with no month counted', () => {
+    expect(yearTrend([c('month', '2024-12', { green: 2 }), c('month', '2025-03', { red: 1 })], 2025)[0]).toMatchObject({ month: '2025-01', green: 2, red: 0 });
+    expect(yearTrend([c('month', '2026-12', { green: -4 })], 2025)).toEqual([]);
+    expect(yearTrend([], 2025)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // 预警监测 in the portal: the bureau's board from one request (totals, each chart fed with its table's
-// rows, most red, late reports) and its .xlsx export read back; a unit's goals with colour, the
+// rows, last year's trend beside this year's, most red, late reports) and its .xlsx export read back; a unit's goals with colour, the
 // stored reason in Chinese and the locale's wording in English, and its tasks; an assessor unit's
 // list filtered by colour.
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
@@ -42,6 +42,8 @@ const dashboard: DashboardView = {
     { unitId: 'fm', name: '福绵区', categoryId: 'c1', ...counts(20, 6, 3, 1, 1) },
   ],
   lateUnits: [{ unitId: 'yz', name: '玉州区', categoryId: 'c1', ...counts(10, 6, 5, 2, 1) }],
+  // The year before, month by month (its cycle's counters), for the trend's comparison.
+  lastYear: { cycleId: '2025', months: Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, ...counts(90 - i, i, i % 3) })) },
 };
 
 const warning = (over: Partial<WarningView> = {}): WarningView => ({
@@ -68,25 +70,33 @@ describe('early warning in the portal', () => {
   });
 
   async function mountWith(component: any, props: Record<string, unknown>, body: unknown) {
-    fetchMock.mockImplementation(async () => json(200, body));
+    // The board also reads the recolour runs (none here).
+    fetchMock.mockImplementation(async (u) => json(200, String(u).endsWith('/warning-runs') ? { items: [] } : body));
     wrapper = mount(component, { props, global: { plugins: plugins() }, attachTo: document.body });
     await flushPromises();
     await flushPromises();
   }
 
-  it('the bureau’s board reads the dashboard in one request, each chart beside its table', async () => {
+  it('the bureau’s board reads the dashboard in one request (and the recolour runs), each chart beside its table, last year’s trend dashed beside this year’s', async () => {
     await mountWith(WarningBoard, { regionId: '450900', cycleId: '2026', year: 2026 }, dashboard);
-    expect(fetchMock.mock.calls.map(([u]) => String(u))).toEqual(['/api/regions/450900/cycles/2026/dashboard']);
+    expect(fetchMock.mock.calls.map(([u]) => String(u)).sort()).toEqual(['/api/regions/450900/cycles/2026/dashboard', '/api/regions/450900/cycles/2026/warning-runs']);
     expect(q('warning-total-red')!.textContent).toContain('10');
     expect(q('warning-total-missing')!.textContent).toContain('3');
     await vi.waitFor(() => expect(document.body.querySelectorAll('.chart-stub').length).toBe(3), { timeout: 15_000 });
     const options = [...document.body.querySelectorAll<HTMLElement>('.chart-stub')].map((c) => JSON.parse(c.dataset.option!));
-    expect(options.map((o) => o.series.map((s: any) => s.type).join())).toEqual(['bar,bar,bar', 'line,line,line', 'bar,bar,bar']);
+    expect(options.map((o) => o.series.map((s: any) => s.type).join())).toEqual(['bar,bar,bar', 'line,line,line,line,line,line', 'bar,bar,bar']);
     expect(options[0].series.map((s: any) => s.name)).toEqual(['正常', '黄色预警', '红色预警']);
     expect(options[0].xAxis.data).toEqual(['县（市、区）', '市直单位']);
     expect(options[0].series[2].data).toEqual([8, 2]);
-    expect(options[1].xAxis.data).toEqual(['01月', '02月', '03月']);
-    expect(options[1].series[1].data).toEqual([0, 15, 20]);
+    // The months of the year, this year's so far, 2025's dashed all year.
+    expect(options[1].xAxis.data).toEqual(Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, '0')}月`));
+    expect(options[1].series[1].data).toEqual([0, 15, 20, ...Array(9).fill(null)]);
+    expect(options[1].series.slice(3).map((s: any) => [s.name, s.lineStyle.type])).toEqual([['2025年正常', 'dashed'], ['2025年黄色预警', 'dashed'], ['2025年红色预警', 'dashed']]);
+    expect(options[1].series[4].data).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(q('trend-last-year')!.textContent).toContain('2025');
+    // The table beside it: 2025's same month (green / yellow / red).
+    expect(q('table-trend')!.textContent).toContain('2025年同月');
+    expect(q('table-trend')!.textContent).toContain('89 / 1 / 1');
     expect(options[2].yAxis.data).toEqual(['玉州区', '福绵区']);
     expect(q('table-category')!.textContent).toContain('县（市、区）');
     expect(q('table-most-red')!.textContent).toContain('玉州区');
@@ -95,14 +105,26 @@ describe('early warning in the portal', () => {
     // ECharts loads lazily, and slowly on a busy machine.
   }, 30_000);
 
+  it('keeps bars in their rows’ order, labels with their data (only the trend’s months are merged and sorted)', async () => {
+    const { default: WarningChart } = await import('@/views/dashboard/warning/WarningChart.vue');
+    // Not in code-point order: a sort would put 中… first.
+    const rows = [{ label: '县（市、区）', ...counts(4, 5, 6) }, { label: '中直区直驻市单位', ...counts(1, 2, 3) }];
+    wrapper = mount(WarningChart, { props: { kind: 'bars', rows }, global: { plugins: plugins() }, attachTo: document.body });
+    await flushPromises();
+    const option = JSON.parse(document.body.querySelector<HTMLElement>('.chart-stub')!.dataset.option!);
+    expect(option.xAxis.data).toEqual(['县（市、区）', '中直区直驻市单位']);
+    expect(option.series[2].data).toEqual([6, 3]);
+  });
+
   it('exports the board’s tables to .xlsx, one sheet each, read back as written', async () => {
     const workbook = await readWorkbook(await (await dashboardWorkbook(dashboard, (id) => (id === 'c1' ? '县（市、区）' : '市直单位'))).arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['各类别', '各单位', '月度趋势', '红色预警最多的单位', '迟报漏报']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['各类别', '各单位', '月度趋势', '红色预警最多的单位', '迟报漏报', '2025年月度趋势']);
     const row = (sheet: number, n: number) => (workbook.worksheets[sheet]!.getRow(n).values as unknown[]).slice(1).map((v) => cellText(v as never));
     expect(row(0, 1)).toEqual(['类别', '正常', '黄色预警', '红色预警', '漏报期数', '迟报期数']);
     expect(row(0, 4)).toEqual(['合计', '70', '20', '10', '3', '2']);
     expect(row(1, 2)).toEqual(['玉州区', '县（市、区）', '10', '6', '5', '2', '1']);
     expect(row(2, 3)).toEqual(['2026-02', '80', '15', '5', '1', '0']);
+    expect(row(5, 13)).toEqual(['2025-12', '79', '11', '2', '0', '0']);
   });
 
   it('a unit sees its goals with colour and why, in Chinese as stored and in English from the locale, and its tasks', async () => {

@@ -1,15 +1,16 @@
 // Monitoring and early warning (Art 12): the bureau's dashboard, an assessor unit's indicators
 // across the units it scores, and a unit's own goals with colour, reasons and tasks. Every view
-// reads one Query of its list (counters, gsi2, the unit's GOAL# items); the unit's view also reads
-// the cycle's categories and plan for the names of goals not coloured yet.
+// reads one Query of its list (counters, gsi2, the unit's GOAL# items); the dashboard one more, of
+// the year before's month counters for its trend line; the unit's view also reads the cycle's
+// categories and plan for the names of goals not coloured yet.
 import { now } from '../../config/clock.ts';
 import { earlyWarningRoutes, type WarningView } from '../../contracts/early-warning.ts';
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
 import { getCycle } from '../../data/cycles.ts';
-import { readAssessorWarnings, readDashboard, readUnitWarnings, reportCounts } from '../../data/early-warning.ts';
+import { readAssessorWarnings, readDashboard, readMonthCounters, readUnitWarnings, reportCounts } from '../../data/early-warning.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
-import { dashboardOf } from '../../domain/dashboard.ts';
+import { dashboardOf, yearTrend } from '../../domain/dashboard.ts';
 import { beijingDate } from '../../domain/dates.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { isLeaf, type PlanNode } from '../../domain/plan.ts';
@@ -47,8 +48,11 @@ const LEVEL_ORDER = { red: 0, yellow: 1, green: 2 } as const;
 
 export const earlyWarningOps = ops(earlyWarningRoutes, {
   getDashboard: async ({ params }) => {
-    const [cycle, counters] = await Promise.all([cycleOf(params.regionId, params.cycleId), readDashboard(params.regionId, params.cycleId)]);
-    return { cycleId: cycle.cycleId, ...dashboardOf(counters, Number(cycle.cycleId), beijingDate(now())) };
+    // This cycle's counters, and the year before's month counters for its trend line (cycle ids are years).
+    const before = String(Number(params.cycleId) - 1);
+    const [cycle, counters, lastMonths] = await Promise.all([cycleOf(params.regionId, params.cycleId), readDashboard(params.regionId, params.cycleId), readMonthCounters(params.regionId, before)]);
+    const last = yearTrend(lastMonths, Number(before));
+    return { cycleId: cycle.cycleId, ...dashboardOf(counters, Number(cycle.cycleId), beijingDate(now())), lastYear: last.length ? { cycleId: before, months: last } : null };
   },
 
   getAssessorWarnings: async ({ params }) => {

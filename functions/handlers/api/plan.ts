@@ -3,8 +3,9 @@
 // proposes a new version, which takes force (and is published) when the bureau leader approves it,
 // the earlier versions staying readable (domain/plan.ts planWrite decides which; issue 11).
 import { isDeepStrictEqual } from 'node:util';
-import { recolourCategory } from '../../data/early-warning.ts';
-import { logger } from '../../observability/logger.ts';
+import { newRunItem } from '../../data/warning-runs.ts';
+import { newWarningRun } from '../workflow/recolour-warnings.ts';
+import { launchRecolour } from './warning-runs.ts';
 import { nowIso } from '../../config/clock.ts';
 import type { AssessorOption, ImportPlanBody, PlanProposalView, PlanView, SavePlanBody } from '../../contracts/plan.ts';
 import { t } from '../../contracts/lang.ts';
@@ -218,15 +219,14 @@ export const handler = apiHandler('plan', {
     const next = versionFromProposal(proposal, current, s.cycle.currentStage, caller.username, at);
     const approved = { ...decided, approvedVersion: next.version };
     const notice = await bureauNotice(s, at, 'plan.approved', `【方案修改已批准】${s.categoryName} · ${s.cycle.name}`, `「${s.categoryName}」考评方案第 ${proposal.seq} 号修改已批准，第 ${next.version} 版自即日起施行并公开。${body.opinion ? `意见：${body.opinion}` : ''}`);
-    await approveProposal(caller, proposal, approved, current, next, stageNumber('plan'), notice, at);
-    // Art 12: new warning thresholds recolour the category's goals at once (data/early-warning.ts); a
-    // failure leaves the approval standing and is logged (the daily job refreshes as dates pass).
-    if (!isDeepStrictEqual(current?.plan.warning, next.plan.warning)) {
-      await recolourCategory(s.regionId, s.cycle.cycleId, s.categoryId, at, caller).then(
-        (r) => logger.info('warning thresholds changed: category recoloured', { regionId: s.regionId, categoryId: s.categoryId, ...r }),
-        (e: unknown) => logger.warn('category not recoloured after a threshold change', { regionId: s.regionId, categoryId: s.categoryId, error: (e as Error).message }),
-      );
-    }
-    return view(s, next, next.version, assessors, proposalView(approved));
+    // Art 12: new warning thresholds recolour the category's goals — in the background (a 300-unit
+    // category is far beyond one request): the run is recorded in the approval's transaction and
+    // started after it; the bureau watches it (contracts/warning-runs.ts) and restarts it if it fails.
+    const run = isDeepStrictEqual(current?.plan.warning, next.plan.warning)
+      ? undefined
+      : await newWarningRun({ regionId: s.regionId, cycleId: s.cycle.cycleId, categoryId: s.categoryId, categoryName: s.categoryName, planVersion: next.version, by: caller.username, at });
+    await approveProposal(caller, proposal, approved, current, next, stageNumber('plan'), notice, at, run ? [newRunItem(run)] : []);
+    if (run) await launchRecolour(run, caller);
+    return { ...view(s, next, next.version, assessors, proposalView(approved)), ...(run ? { warningRunId: run.id } : {}) };
   },
 });

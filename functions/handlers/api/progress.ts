@@ -6,5 +6,6 @@ import { feedSystemOps } from './feed-systems.ts';
 import { earlyWarningOps } from './early-warning.ts';
 import { feedbackOps } from './feedback.ts';
 import { progressReportOps } from './progress-reports.ts';
+import { warningRunOps } from './warning-runs.ts';
 
-export const handler = apiHandler('progress', { ...feedSystemOps, ...earlyWarningOps, ...feedbackOps, ...progressReportOps });
+export const handler = apiHandler('progress', { ...feedSystemOps, ...earlyWarningOps, ...feedbackOps, ...progressReportOps, ...warningRunOps });

@@ -1,5 +1,6 @@
 // The bureau's dashboard as an .xlsx: one sheet per table of the page (categories, units, the
-// monthly trend, the units with most red, late and missed reports), every cell written safe.
+// monthly trend, the units with most red, late and missed reports, the year before's trend), every
+// cell written safe.
 import type { DashboardView } from '@/api/early-warning';
 import { addSafeRow, newWorkbook, workbookBlob } from '@/utils/xlsx';
 
@@ -15,6 +16,7 @@ export function dashboardSheets(view: DashboardView, categoryName: (id: string) 
     { name: '月度趋势', rows: [['月份', ...COUNTS], ...view.months.map((m) => [m.month, ...countsOf(m)])] },
     { name: '红色预警最多的单位', rows: [['单位', '类别', ...COUNTS], ...unitRows(view.mostRed)] },
     { name: '迟报漏报', rows: [['单位', '类别', ...COUNTS], ...unitRows(view.lateUnits)] },
+    ...(view.lastYear ? [{ name: `${view.lastYear.cycleId}年月度趋势`, rows: [['月份', ...COUNTS], ...view.lastYear.months.map((m) => [m.month, ...countsOf(m)])] }] : []),
   ];
 }
 
