@@ -6,6 +6,9 @@ import { startLocalStack } from '../../cdk/local/stack.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { ApiClient } from '../helpers/api-client.ts';
+import { printPerRequest } from './per-request.ts';
+import { storedByKind } from './capacity.ts';
+import { queryAll } from '../../functions/data/query.ts';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -29,6 +32,19 @@ try {
     'GET /public/regions/{regionId}/cycles': () => new ApiClient(stack.url).get('/public/regions/450900/cycles'),
   }, N, 100);
   printRatios(`bench: ${N} sequential calls each, local stack, ratios to the bare Query`, stats, BASE);
+  await printPerRequest('per request (docs/cost.md):', [
+    ['GET /regions/{regionId}/cycles', () => bureau.get('/regions/450900/cycles')],
+    ['GET /regions/{regionId}/cycles/{cycleId}', () => bureau.get('/regions/450900/cycles/2026')],
+    ['GET /public/regions/{regionId}/cycles', () => new ApiClient(stack.url).get('/public/regions/450900/cycles')],
+  ]);
+  // The demo's items per kind, as the portal writes them (sizes for docs/cost.md's storage model).
+  const beijingMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  for (const [label, pk] of [['2025 work', keys.workPartition('450900', '2025')], ['2026 work', keys.workPartition('450900', '2026')], [`audit ${beijingMonth}`, keys.auditPartition('450900', beijingMonth)]] as const) {
+    const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    console.log(`\ndemo 玉林市 ${label}: ${items.length} items per kind (bytes by DynamoDB's rules, without the 100-byte overhead)`);
+    console.log('| kind | items | KB | bytes per item | index copies KB |\n|---|---|---|---|---|');
+    for (const [kind, k] of [...storedByKind(items)].sort((x, y) => y[1].bytes - x[1].bytes)) console.log(`| ${kind} | ${k.items} | ${(k.bytes / 1024).toFixed(0)} | ${(k.bytes / k.items).toFixed(0)} | ${(k.indexBytes / 1024).toFixed(0)} |`);
+  }
 } finally {
   await stack.stop();
 }

@@ -28,6 +28,9 @@ import { hashPassword } from '../../functions/identity/password.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { measure, printRatios } from './measure.ts';
+import { storedByKind } from './capacity.ts';
+import { printPerRequest } from './per-request.ts';
+import { queryAll } from '../../functions/data/query.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const UNITS = 300;
@@ -236,6 +239,18 @@ try {
     const requests = await requestsOf(run);
     console.log(`| ${view} | ${requests.length} requests | ${requests.filter((r) => r.startsWith('Query')).length} Query | ${requests.join(', ')} |`);
   }
+  await printPerRequest('per request (docs/cost.md):', [
+    ['GET …/dashboard', () => bureau.get(`${base}/dashboard`)],
+    ['GET …/units/{unitId}/warnings', () => bureau.get(`${base}/units/u002/warnings`)],
+    ['GET …/assessors/{unitId}/warnings', () => bureau.get(`${base}/assessors/tjj/warnings`)],
+  ]);
+  // A unit's year of goals, statuses and reports, and the region's counters, per kind (docs/cost.md's storage
+  // model; the whole partition, ~215,000 items, takes DynamoDB Local many minutes to read back).
+  const unitItems = (kind: 'GOAL' | 'WARN' | 'PROGRESS') => queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.workPartition(R, C), ':sk': keys.workPrefix(kind, 'u002') } });
+  const work = [...(await unitItems('GOAL')), ...(await unitItems('WARN')), ...(await unitItems('PROGRESS')), ...(await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.dashboardPartition(R, C) } }))];
+  console.log(`\nstored: one unit's GOAL#, WARN# and PROGRESS# items (× ${UNITS} units) and the counters, ${work.length} items per kind (bytes by DynamoDB's rules, without the 100-byte overhead; index copies (projection ALL) apart)`);
+  console.log('| kind | items | KB | bytes per item | index copies KB |\n|---|---|---|---|---|');
+  for (const [kind, k] of [...storedByKind(work)].sort((x, y) => y[1].bytes - x[1].bytes)) console.log(`| ${kind} | ${k.items} | ${(k.bytes / 1024).toFixed(0)} | ${(k.bytes / k.items).toFixed(0)} | ${(k.indexBytes / 1024).toFixed(0)} |`);
 } finally {
   await stack.stop();
 }

@@ -19,6 +19,7 @@ import { hashPassword } from '../../functions/identity/password.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { measure, printRatios } from './measure.ts';
+import { printPerRequest } from './per-request.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const UNITS = 300;
@@ -158,6 +159,16 @@ try {
     const requests = await requestsOf(run);
     console.log(`| ${view} | ${requests.length} requests | ${requests.filter((r) => r.startsWith('Query')).length} Query | ${requests.join(', ')} |`);
   }
+  let v = 1;
+  await printPerRequest('per request (docs/cost.md):', [
+    ['GET …/units/{unitId}/goals (51 items)', () => bureau.get(`${base}/units/u002/goals`)],
+    ['GET …/goal-sets (300 units)', () => bureau.get(`${base}/goal-sets`)],
+    ['PUT …/units/{unitId}/goals/{indicatorId}', async () => {
+      const res = await filers.get('u003')!.call('PUT', `${base}/units/u003/goals/1.3`, { version: v, target: 90 + v, unitOfMeasure: '%', milestones: [], coUnitIds: [] });
+      if (res.status !== 200) throw new Error(`save: ${res.status} ${JSON.stringify(res.body)}`);
+      v++;
+    }],
+  ]);
 } finally {
   await stack.stop();
 }
