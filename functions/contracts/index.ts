@@ -12,6 +12,7 @@ import { earlyWarningRoutes } from './early-warning.ts';
 import { feedbackRoutes } from './feedback.ts';
 import { goalAdjustmentRoutes } from './goal-adjustments.ts';
 import { goalRoutes } from './goals.ts';
+import { gradeDecisionRoutes } from './grade-decisions.ts';
 import { goalTaskRoutes } from './goal-tasks.ts';
 import { organisationRoutes } from './organisation.ts';
 import { planRoutes } from './plan.ts';
@@ -51,6 +52,7 @@ export const contracts = {
   ...selfAssessmentRoutes,
   ...claimRoutes,
   ...resultRoutes,
+  ...gradeDecisionRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

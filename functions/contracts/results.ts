@@ -7,6 +7,7 @@
 import { BUREAU_ROLES } from '../domain/roles.ts';
 import { gradePlace, missingScore, resultRunRecord, totalBreakdown, vetoFacts, vetoRecord, vetoStatus } from '../model/result.ts';
 import { vetoItem } from '../model/plan.ts';
+import { appliedDecision } from '../model/grade-decision.ts';
 import { bureau, bureauLeader, only } from './access.ts';
 import { route } from './define.ts';
 import { t } from './lang.ts';
@@ -38,6 +39,8 @@ export const resultView = z.object({
   total: z.number().nullable(),
   place: gradePlace.nullable(),
   vetoes: z.array(z.string()),
+  /** Approved Art 23 decisions (文号 each) that moved the place, never the total. */
+  gradeDecisions: z.array(appliedDecision).optional(),
   computedAt: z.string(),
   runId: z.string(),
   version: z.number(),

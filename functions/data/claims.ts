@@ -13,6 +13,7 @@ import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
 import { proposalEntity, proposalItem } from './feedback.ts';
 import { atStage, putIf } from './goals.ts';
+import { assertNotFrozen } from './confirmations.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
@@ -77,6 +78,8 @@ export interface ClaimWrite {
 export async function storeClaim(actor: Actor, w: ClaimWrite): Promise<void> {
   const { after } = w;
   const items: TransactItem[] = [
+    // A confirmed category's claims stay as confirmed (data/confirmations.ts).
+    ...(await assertNotFrozen(after.regionId, after.cycleId, [after.unitId])),
     atStage(after.regionId, after.cycleId, CLAIM_STAGES),
     putIf(claimItem(after), w.before?.version),
     ...(w.used ?? []).map((u): TransactItem => ({ Delete: { TableName: tableName(), Key: keys.claimUpload(u.regionId, u.cycleId, u.unitId, u.fileId), ConditionExpression: 'attribute_exists(pk)' } })),

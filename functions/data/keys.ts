@@ -124,6 +124,15 @@
 //   recolour runs ............. Query pk=WORK#r#c  sk begins_with WARN##RUN#  descending, Limit n: the newest
 //                               runs (a run id starts with its start instant, so ids sort as runs started);
 //                               one run: GetItem sk=WARN##RUN#id (model/warning-run.ts, data/warning-runs.ts)
+//   a unit's Art 23 decisions . in the unit's RESULT#u# Query: RESULT#u##ART23#id (a raise or lowering of grade or
+//                               rank, proposed by the staff, approved by the leader with its 文号; data/grade-decisions.ts)
+//   the bureau's Art 23 queue . Query gsi3 gsi3pk=ART23#r#c  (decision items only, gsi3sk = status#time#u)
+//   frozen categories ......... Query pk=WORK#r#c  sk begins_with RESULT##FREEZE#  (one item per confirmed category,
+//                               RESULT##FREEZE#category: confirmed or reopened, the confirmed version; every write
+//                               that changes a result checks it, data/confirmations.ts)
+//   a category's confirmations  Query pk=WORK#r#c  sk begins_with RESULT##CONFIRM#category#  (reopen proposals
+//                               …#r0001#id first, then the snapshots …#v0001 as confirmed: the history in one Query)
+//   the confirmed results ..... Query pk=WORK#r#c  sk begins_with RESULT##CONFIRM#category#v  descending, Limit 1
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -245,6 +254,18 @@ export const keys = {
   /** The id of the run started last: a start is conditioned on the one it saw, so two never start side by side. */
   resultRunHead: (regionId: string, cycleId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: 'RESULT##HEAD' }),
   resultPublication: (regionId: string, cycleId: string, categoryId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##PUBLISH#${categoryId}` }),
+  /** An Art 23 decision on a unit's grade or rank, and the bureau's queue of them (functions/data/grade-decisions.ts). */
+  gradeDecision: (regionId: string, cycleId: string, unitId: string, decisionId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##ART23#${decisionId}` }),
+  gradeDecisionQueue: (regionId: string, cycleId: string, status: string, at: string, unitId: string) => ({ gsi3pk: `ART23#${regionId}#${cycleId}`, gsi3sk: `${status}#${at}#${unitId}` }),
+  gradeDecisionQueuePartition: (regionId: string, cycleId: string) => `ART23#${regionId}#${cycleId}`,
+  /** A category's confirmation state (frozen while confirmed), its snapshots and reopen proposals (functions/data/confirmations.ts). */
+  categoryFreeze: (regionId: string, cycleId: string, categoryId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##FREEZE#${categoryId}` }),
+  categoryFreezePrefix: 'RESULT##FREEZE#',
+  confirmation: (regionId: string, cycleId: string, categoryId: string, version: number) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##CONFIRM#${categoryId}#v${String(version).padStart(4, '0')}` }),
+  reopen: (regionId: string, cycleId: string, categoryId: string, fromVersion: number, reopenId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##CONFIRM#${categoryId}#r${String(fromVersion).padStart(4, '0')}#${reopenId}` }),
+  /** Ends with `#`, so category c1 never prefixes c10; `…#v` the snapshots alone. */
+  confirmationPrefix: (categoryId: string) => `RESULT##CONFIRM#${categoryId}#`,
+  confirmationSnapshotPrefix: (categoryId: string) => `RESULT##CONFIRM#${categoryId}#v`,
   /** A goal's early-warning status (functions/data/early-warning.ts). */
   goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),
   warningAssessor: (regionId: string, cycleId: string, assessorUnitId: string, unitId: string, indicatorId: string) => ({ gsi2pk: `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`, gsi2sk: `${unitId}#${indicatorId}` }),

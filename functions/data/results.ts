@@ -25,6 +25,11 @@ import { keys } from './keys.ts';
 import { noticeItem } from './notifications.ts';
 import { queryAll } from './query.ts';
 
+import { assertNotFrozen } from './confirmations.ts';
+
+/** The freeze check of confirmed categories (Art 22), for every slice that writes what changes a result. */
+export { assertNotFrozen, notFrozen } from './confirmations.ts';
+
 export const resultEntity = entity('result', resultRecord, (r) => keys.result(r.regionId, r.cycleId, r.unitId));
 export const vetoEntity = entity('veto', vetoRecord, (v) => keys.veto(v.regionId, v.cycleId, v.unitId, v.id));
 export const resultRunEntity = entity('resultRun', resultRunRecord, (r) => keys.resultRun(r.regionId, r.cycleId, r.startedAt, r.id));
@@ -133,14 +138,14 @@ export const RESULTS_PER_COMMIT = 90;
  * against the version read); the last carries the run's progress, so the portal's counters never run
  * ahead of what is stored. A category with nothing changed still commits its progress.
  */
-export async function writeCategoryResults(actor: Actor, run: ResultRunRecord, categoryId: string, units: number, changes: readonly { before?: ResultRecord; after: ResultRecord }[], at: string): Promise<void> {
+export async function writeCategoryResults(actor: Actor, run: ResultRunRecord, categoryId: string, units: number, changes: readonly { before?: ResultRecord; after: ResultRecord }[], at: string, guards: TransactItem[] = []): Promise<void> {
   const conflict = t('成绩已被其他计算或操作修改，请重新计算', 'The results were changed by another run or action; please compute again');
   const chunks: (typeof changes)[] = [];
   for (let i = 0; i < changes.length; i += RESULTS_PER_COMMIT) chunks.push(changes.slice(i, i + RESULTS_PER_COMMIT));
   if (!chunks.length) chunks.push([]);
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
-    const items = chunk.map((c) => putIf(resultItem(c.after), c.before?.version));
+    const items = [...chunk.map((c) => putIf(resultItem(c.after), c.before?.version)), ...guards];
     await commit(
       actor,
       {
@@ -209,10 +214,11 @@ export async function listVetoes(regionId: string, cycleId: string): Promise<Vet
 
 /** Proposes or decides a veto (version-checked), only while the cycle is at `stages`. */
 export async function storeVeto(actor: Actor, before: VetoRecord | undefined, after: VetoRecord, at: string, stages: readonly StageCode[]): Promise<void> {
+  const guards = await assertNotFrozen(after.regionId, after.cycleId, [after.unitId]);
   await commit(
     actor,
     { action: before ? `veto.${after.status === 'approved' ? 'approve' : 'reject'}` : 'veto.propose', target: `veto:${after.regionId}/${after.cycleId}/${after.unitId}/${after.id}`, before, after },
-    [atStage(after.regionId, after.cycleId, stages), putIf(vetoItem(after), before?.version)],
+    [atStage(after.regionId, after.cycleId, stages), putIf(vetoItem(after), before?.version), ...guards],
     at,
     t('该一票否决事项已被他人修改，或周期已不在可处理的阶段，请刷新后重试', 'Someone else changed this veto, or the cycle is not at a stage that allows it; please refresh and try again'),
   );

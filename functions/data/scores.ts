@@ -12,6 +12,7 @@ import { documentClient, tableName } from './client.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
 import { atStage, goalEntity, putIf } from './goals.ts';
+import { assertNotFrozen } from './confirmations.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 
@@ -146,7 +147,10 @@ export async function storeScores(
   extra: { notice?: Record<string, unknown>; guards?: TransactItem[]; stages?: readonly ('assessment' | 'self_assessment')[] } = {},
 ): Promise<void> {
   const { regionId, cycleId, assessorUnitId } = assessor;
+  // A confirmed category's scores stay as confirmed (data/confirmations.ts).
+  const frozenGuards = await assertNotFrozen(regionId, cycleId, [...new Set(writes.map((w) => w.after.unitId))]);
   const items: TransactItem[] = [
+    ...frozenGuards,
     atStage(regionId, cycleId, extra.stages ?? ['assessment']),
     ...writes.map((w) => scoreWrite(w.before, w.after)),
     tallyWrite(regionId, cycleId, assessorUnitId, assessor.tally, assessor.move, at),

@@ -8,6 +8,7 @@ import type { CategoryPlan, PlanNode } from '../model/plan.ts';
 import type { GradePlace, MissingScore, ResultContent } from '../model/result.ts';
 import type { ScoreRecord } from '../model/score.ts';
 import { scoreItems } from './claims.ts';
+import { adjustmentsOf, appliedOf, type DecisionLike } from './confirmation.ts';
 import { leaves, totalRulesOf } from './plan.ts';
 import type { StageCode } from './stages.ts';
 import { computeTotal, type UnitScoreInput } from './scoring/total.ts';
@@ -30,6 +31,8 @@ export interface CategoryInputs {
   claimsByUnit: ReadonlyMap<string, readonly ClaimRecord[]>;
   /** Approved vetoes per unit, as “name：facts”. */
   vetoesByUnit: ReadonlyMap<string, readonly string[]>;
+  /** Art 23 decisions per unit (any status: the approved ones count; domain/confirmation.ts). */
+  decisionsByUnit?: ReadonlyMap<string, readonly DecisionLike[]>;
 }
 
 /** The leaves a unit's total is made of: every leaf with a scoring method. */
@@ -94,6 +97,7 @@ export function computeCategory(c: CategoryInputs): Map<string, ResultContent> {
         commonScore: r.breakdown!.commonScore,
         severeDeductions: r.breakdown!.severeDeductions,
         ...(r.vetoes.length ? { veto: r.vetoes.join('；') } : {}),
+        adjustments: adjustmentsOf(c.decisionsByUnit?.get(unitId) ?? []),
       })),
     );
     for (const g of graded.units) {
@@ -108,6 +112,8 @@ export function computeCategory(c: CategoryInputs): Map<string, ResultContent> {
         explanation: g.explanation,
       };
       out.get(g.unitId)!.place = place;
+      const applied = appliedOf(c.decisionsByUnit?.get(g.unitId) ?? []);
+      if (applied.length) out.get(g.unitId)!.gradeDecisions = applied;
     }
   }
   return out;
@@ -123,7 +129,7 @@ function stable(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const CONTENT_FIELDS = ['unitName', 'categoryId', 'categoryName', 'planVersion', 'complete', 'missing', 'breakdown', 'total', 'place', 'vetoes'] as const;
+const CONTENT_FIELDS = ['unitName', 'categoryId', 'categoryName', 'planVersion', 'complete', 'missing', 'breakdown', 'total', 'place', 'vetoes', 'gradeDecisions'] as const;
 
 /** Whether a stored result already says what a computation decided: then it is not rewritten (idempotent runs). */
 export function sameContent(stored: ResultContent | undefined, next: ResultContent): boolean {

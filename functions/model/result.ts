@@ -10,6 +10,7 @@
 //   - a category's publication to its units (keys.resultPublication, sk RESULT##PUBLISH#category) with the
 //     end of the review window (复核).
 import { ids, text, version, z } from '../contracts/zod.ts';
+import { appliedDecision } from './grade-decision.ts';
 
 const hundredths = z.number().int().min(0).max(100_000_000);
 export const GRADE_CODES = ['first', 'second', 'third', 'fail'] as const;
@@ -60,6 +61,8 @@ export const resultContent = z.object({
   place: gradePlace.nullable(),
   /** The approved vetoes' names and facts (一票否决). */
   vetoes: z.array(z.string()),
+  /** Approved Art 23 decisions that moved the place (not the total), with their 文号; absent when none. */
+  gradeDecisions: z.array(appliedDecision).optional(),
 });
 export type ResultContent = z.infer<typeof resultContent>;
 

@@ -17,6 +17,8 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   fileId: 'aaaaaaaaaaaaaaaaaaaa',
   claimId: '00000000-0000-4000-8000-000000000002',
   vetoRecordId: '00000000-0000-4000-8000-000000000003',
+  decisionId: '00000000-0000-4000-8000-000000000005',
+  reopenId: '00000000-0000-4000-8000-000000000006',
   runId: '20260101T000000000Z-00000000',
 };
 

@@ -65,6 +65,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listSelfAssessments: { status: 'submitted', categoryId: 'c1', q: '玉州', page: '1', limit: '20' },
   listResults: { categoryId: 'c1', page: '1', limit: '20' },
   listVetoes: { status: 'proposed' },
+  listGradeDecisions: { status: 'proposed' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -158,6 +159,11 @@ const sampleBodies: Record<string, unknown> = {
   publishResults: { version: 0 },
   proposeVeto: { vetoId: 'v1', facts: '2025年8月发生较大生产安全责任事故' },
   decideVeto: { decision: 'reject', reason: '事实不清', version: 1 },
+  proposeGradeDecision: { target: 'grade', direction: 'raise', steps: 1, reason: '承担全市重大专项任务成效突出' },
+  decideGradeDecision: { decision: 'approve', documentNumber: '玉绩办〔2026〕3号', version: 1 },
+  confirmResults: { version: 0 },
+  proposeReopen: { reason: '经复查需更正', version: 1 },
+  decideReopen: { decision: 'approve', reason: '同意更正', version: 1 },
 };
 
 // ---------------------------------------------------------------------------------------------

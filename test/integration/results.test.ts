@@ -21,6 +21,7 @@ import { computeResults } from '../../functions/handlers/workflow/compute-result
 import { systemActor } from '../../functions/handlers/workflow/escalation.ts';
 import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { useFreshTable } from '../helpers/table.ts';
+import { thawConfirmations } from '../helpers/thaw.ts';
 
 const YL = '450900';
 const C = '2025';
@@ -68,6 +69,8 @@ async function unitResult(unitId = U): Promise<any> {
 beforeAll(async () => {
   await useFreshTable();
   await seedDemo(new Date().toISOString());
+  // The demo confirmed 2025 (frozen): taken back, as the cycle is put back before 等次评定.
+  await thawConfirmations(YL, C);
   await setStage(stageNumber('preliminary_review'));
   runComputationInProcess((e: ComputeEvent) => (running = computeResults(systemActor(e.regionId, e.by), e.run)));
 }, 60_000);

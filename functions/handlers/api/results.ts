@@ -4,5 +4,6 @@
 import { apiHandler } from '../../http/chain.ts';
 import { preliminaryResultOps } from './preliminary-results.ts';
 import { vetoOps } from './vetoes.ts';
+import { gradeDecisionOps } from './grade-decisions.ts';
 
-export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps });
+export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps, ...gradeDecisionOps });

@@ -14,6 +14,10 @@ import type { Actor } from '../../data/commit.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
 import { finishRun, latestRun, readCycleResults, startRun, writeCategoryResults } from '../../data/results.ts';
 import { listCycleScores } from '../../data/scores.ts';
+import { listFreezes, notFrozen } from '../../data/confirmations.ts';
+import { listGradeDecisions } from '../../data/grade-decisions.ts';
+import { isFrozen } from '../../domain/confirmation.ts';
+import type { GradeDecisionRecord } from '../../model/grade-decision.ts';
 import { computeCategory, sameContent } from '../../domain/results.ts';
 import type { ClaimRecord } from '../../model/claim.ts';
 import { resultRunRecord, type ResultRecord, type ResultRunRecord } from '../../model/result.ts';
@@ -55,12 +59,15 @@ export async function newRun(regionId: string, cycleId: string, startedBy: strin
 export async function computeResults(actor: Actor, run: ResultRunRecord): Promise<{ changed: number }> {
   const { regionId, cycleId } = run;
   try {
-    const [set, scores, claims, stored] = await Promise.all([
+    const [set, scores, claims, stored, decisions, freezes] = await Promise.all([
       getCategorySet(regionId, cycleId),
       listCycleScores(regionId, cycleId),
       listClaimQueue(regionId, cycleId, 'approved'),
       readCycleResults(regionId, cycleId),
+      listGradeDecisions(regionId, cycleId),
+      listFreezes(regionId, cycleId),
     ]);
+    const decisionsByUnit = groupBy<GradeDecisionRecord>(decisions);
     const scoresByUnit = groupBy<ScoreRecord>(scores);
     const claimsByUnit = groupBy<ClaimRecord>(claims);
     const vetoesByUnit = new Map<string, string[]>();
@@ -70,7 +77,10 @@ export async function computeResults(actor: Actor, run: ResultRunRecord): Promis
     for (const c of set?.categories ?? []) {
       const plan = await getCurrentPlan(regionId, cycleId, c.categoryId);
       const changes: { before?: ResultRecord; after: ResultRecord }[] = [];
-      if (plan) {
+      // A confirmed category is frozen: nothing is written for it (its progress still counts).
+      const frozen = isFrozen(freezes.find((f) => f.categoryId === c.categoryId));
+      if (frozen) logger.info('category confirmed: skipped', { categoryId: c.categoryId });
+      else if (plan) {
         const contents = computeCategory({
           categoryId: c.categoryId,
           categoryName: c.name,
@@ -80,6 +90,7 @@ export async function computeResults(actor: Actor, run: ResultRunRecord): Promis
           scoresByUnit,
           claimsByUnit,
           vetoesByUnit,
+          decisionsByUnit,
         });
         const at = nowIso();
         for (const [unitId, content] of contents) {
@@ -88,7 +99,7 @@ export async function computeResults(actor: Actor, run: ResultRunRecord): Promis
           changes.push({ before: prior, after: { ...content, regionId, cycleId, unitId, runId: run.id, computedAt: at, version: (prior?.version ?? 0) + 1 } });
         }
       } else logger.warn('category without a plan: its units are left out', { categoryId: c.categoryId });
-      await writeCategoryResults(actor, run, c.categoryId, c.units.length, changes, nowIso());
+      await writeCategoryResults(actor, run, c.categoryId, c.units.length, changes, nowIso(), changes.length ? [notFrozen(regionId, cycleId, c.categoryId)] : []);
       changed += changes.length;
     }
     await finishRun(actor, run, 'done', nowIso());
