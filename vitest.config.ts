@@ -10,6 +10,9 @@ const withDynamo = { ...node, globalSetup: ['test/helpers/global-dynamo.ts'] };
 export default defineConfig({
   test: {
     silent: 'passed-only',
+    // Vitest's default on a 2-core machine is one file at a time, and a file alone keeps barely one core
+    // busy (its stack, DynamoDB Local and Chromium take turns): two at a time use both.
+    maxWorkers: 2,
     projects: [
       { test: { ...node, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { ...withDynamo, name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },

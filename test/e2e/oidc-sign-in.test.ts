@@ -94,12 +94,14 @@ describe.skipIf(!hasChromium)('sign-in at an external OIDC issuer', () => {
   it('renews the token by the refresh token while the person works', async () => {
     const token = () => page.evaluate('sessionStorage.getItem("jx.token")') as Promise<string | null>;
     const first = await token();
-    const refreshes = () => issuerRequests.filter((r) => r === 'refresh_token').length;
-    const before = refreshes();
+    const before = issuerRequests.length;
     await page.mouse.move(200, 200);
     await page.clock.runFor('02:00'); // 4 minutes left: the session keeper renews (every tick on the way runs, so one slow answer is retried)
     await expect.poll(token, { timeout: 15_000 }).not.toBe(first);
-    expect(refreshes()).toBe(before + 1); // by the refresh-token grant, not a hidden sign-in page
+    // By the refresh-token grant, never a hidden sign-in page (on a busy machine a slow answer is retried: two grants).
+    const grants = issuerRequests.slice(before);
+    expect(grants.length).toBeGreaterThan(0);
+    expect(new Set(grants)).toEqual(new Set(['refresh_token']));
     await page.reload();
     await expect.poll(() => page.getByTestId('topbar-user').innerText()).toContain('王芳');
   });
