@@ -46,6 +46,8 @@ export default defineConfig(({ mode }) => {
     environment: 'happy-dom',
     dir: fileURLToPath(new URL('../test/web', import.meta.url)),
     include: ['**/*.test.ts'],
+    // A page with Element Plus dialogs takes a few seconds in happy-dom while another test file runs beside it.
+    testTimeout: 15_000,
   },
 };
 });
