@@ -22,6 +22,7 @@ import { demoScoreItems } from './seed-scores.ts';
 import { demoWarningMonths } from './seed-warnings.ts';
 import { demoPastWarningMonths } from './seed-warnings-2025.ts';
 import { demoResultItems } from './seed-results.ts';
+import { demoReviews, recomputeDemoCategories } from './seed-reviews.ts';
 import { demoGradeDecisionItems } from './seed-grade-decisions.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
@@ -182,6 +183,17 @@ const PARTS: SeedPart[] = [
     // The same trend for the finished year 2025, shown beside 2026's (cdk/local/seed-warnings-2025.ts).
     name: 'warnings-2025',
     apply: async (at) => inChunks(await demoPastWarningMonths(seedToday(at)), 'seed.warnings_2025', at),
+  },
+  {
+    // 2025's 复核 requests, decided within the window — some upheld, two adjusted — and the categories
+    // they touched recomputed (Art 21; after 'results', before a confirmation freezes them).
+    name: 'reviews',
+    apply: async (at) => {
+      const { items, files, categories } = await demoReviews();
+      await inChunks(items, 'seed.reviews', at);
+      await putDemoEvidence(files);
+      await recomputeDemoCategories(SEED, categories);
+    },
   },
   {
     // 2025's Art 23 raise (approved with its 文号) and every category confirmed by the leader (Art 22–23).

@@ -23,6 +23,7 @@ import { publicRoutes } from './public.ts';
 import { scoreRoutes } from './scores.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
 import { resultRoutes } from './results.ts';
+import { reviewRoutes } from './reviews.ts';
 import { userRoutes } from './users.ts';
 import { warningRunRoutes } from './warning-runs.ts';
 
@@ -53,6 +54,7 @@ export const contracts = {
   ...claimRoutes,
   ...resultRoutes,
   ...gradeDecisionRoutes,
+  ...reviewRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -107,6 +107,11 @@
 //                               but the drafts of units and assessor units; begins_with approved# = what counts)
 //   claims a unit raised ...... Query gsi2 gsi2pk=CLAIMBY#r#c#raiserUnit  (gsi2sk = createdAt#u#id: the deductions
 //                               an assessor unit or the bureau raised, drafts included)
+//   a unit's 复核 requests ..... Query pk=WORK#r#c  sk begins_with REVIEW#u#  (requests REVIEW#u#id: the items of its
+//                               published result it names — score:<indicator> / claim:<id> —, reasons, evidence, each
+//                               item's decision; model/review.ts; pending uploads REVIEW#u##UPLOAD#fileId sort first)
+//   the bureau's 复核 queue .... Query gsi3 gsi3pk=QUEUE#r#c#REVIEW  (gsi3sk = status#since#u; sparse: filed requests
+//                               only, submitted|decided — a unit's draft is its own; data/reviews.ts)
 //   a unit's self-assessment .. Query pk=WORK#r#c  sk begins_with SELF#u#   (the set SELF#u##SET first, then its
 //                               pending uploads SELF#u##UPLOAD#fileId, then one item per goal SELF#u#indicator:
 //                               model/self-assessment.ts; the results read the items, data/self-assessments.ts)
@@ -246,6 +251,9 @@ export const keys = {
     gsi2sk: `${createdAt}#${unitId}#${claimId}`,
   }),
   claimRaiserPartition: (regionId: string, cycleId: string, raiserUnitId: string) => `CLAIMBY#${regionId}#${cycleId}#${raiserUnitId}`,
+  /** A unit's 复核 request of its preliminary result, and a pending upload of its evidence (functions/data/reviews.ts). */
+  review: (regionId: string, cycleId: string, unitId: string, reviewId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `REVIEW#${unitId}#${reviewId}` }),
+  reviewUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `REVIEW#${unitId}##UPLOAD#${fileId}` }),
   /** A unit's preliminary result, a veto against it, a run of the computation, a category's publication (functions/data/results.ts). */
   result: (regionId: string, cycleId: string, unitId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##TOTAL` }),
   veto: (regionId: string, cycleId: string, unitId: string, vetoRecordId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT#${unitId}##VETO#${vetoRecordId}` }),

@@ -66,6 +66,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listResults: { categoryId: 'c1', page: '1', limit: '20' },
   listVetoes: { status: 'proposed' },
   listGradeDecisions: { status: 'proposed' },
+  listReviews: { status: 'submitted', categoryId: 'c1', unitId: 'yl-yuzhou', page: '1', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -164,6 +165,10 @@ const sampleBodies: Record<string, unknown> = {
   confirmResults: { version: 0 },
   proposeReopen: { reason: '经复查需更正', version: 1 },
   decideReopen: { decision: 'approve', reason: '同意更正', version: 1 },
+  saveReview: { reviewId: '00000000-0000-4000-8000-000000000004', items: [{ itemId: 'score:1.1', reason: '实际完成值应为 7.3%', evidence: ['aaaaaaaaaaaaaaaaaaaa'] }], version: 1 },
+  submitReview: { version: 1 },
+  signReviewEvidence: { name: '复核佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  decideReview: { itemId: 'score:1.1', outcome: 'adjusted', opinion: '经核实统计年报', inputs: { actual: '7.3' }, claim: { decision: 'approve', occurrences: 1 }, version: 1 },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import { pathIdsOf, samplePathIds } from '../helpers/route-samples.ts';
 import { demoClaimFiles } from '../../cdk/local/seed-claims.ts';
 import { demoSelfAssessments } from '../../cdk/local/seed-self.ts';
 import { demoFeedback } from '../../cdk/local/seed-feedback.ts';
+import { DEMO_REVIEW_FILE } from '../../cdk/local/seed-reviews.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: typeof lambdaContext) => Promise<unknown>;
 const handlers = {} as Record<Group, Handler>;
@@ -51,7 +52,7 @@ const selfFile = (({ cycleId, unitId, indicatorId, fileId }) => ({ cycleId, unit
 const selfSet = { cycleId: selfFile.cycleId, unitId: selfFile.unitId };
 /** A demo 2026 feedback file (cdk/local/seed-feedback.ts): the sender's evidence of an item of 玉林市. */
 const feedbackFile = (({ cycleId, unitId, feedbackId, fileId }) => ({ cycleId, unitId, feedbackId, fileId }))(demoFeedback(new Date().toISOString()).files.find((f) => f.cycleId === '2026')!);
-const sampleParams: Record<string, Record<string, string>> = { downloadFeedbackEvidence: feedbackFile, downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile };
+const sampleParams: Record<string, Record<string, string>> = { downloadFeedbackEvidence: feedbackFile, downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile, downloadReviewEvidence: { ...DEMO_REVIEW_FILE } };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 

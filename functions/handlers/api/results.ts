@@ -3,7 +3,8 @@
 // module of its own and are spread in here.
 import { apiHandler } from '../../http/chain.ts';
 import { preliminaryResultOps } from './preliminary-results.ts';
+import { reviewOps } from './reviews.ts';
 import { vetoOps } from './vetoes.ts';
 import { gradeDecisionOps } from './grade-decisions.ts';
 
-export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps, ...gradeDecisionOps });
+export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps, ...reviewOps, ...gradeDecisionOps });
