@@ -24,6 +24,7 @@ import { demoPastWarningMonths } from './seed-warnings-2025.ts';
 import { demoResultItems } from './seed-results.ts';
 import { demoReviews, recomputeDemoCategories } from './seed-reviews.ts';
 import { demoGradeDecisionItems } from './seed-grade-decisions.ts';
+import { demoComplaintItems } from './seed-complaints.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
 
@@ -200,6 +201,11 @@ const PARTS: SeedPart[] = [
     // Keep it after 'results' and after 复核's part: reviews are decided before a confirmation.
     name: 'grade-decisions',
     apply: async (at) => inChunks(await demoGradeDecisionItems(), 'seed.grade_decisions', at),
+  },
+  {
+    // Two complaints of 玉林市 about 2025 (Art 32): one answered, one open (cdk/local/seed-complaints.ts).
+    name: 'complaints',
+    apply: async (at) => inChunks(await demoComplaintItems(seedToday(at)), 'seed.complaints', at),
   },
 ];
 

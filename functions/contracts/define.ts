@@ -6,7 +6,7 @@ import { t } from './lang.ts';
 import { z } from './zod.ts';
 
 /** Handler groups: one Lambda function each. */
-export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress', 'feed', 'assessment', 'results'] as const;
+export const GROUPS = ['public', 'account', 'users', 'cycles', 'organisation', 'calendar', 'plan', 'goals', 'progress', 'feed', 'assessment', 'results', 'supervision'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /**
@@ -65,7 +65,7 @@ export type OpInput<C extends RouteContract> = {
 } & (C['access'] extends { key: 'feed' }
   ? { caller?: undefined; system: import('../model/feed-system.ts').FeedSystemRecord }
   : C['access'] extends { public: true }
-  ? { caller?: undefined }
+  ? { caller?: undefined; /** The client address (API Gateway's sourceIp): per-client caps. */ sourceIp?: string }
   : {
       caller: import('../domain/roles.ts').Caller;
       /** The verified token's claims as the authorizer hands them over (all strings). */

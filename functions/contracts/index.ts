@@ -5,6 +5,7 @@ import { assessorGoalRoutes } from './assessor-goals.ts';
 import { auditRoutes } from './audit.ts';
 import { calendarRoutes } from './calendar.ts';
 import { claimRoutes } from './claims.ts';
+import { complaintRoutes } from './complaints.ts';
 import { cycleRoutes } from './cycles.ts';
 import { feedRoutes } from './feed.ts';
 import { dutyRoutes } from './duties.ts';
@@ -55,6 +56,7 @@ export const contracts = {
   ...resultRoutes,
   ...gradeDecisionRoutes,
   ...reviewRoutes,
+  ...complaintRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

@@ -40,3 +40,7 @@ export const feedbackPath = cycleUnitPath.extend({
 export const feedSystemPath = regionPath.extend({
   systemId: z.string().regex(/^[a-z2-7]{16}$/, { error: () => t('数据接口编号有误', 'Not a valid feed system id') }),
 });
+/** A complaint or report of the region (model/complaint.ts complaintId: a UUID). */
+export const complaintPath = regionPath.extend({
+  complaintId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('投诉举报编号有误', 'Not a valid complaint id') }),
+});

@@ -35,6 +35,16 @@
 //   feeding system by key id  GetItem  pk=FEED#id sk=FEED   (the id is the public part of its key: a feed call's
 //                             one read before its writes; functions/data/feed-systems.ts)
 //   feeding systems of region Query    gsi1 gsi1pk=FEEDS#r  (gsi1sk = createdAt#id: newest first, paged)
+//   a complaint (投诉举报) .... GetItem  pk=COMPLAINT#r  sk=C#id   (not cycle work: it may name no cycle; Art 32,
+//                             functions/data/complaints.ts); its contact details sk=C#id#CONTACT, apart so no
+//                             list, export or audit entry carries them, deleted by TTL (expiresAt) at retention end
+//   the bureau's complaints . Query    gsi3 gsi3pk=COMPLAINTS#r  (gsi3sk = status#receivedAt#id: one Query for the
+//                             list, begins_with status# for one status; paged, newest first)
+//   complaints due .......... Query    gsi1 gsi1pk=COMPLAINTDUE#r  gsi1sk <= date~  (gsi1sk = due date#id; sparse:
+//                             removed once answered, so the daily job reads what is open and due)
+//   a complaint by query code GetItem  pk=COMPLAINTCODE#hash  sk=CODE   (sha256 of the code; the code is not stored)
+//   public filings per client GetItem  pk=COMPLAINTCAP#h  sk=date   (h = hash of Beijing date and client address;
+//                             a counter conditioned in the filing's transaction; TTL 2 days)
 //
 // A cycle's per-unit work (goals, progress reports, feedback, self-assessments, scores, bonus and
 // deduction claims, reviews, results, rectification): 300 units × 50 goals × 12 months is large, so
@@ -321,6 +331,15 @@ export const keys = {
   feedSystem: (systemId: string) => ({ pk: `FEED#${systemId}`, sk: 'FEED' }),
   feedSystemList: (regionId: string, createdAt: string, systemId: string) => ({ gsi1pk: `FEEDS#${regionId}`, gsi1sk: `${createdAt}#${systemId}` }),
   feedSystemsPartition: (regionId: string) => `FEEDS#${regionId}`,
+  /** A complaint (投诉举报), its contact item, queue, due index, code pointer and per-client cap (functions/data/complaints.ts). */
+  complaint: (regionId: string, complaintId: string) => ({ pk: `COMPLAINT#${regionId}`, sk: `C#${complaintId}` }),
+  complaintContact: (regionId: string, complaintId: string) => ({ pk: `COMPLAINT#${regionId}`, sk: `C#${complaintId}#CONTACT` }),
+  complaintQueue: (regionId: string, status: string, receivedAt: string, complaintId: string) => ({ gsi3pk: `COMPLAINTS#${regionId}`, gsi3sk: `${status}#${receivedAt}#${complaintId}` }),
+  complaintQueuePartition: (regionId: string) => `COMPLAINTS#${regionId}`,
+  complaintDue: (regionId: string, date: string, complaintId: string) => ({ gsi1pk: `COMPLAINTDUE#${regionId}`, gsi1sk: `${date}#${complaintId}` }),
+  complaintDuePartition: (regionId: string) => `COMPLAINTDUE#${regionId}`,
+  complaintCode: (codeHash: string) => ({ pk: `COMPLAINTCODE#${codeHash}`, sk: 'CODE' }),
+  complaintCap: (clientHash: string, date: string) => ({ pk: `COMPLAINTCAP#${clientHash}`, sk: date }),
   /** Sign-in failures and lock of a username that has no profile (functions/data/sign-in.ts). */
   signInGuard: (username: string) => ({ pk: `USER#${username}`, sk: 'SIGNIN' }),
 };

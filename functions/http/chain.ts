@@ -41,6 +41,8 @@ export interface CheckedInput {
   reach?: Reach;
   /** Feed routes: the feeding system its key names (functions/http/feed-auth.ts). */
   system?: FeedSystemRecord;
+  /** Public routes: the client address API Gateway saw (the TCP peer, not a header a client sets). */
+  sourceIp?: string;
 }
 /** The erased form of every operation: the contracts type them, the chain only passes values on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -114,7 +116,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       const body = parse(route.body, readBody(event), 'body');
       // A route that declares no query takes none: any key is refused like an undeclared field.
       const query = parse(route.query ?? noParams, event.queryStringParameters ?? {}, 'query');
-      checked.set(event, { route, input: { caller, claims: caller ? (event.requestContext?.authorizer?.jwt?.claims as Record<string, string>) : undefined, params, body, query, reach, system } });
+      checked.set(event, { route, input: { caller, claims: caller ? (event.requestContext?.authorizer?.jwt?.claims as Record<string, string>) : undefined, params, body, query, reach, system, sourceIp: route.access.public ? event.requestContext?.http?.sourceIp : undefined } });
     },
   };
 }

@@ -80,7 +80,9 @@ export const LIMITS: Limits = { route: ROUTE_LIMITS, caller: CALLER_LIMITS };
  * throttled invocations (an error to the caller instead of a 429). Lambda keeps 100 of the account's
  * concurrency unreserved, so a reservation needs an account limit of at least 100 + the sum.
  */
-export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 150 };
+// 'supervision' too: its three public complaint routes (burst 3 × 20) are open to anyone; 100 leaves the
+// bureau's handling routes room beside them, and bounds what a flood of filings can cost.
+export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 150, supervision: 100 };
 
 /** AWS WAF rate-based rule on the site (requests per client address in the window). */
 export const WAF_RATE_RULE = { limit: 3000, windowSeconds: 300 } as const;

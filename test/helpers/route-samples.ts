@@ -17,6 +17,7 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   fileId: 'aaaaaaaaaaaaaaaaaaaa',
   claimId: '00000000-0000-4000-8000-000000000002',
   vetoRecordId: '00000000-0000-4000-8000-000000000003',
+  complaintId: '00000000-0000-4000-8000-000000000007',
   decisionId: '00000000-0000-4000-8000-000000000005',
   reopenId: '00000000-0000-4000-8000-000000000006',
   reviewId: '00000000-0000-4000-8000-000000000004',

@@ -67,6 +67,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listVetoes: { status: 'proposed' },
   listGradeDecisions: { status: 'proposed' },
   listReviews: { status: 'submitted', categoryId: 'c1', unitId: 'yl-yuzhou', page: '1', limit: '20' },
+  listComplaints: { status: 'received', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -169,6 +170,12 @@ const sampleBodies: Record<string, unknown> = {
   submitReview: { version: 1 },
   signReviewEvidence: { name: '复核佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
   decideReview: { itemId: 'score:1.1', outcome: 'adjusted', opinion: '经核实统计年报', inputs: { actual: '7.3' }, claim: { decision: 'approve', occurrences: 1 }, version: 1 },
+  filePublicComplaint: { cycleId: '2025', unitId: 'yl-yuzhou', stage: 'assessment', subject: '评分依据不公开', content: '希望公开该指标的评分依据和计算过程。', contact: { name: '陈先生', phone: '13907751234', email: 'chen@example.cn' }, consent: true },
+  fileComplaint: { cycleId: '2025', unitId: 'yl-yuzhou', stage: 'assessment', subject: '评分依据不公开', content: '希望公开该指标的评分依据和计算过程。', contact: { name: '陈先生', phone: '13907751234', email: 'chen@example.cn' }, consent: true },
+  lookupComplaint: { code: 'YXKT-BANJ-2345-6789' },
+  assignComplaint: { handler: 'yl_staff', version: 1 },
+  answerComplaint: { answer: '经核查，该指标评分依据已在考评方案中公开。', version: 1 },
+  decideComplaint: { approve: false, opinion: '请补充计算过程', version: 1 },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import { logger } from '../../observability/logger.ts';
 import { observedHandler } from '../../observability/middleware.ts';
 import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
 import { recomputeProvisional, sweepFeedback } from '../workflow/feedback-clock.ts';
+import { escalateComplaints } from '../workflow/complaint-clock.ts';
+import { listRegions } from '../../data/regions.ts';
 import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
 import { refreshCycleWarnings } from '../workflow/warning-refresh.ts';
 import { reportDeadlines } from '../workflow/report-deadlines.ts';
@@ -17,7 +19,7 @@ import { reportDeadlines } from '../workflow/report-deadlines.ts';
 const DAILY = 'system:daily';
 
 async function run() {
-  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, warningsChanged: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0, reportsReminded: 0, reportsEscalated: 0, reportsBureauTold: 0 };
+  const summary = { cycles: 0, reminded: 0, escalated: 0, unitsReminded: 0, unitsEscalated: 0, warningsChanged: 0, feedbackEscalated: 0, feedbackProposed: 0, feedbackRecomputed: 0, reportsReminded: 0, reportsEscalated: 0, reportsBureauTold: 0, complaintsEscalated: 0 };
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   const calendarOf = (regionId: string) => {
     if (!calendars.has(regionId)) calendars.set(regionId, loadWorkingCalendar(regionId));
@@ -57,6 +59,8 @@ async function run() {
     summary.feedbackProposed += swept.proposed;
     summary.feedbackRecomputed += await recomputeProvisional(regionId, Number(beijingDate(now()).slice(0, 4)) - 1, actor);
   }
+  // Complaints (Art 32), in every region (a complaint may name no cycle): overdue answers to the leader.
+  for (const region of await listRegions()) summary.complaintsEscalated += await escalateComplaints(region.regionId, systemActor(region.regionId, DAILY));
   logger.info('daily job', summary);
   return summary;
 }

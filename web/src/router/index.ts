@@ -4,6 +4,7 @@ import { mayOpen, useSessionStore } from '@/stores/session';
 import account from './modules/account';
 import calendar from './modules/calendar';
 import claims from './modules/claims';
+import complaints, { publicComplaints } from './modules/complaints';
 import cycle from './modules/cycle';
 import goals from './modules/goals';
 import progress from './modules/progress';
@@ -26,7 +27,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...results, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  ...publicComplaints,
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...results, ...complaints, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
