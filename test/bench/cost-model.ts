@@ -41,7 +41,7 @@ const A = {
   activeShare: 0.9,
   /**
    * API requests per unit and year, by stage (SPEC cycle): goal drafting and review ~510, decomposition ~200,
-   * twelve monthly reports ~1,860 (page views 4 GETs each, 50 item saves + refreshes, 3 evidence files signed
+   * twelve monthly reports ~1,690 (page views 4 GETs each, 50 item saves + refreshes, 3 evidence files signed
    * and confirmed, the leader's review), feedback and adjustments ~30, self-assessment ~150, scoring of its
    * goals by assessor units ~75, claims, results, review and rectification ~50.
    */
