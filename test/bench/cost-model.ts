@@ -9,9 +9,9 @@
 const M = {
   /**
    * Read units of a page's GET, session check included: mean of the seven views metered (cycles 3.0, a cycle 5.5,
-   * public cycles 13.5, dashboard 8.5, a unit's warnings 12.5, a unit's goals 10.5, the goal-set queue 14.5).
+   * public cycles 13.5, dashboard 9.0, a unit's warnings 12.5, a unit's goals 10.5, the goal-set queue 14.5).
    */
-  rcuPerRead: 9.7,
+  rcuPerRead: 9.8,
   /** dashboard.ts: an assessor unit's warning list (the region's ~6,000 statuses, 5 pages of 1 MB). */
   assessorListRcu: 524,
   /** goals.ts: PUT of a goal — 11.5 RCU, 10 WCU (a transaction of 5 items); 12 WCU allows for moves with a notice or more items. */
