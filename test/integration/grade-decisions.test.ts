@@ -12,6 +12,7 @@ import { DEMO_DOCUMENT_NUMBER } from '../../cdk/local/seed-grade-decisions.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { confirmedResults } from '../../functions/data/confirmations.ts';
 import { keys } from '../../functions/data/keys.ts';
+import { listNotices } from '../../functions/data/notifications.ts';
 import { runComputationInProcess, type ComputeEvent } from '../../functions/data/result-runner.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
 import { stageNumber, type StageCode } from '../../functions/domain/stages.ts';
@@ -188,6 +189,11 @@ describe('a correction reopens it, as the next version', () => {
     expect((await call('decideGradeDecision', leader, params, { decision: 'approve', documentNumber: '玉绩办〔2026〕9号', version: 7 })).status).toBe(409);
     const ok = await call('decideGradeDecision', leader, params, { decision: 'approve', documentNumber: '玉绩办〔2026〕9号', version: 1 });
     expect(ok.body).toMatchObject({ status: 'approved', decision: { documentNumber: '玉绩办〔2026〕9号', by: 'yl_leader' } });
+    // The unit is told, with the 文号 and a link to its own result.
+    const inbox = await listNotices(YL, U, 20);
+    const notice = inbox.items.find((n) => n.kind === 'art23.approved')!;
+    expect(notice).toMatchObject({ link: `/my-result/${C}` });
+    expect(notice.body).toContain('玉绩办〔2026〕9号');
     expect((await call('decideGradeDecision', leader, params, { decision: 'reject', reason: '改主意', version: 2 })).status).toBe(409);
   });
 

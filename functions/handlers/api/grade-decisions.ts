@@ -14,6 +14,7 @@ import { getCycle } from '../../data/cycles.ts';
 import { getGradeDecision, listGradeDecisions, storeGradeDecision } from '../../data/grade-decisions.ts';
 import { tableName } from '../../data/client.ts';
 import { keys } from '../../data/keys.ts';
+import { noticeItem } from '../../data/notifications.ts';
 import { latestRun, readCycleResults, readUnitResult } from '../../data/results.ts';
 import { confirmedUnitsOf, confirmProblems, DECISION_STAGES, isFrozen, proposalRefusal } from '../../domain/confirmation.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
@@ -101,7 +102,25 @@ export const gradeDecisionOps = ops(gradeDecisionRoutes, {
     const at = nowIso();
     const decision = body.decision === 'approve' ? { by: caller.username, at, documentNumber: body.documentNumber } : { by: caller.username, at, reason: body.reason };
     const after: GradeDecisionRecord = { ...before, status: body.decision === 'approve' ? 'approved' : 'rejected', decision, version: before.version + 1 };
-    await storeGradeDecision(caller, before, after, at);
+    // The unit is told of an approved change (in the same transaction); its result shows it once computed.
+    const notices =
+      body.decision === 'approve'
+        ? [
+            noticeItem({
+              regionId,
+              unitId,
+              at,
+              kind: 'art23.approved',
+              title: t('第二十三条等次、位次调整已批准', 'Art 23 grade or rank change approved'),
+              body: t(
+                `绩效办依《条例》第二十三条批准${before.direction === 'raise' ? '提高' : '降低'}本单位${before.target === 'grade' ? '等次' : '位次'} ${before.steps} ${before.target === 'grade' ? '等' : '位'}（批准文号：${body.documentNumber}）；总分不变，重新计算后在本单位初步结果中显示。`,
+                `The bureau approved an Art 23 ${before.direction} of your unit's ${before.target} by ${before.steps} (approval ${body.documentNumber}); the total is unchanged, and the result shows it once computed again.`,
+              ),
+              link: `/my-result/${cycleId}`,
+            }),
+          ]
+        : [];
+    await storeGradeDecision(caller, before, after, at, notices);
     return decisionViewOf(after);
   },
 
