@@ -4,8 +4,8 @@
 // the cycle's approved claims (one Query of the claims queue), results with vetoes (one Query) and Art 23
 // decisions (one Query); only
 // results whose content changed get their next version, so running it twice writes nothing. Run
-// synchronously inside the bureau's decision: a 60-unit category reads ~3,000 scores (measured in
-// test/integration/reviews.test.ts), far less than the region's run reads.
+// synchronously inside the bureau's decision: a 60-unit category reads ~3,000 scores, 2.1× a bare
+// Query of them (test/bench/review-recompute.ts), far less than the region's run reads.
 import { nowIso } from '../../config/clock.ts';
 import { t } from '../../contracts/lang.ts';
 import { getCategorySet } from '../../data/categories.ts';
