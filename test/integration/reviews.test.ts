@@ -7,8 +7,12 @@
 // input (the review as reason) — refused while the category is confirmed (frozen) —, the engine scores it, and 玉州区's total and the category's ranking are
 // recomputed (玉州区 passes 博白县) — a second recomputation, and a whole run, change nothing. A bonus item
 // adjusted to rejected leaves the total with its amount (an item needing 报批: the leader's alone).
+// Evidence goes through the presigned path: a file not signed for the unit is refused by its path, a
+// signed one is kept with its size and hash, downloaded by the bureau, refused to another unit or region.
+import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { setClockOffset } from '../../functions/config/clock.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
@@ -55,15 +59,22 @@ const scoreItem = async (unitId: string, indicatorId: string) => (await document
 let reviewUntil: string;
 let bonusItemId: string;
 
+let evidence: EvidenceStore;
 beforeAll(async () => {
   await useFreshTable();
+  evidence = await startEvidenceStore();
+  process.env.S3_ENDPOINT = evidence.endpoint;
+  process.env.EVIDENCE_BUCKET = evidence.bucket;
   await seedDemo(new Date().toISOString());
   await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s, #st = :open', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':s': stageNumber('preliminary_review'), ':open': 'open' } }));
   // The counties' category published again today: its window is open; 市直政府部门 (c3) not published.
   reviewUntil = ok(await call('publishResults', staff, { categoryId: 'c1' }, { version: 1 }), 201).reviewUntil;
   await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.resultPublication(YL, C, 'c3') }));
 }, 120_000);
-afterAll(() => setClockOffset(0));
+afterAll(async () => {
+  setClockOffset(0);
+  await evidence?.stop();
+});
 
 describe('filing a 复核 request', () => {
   it('shows the unit its window and the items of its result, each with a stable id', async () => {
@@ -212,5 +223,23 @@ describe('filing a 复核 request', () => {
     } finally {
       await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('preliminary_review') } }));
     }
+  });
+
+  it('takes evidence files through the presigned path: signed by the unit, checked, downloaded by the bureau, never by another unit', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4 统计局更正公告');
+    const sha256 = createHash('sha256').update(pdf).digest('base64');
+    const signed = await call('signReviewEvidence', unitStaff, { unitId: U }, { name: '更正公告.pdf', contentType: 'application/pdf', size: pdf.length, sha256 });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+    expect((await fetch(signed.body.url, { method: 'PUT', headers: signed.body.headers, body: pdf })).status).toBe(200);
+    const unsigned = await call('saveReview', unitStaff, { unitId: U }, { items: [{ itemId: 'score:1.2', reason: '有更正公告', evidence: ['zzzzzzzzzzzzzzzzzzzz'] }], version: 0 });
+    expect(unsigned.status).toBe(400);
+    expect(JSON.stringify(unsigned.body)).toContain('body.items.0.evidence.0');
+    const draft = ok(await call('saveReview', unitStaff, { unitId: U }, { items: [{ itemId: 'score:1.2', reason: '有更正公告', evidence: [signed.body.fileId] }], version: 0 }), 201);
+    expect(draft.items[0].evidence).toMatchObject([{ fileId: signed.body.fileId, name: '更正公告.pdf', size: pdf.length, sha256 }]);
+    const params = { unitId: U, reviewId: draft.id, fileId: signed.body.fileId };
+    const got = ok(await call('downloadReviewEvidence', staff, params));
+    expect(Buffer.from(await (await fetch(got.url)).arrayBuffer())).toEqual(Buffer.from(pdf));
+    expect((await call('downloadReviewEvidence', otherUnit, params)).status).toBe(403);
+    expect((await call('downloadReviewEvidence', otherRegion, params)).status).toBe(403);
   });
 });
