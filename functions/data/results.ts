@@ -176,7 +176,8 @@ export async function finishRun(actor: Actor, run: ResultRunRecord, status: 'don
 }
 
 /** Publishes a category's results to its units, with a notice to each unit; only while the cycle is at `stages`. */
-export async function storePublication(actor: Actor, before: ResultPublicationRecord | undefined, after: ResultPublicationRecord, unitIds: readonly string[], stages: readonly StageCode[]): Promise<void> {
+/** `guards`: conditions the publication holds to (a confirmed category is frozen: data/confirmations.ts). */
+export async function storePublication(actor: Actor, before: ResultPublicationRecord | undefined, after: ResultPublicationRecord, unitIds: readonly string[], stages: readonly StageCode[], guards: readonly TransactItem[] = []): Promise<void> {
   const notices = unitIds.map((unitId) =>
     noticeItem({
       regionId: after.regionId,
@@ -193,7 +194,7 @@ export async function storePublication(actor: Actor, before: ResultPublicationRe
   await commit(
     actor,
     { action: 'result.publish', target: `results:${after.regionId}/${after.cycleId}/${after.categoryId}`, before, after },
-    [atStage(after.regionId, after.cycleId, stages), putIf(publicationEntity.item(after), before?.version), ...head.map((Item) => ({ Put: { TableName: tableName(), Item } }))],
+    [atStage(after.regionId, after.cycleId, stages), ...guards, putIf(publicationEntity.item(after), before?.version), ...head.map((Item) => ({ Put: { TableName: tableName(), Item } }))],
     after.publishedAt,
   );
   for (let i = 80; i < notices.length; i += 95) {

@@ -1,5 +1,5 @@
 // 成绩汇总 and 初步结果 on the real local stack in headless Chromium, the seeded 2025 cycle of 玉林市 put back
-// in 汇总反馈 with its publications taken back: the bureau computes the preliminary results (the local
+// in 汇总反馈 with its publications and confirmations taken back: the bureau computes the preliminary results (the local
 // stack runs the function in-process), watches the run end, opens 玉州区's breakdown (the engine's lines
 // and the grade's reasons), publishes the counties' category; 玉州区 then sees its own result with the
 // review window, 市教育局 (another category, not published) sees nothing. Screenshots r01…
@@ -14,6 +14,7 @@ import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
 import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { thawConfirmations } from '../helpers/thaw.ts';
 
 const YL = '450900';
 let portal: Portal;
@@ -43,6 +44,7 @@ describe.skipIf(!hasChromium)('preliminary results in Chromium', () => {
     const set = await getCategorySet(YL, '2025');
     countyCategory = set!.categories.find((c) => c.units.some((u) => u.unitId === 'yl-yuzhou'))!.categoryId;
     for (const c of set!.categories) await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.resultPublication(YL, '2025', c.categoryId) }));
+    await thawConfirmations(YL, '2025');
   });
   afterAll(() => portal?.stop());
 

@@ -1,6 +1,6 @@
 // Art 23 decisions and the leader's confirmation (Art 22–23) through the results Lambda against the demo
 // data: 玉林市 2025 as seeded has one approved raise with its 文号 and every category confirmed (version 1,
-// frozen). Frozen refuses Art 23, veto, claim and score writes and the computation skips it; a correction
+// frozen). Frozen refuses Art 23, veto, claim and score writes, publishing again, and the computation skips it; a correction
 // proposed by the staff and approved by the leader alone reopens it; an Art 23 raise of a vetoed unit is
 // refused, another approved with its 文号 and computed moves the place, never the total; confirmation is
 // refused while a unit is incomplete or a decision not yet computed; the next confirmation is version 2
@@ -102,6 +102,16 @@ describe('a confirmed category is frozen', () => {
     const veto = await call('proposeVeto', staff, { unitId: U }, { vetoId: 'v1', facts: '事实' });
     expect(veto.status).toBe(409);
     expect(veto.body.error.message).toContain(frozenText);
+  });
+
+  it('refuses publishing it again (that would open a new 复核 window)', async () => {
+    const categoryId = (await resultOf(U)).categoryId;
+    const published = (await call('listResults', staff, {}, undefined, { categoryId })).body.categories.find((c: any) => c.categoryId === categoryId).publication;
+    const again = await call('publishResults', staff, { categoryId }, { version: published.version });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(frozenText);
+    const after = (await call('listResults', staff, {}, undefined, { categoryId })).body.categories.find((c: any) => c.categoryId === categoryId).publication;
+    expect(after).toEqual(published);
   });
 
   it('refuses claims and scores, even with the cycle put back in 考核评分', async () => {

@@ -10,7 +10,7 @@ import { getCategorySet } from '../../data/categories.ts';
 import { getCycle, type Cycle } from '../../data/cycles.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
 import { startComputation } from '../../data/result-runner.ts';
-import { getPublication, latestRun, readCycleResults, readUnitResult, startRun, storePublication } from '../../data/results.ts';
+import { assertNotFrozen, getPublication, latestRun, readCycleResults, readUnitResult, startRun, storePublication } from '../../data/results.ts';
 import { beijingDate } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { mayStartRun, RESULT_STAGES, tableOrder } from '../../domain/results.ts';
@@ -102,13 +102,15 @@ export const preliminaryResultOps = ops(preliminaryResultRoutes, {
       const names = missing.slice(0, 10).map((u) => u.name).join('、');
       throw new ConflictError(t(`「${category.name}」还有 ${missing.length} 个单位的结果不完整或未计算（${names}${missing.length > 10 ? ' 等' : ''}），请补齐评分并重新计算后再公布`, `${missing.length} units of “${category.name}” have no complete result yet (${names}); complete the scores and compute again before publishing`));
     }
+    // A confirmed category is frozen: publishing again would open a new 复核 window on it.
+    const guards = await assertNotFrozen(regionId, cycleId, category.units.map((u) => u.unitId));
     const at = nowIso();
     const calendar = await loadWorkingCalendar(regionId);
     const reviewDays = plan.plan.reviewWindowDays;
     // Art 21: N working days from publication, the day of publication not counted; ends 24:00 Beijing.
     const reviewUntil = calendar.deadline(beijingDate(Date.parse(at)), reviewDays).date;
     const after: ResultPublicationRecord = { regionId, cycleId, categoryId, publishedAt: at, publishedBy: caller.username, reviewUntil, reviewDays, version: (before?.version ?? 0) + 1 };
-    await storePublication(caller, before, after, category.units.map((u) => u.unitId), RESULT_STAGES);
+    await storePublication(caller, before, after, category.units.map((u) => u.unitId), RESULT_STAGES, guards);
     return publicationViewOf(after);
   },
 });
