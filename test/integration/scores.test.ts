@@ -219,7 +219,14 @@ describe('the bureau’s progress', () => {
     expect(res.body.assessors.length).toBeGreaterThan(5);
     for (const a of res.body.assessors) expect(a).toMatchObject({ status: 'submitted', late: false, scored: a.total, submitted: a.total });
     const fumian = await call('getScore', tjj, { cycleId: '2025', unitId: 'yl-fumian', indicatorId: '1.1' });
-    expect(fumian.body.row.score).toMatchObject({ status: 'submitted', corrections: [{ field: 'actual', from: String(fumian.body.self.achieved) }] });
+    // The assessor's correction, then the bureau's 复核 adjustment (the demo's reviews part).
+    expect(fumian.body.row.score).toMatchObject({
+      status: 'submitted',
+      corrections: [
+        { field: 'actual', from: String(fumian.body.self.achieved), by: 'yl_tjj' },
+        { field: 'actual', by: 'yl_staff', reason: expect.stringContaining('复核调整') },
+      ],
+    });
   });
   it('refuses any save once the cycle has left 考核评分', async () => {
     await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber('preliminary_review') } }));
