@@ -10,7 +10,7 @@
 // Evidence goes through the presigned path: a file not signed for the unit is refused by its path, a
 // signed one is kept with its size and hash, downloaded by the bureau, refused to another unit or region.
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
@@ -68,7 +68,12 @@ beforeAll(async () => {
   await seedDemo(new Date().toISOString());
   await documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, C), UpdateExpression: 'SET currentStage = :s, #st = :open', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':s': stageNumber('preliminary_review'), ':open': 'open' } }));
   // The counties' category published again today: its window is open; 市直政府部门 (c3) not published.
+  // A confirmed category cannot be published again, so its freeze is lifted for the publication and put back.
+  const freeze = keys.categoryFreeze(YL, C, 'c1');
+  const frozen = (await documentClient().send(new GetCommand({ TableName: tableName(), Key: freeze }))).Item;
+  await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: freeze }));
   reviewUntil = ok(await call('publishResults', staff, { categoryId: 'c1' }, { version: 1 }), 201).reviewUntil;
+  if (frozen) await documentClient().send(new PutCommand({ TableName: tableName(), Item: frozen }));
   await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.resultPublication(YL, C, 'c3') }));
 }, 120_000);
 afterAll(async () => {
