@@ -14,7 +14,7 @@ import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { getCurrentPlan, planItem } from '../../functions/data/plans.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, SHOTS, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, SHOTS, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const IND = '1.1';
@@ -26,11 +26,7 @@ let page: Page;
 let categoryId = '';
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 async function openAs(username: string, menu: string, ready: string): Promise<void> {
   await page?.context().close();

@@ -10,7 +10,7 @@ import type { LocalStack } from '../../cdk/local/stack.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 let portal: Portal;
 let stack: LocalStack;
@@ -18,11 +18,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 async function openAs(username: string, menu: string, ready: string): Promise<void> {
   await page?.context().close();
   page = await openPage(browser, pageErrors);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
 import { now, setClockOffset } from '../../functions/config/clock.ts';
 import { ApiClient } from '../helpers/api-client.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const DAY = 86_400_000;
 const YL = '450900';
@@ -27,11 +27,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 async function openAs(username: string): Promise<void> {
   await page?.context().close();

@@ -10,7 +10,7 @@ import type { LocalStack } from '../../cdk/local/stack.ts';
 import { beijingDate } from '../../functions/domain/dates.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const UNIT = 'yl-yuzhou';
@@ -22,11 +22,7 @@ const pageErrors: string[] = [];
 let goals: GoalRecord[] = [];
 let adjusted: GoalRecord;
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 async function fresh(): Promise<void> {
   await page?.context().close();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const UNIT = 'yl-yuzhou';
@@ -18,11 +18,7 @@ let page: Page;
 const pageErrors: string[] = [];
 let goalId = '';
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 /** A fresh browser context, signed in as `username` unless none is given. */
 async function openAs(username?: string): Promise<void> {

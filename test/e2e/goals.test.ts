@@ -11,7 +11,7 @@ import { keys } from '../../functions/data/keys.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
 import { goalStagesAhead } from '../helpers/goal-stages.ts';
 import { setCommonGoals } from '../helpers/common-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const UNIT = 'yl-yuzhou';
@@ -22,11 +22,7 @@ let page: Page;
 const pageErrors: string[] = [];
 let leaves: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 /** A fresh browser context signed in as `username`, on the page its menu entry `menu` opens. */
 async function openAs(username: string, menu: string, ready: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { LocalStack } from '../../cdk/local/stack.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const UNIT = 'yl-yuzhou';
@@ -25,11 +25,7 @@ let assessed: GoalRecord;
 let period = '';
 const pdf = Buffer.from('%PDF-1.4\n玉州区进度佐证材料\n%%EOF\n');
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 async function openAs(username: string): Promise<void> {
   await page?.context().close();
   page = await openPage(browser, pageErrors);

@@ -16,7 +16,7 @@ import { getPublication, storePublication } from '../../functions/data/results.t
 import { beijingDate } from '../../functions/domain/dates.ts';
 import { RESULT_STAGES } from '../../functions/domain/results.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 import { thawConfirmations } from '../helpers/thaw.ts';
 
 const YL = '450900';
@@ -26,11 +26,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 async function openAs(username: string, path: string): Promise<void> {
   await page?.context().close();
   page = await openPage(browser, pageErrors);

@@ -13,7 +13,7 @@ import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const COUNTIES = ['yl-yuzhou', 'yl-fumian', 'yl-beiliu', 'yl-rongxian', 'yl-luchuan', 'yl-bobai', 'yl-xingye'];
@@ -23,11 +23,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 async function openAs(username: string, menu: string): Promise<void> {
   await page?.context().close();
   page = await openPage(browser, pageErrors);

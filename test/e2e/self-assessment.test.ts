@@ -15,7 +15,7 @@ import { stageNumber } from '../../functions/domain/stages.ts';
 import type { GoalRecord } from '../../functions/model/goal.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { approveGoalsDirectly } from '../helpers/approved-goals.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const UNIT = 'yl-yuzhou';
@@ -29,11 +29,7 @@ let assessed: GoalRecord;
 const pdf = Buffer.from('%PDF-1.4\n玉州区 2026 年度自评佐证\n%%EOF\n');
 const base = `/regions/${YL}/cycles/2026/units/${UNIT}/self-assessment`;
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 async function openAs(username: string): Promise<void> {
   await page?.context().close();
   page = await openPage(browser, pageErrors);

@@ -16,7 +16,7 @@ import { getCurrentPlan } from '../../functions/data/plans.ts';
 import { beijingDate, deadlineInstant, shiftIsoDate } from '../../functions/domain/dates.ts';
 import { goalLeaves } from '../../functions/domain/goals.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
-import { hasChromium, openPage, screenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
+import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
 const C = '2026';
@@ -31,11 +31,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const shot = (name: string) => settledScreenshot(page, name);
 
 async function openAs(username: string): Promise<void> {
   await page?.context().close();

@@ -55,6 +55,13 @@ export async function openPage(browser: Browser, errors: string[], viewport = { 
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
+/** A screenshot once the page has settled: no loading mask, and Element Plus's transitions over. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
 /** Signs a demo account in through the login form and waits for the top bar. */
 export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${url}/#/login`);
