@@ -92,6 +92,7 @@ export class Observability extends Construct {
       ['ComputeResults', workflow.computeResults],
       ['RecolourWarnings', workflow.recolourWarnings],
       ['Daily', daily.fn],
+      ['DailyRegion', daily.regionFn],
     ];
     for (const [name, fn] of functions) {
       alarm(`${name}Errors`, fn.metricErrors(sum), `Lambda ${name} failed (crash, timeout or out of memory); its log group has the 'failed' line.`);
@@ -168,7 +169,12 @@ export class Observability extends Construct {
           new GraphWidget({
             title: 'Daily job',
             width: 12,
-            left: [daily.fn.metricInvocations({ ...sum, label: 'runs' }), daily.fn.metricErrors({ ...sum, label: 'failed runs' })],
+            left: [
+              daily.fn.metricInvocations({ ...sum, label: 'runs' }),
+              daily.fn.metricErrors({ ...sum, label: 'failed runs' }),
+              daily.regionFn.metricInvocations({ ...sum, label: 'region runs' }),
+              daily.regionFn.metricErrors({ ...sum, label: 'failed region runs' }),
+            ],
             right: [
               schedules.metricTargetErrors({ ...sum, label: 'scheduler target errors' }),
               daily.deadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: Stats.MAXIMUM, label: 'dead letters' }),

@@ -1,4 +1,6 @@
-// The daily job: EventBridge Scheduler at 01:00 Beijing time, with retries and a dead-letter queue.
+// The daily job: EventBridge Scheduler at 01:00 Beijing time starts a dispatcher, which invokes one
+// worker per region asynchronously (a province's regions side by side, each within 15 minutes); both
+// retry, and what fails for good lands in one dead-letter queue.
 import { type CfnElement, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -17,6 +19,7 @@ export interface DailyJobProps {
 
 export class DailyJob extends Construct {
   readonly fn: AppFunction;
+  readonly regionFn: AppFunction;
   readonly schedule: Schedule;
   readonly deadLetters: Queue;
 
@@ -29,7 +32,21 @@ export class DailyJob extends Construct {
       tracing: config.tracing.lambda,
       timeout: Duration.minutes(5),
     });
-    data.allowReadWrite(this.fn);
+    this.regionFn = new AppFunction(this, 'RegionFn', {
+      entry: 'functions/handlers/schedule/daily-region.ts',
+      description: "One region's share of the daily job",
+      architecture: config.arch,
+      tracing: config.tracing.lambda,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    // The dispatcher only reads which regions and cycles there are; the workers write.
+    data.allowRead(this.fn);
+    data.allowReadWrite(this.regionFn);
+    this.regionFn.grantInvoke(this.fn);
+    const regionFnId = Stack.of(this).getLogicalId(this.regionFn.node.defaultChild as CfnElement);
+    Validations.of(this.fn.role!).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${regionFnId}.Arn>:*]`, reason: "Invoke any version/alias of the one region worker (CDK grantInvoke)." });
+    this.fn.addEnvironment('DAILY_REGION_FUNCTION_NAME', this.regionFn.functionName);
 
     // Failed deliveries land here (alarm at > 0; China has no SQS redrive, so replay is a script).
     this.deadLetters = new Queue(this, 'DeadLetters', {
@@ -40,7 +57,7 @@ export class DailyJob extends Construct {
     Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the daily schedule.' });
     // Scheduler invokes Lambda asynchronously: its retries and DLQ cover delivery only. A run that
     // fails in the function is retried by Lambda, then lands in the same queue.
-    this.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(2), onFailure: new SqsDestination(this.deadLetters) });
+    for (const fn of [this.fn, this.regionFn]) fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(2), onFailure: new SqsDestination(this.deadLetters) });
 
     // Own role (instead of CDK's stack-level singleton) so its one finding is acknowledged right here.
     const role = new Role(this, 'SchedulerRole', {

@@ -35,6 +35,10 @@ export const env = {
   get warningsFunctionName() {
     return requireEnv('WARNINGS_FUNCTION_NAME');
   },
+  /** The daily job's per-region worker (handlers/schedule/daily-region.ts); unset locally, where the regions run in-process. */
+  get dailyRegionFunctionName() {
+    return process.env.DAILY_REGION_FUNCTION_NAME;
+  },
   /** Set (LOCAL_STACK=1) only by the local stack: readable log lines, no metric output, no tracing. */
   get localStack() {
     return process.env.LOCAL_STACK === '1';

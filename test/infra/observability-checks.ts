@@ -69,16 +69,20 @@ export function observabilityChecks(get: () => Synth) {
     const [[, schedule]] = ofType(s, 'AWS::Scheduler::Schedule') as any;
     expect(schedule.Properties.Target.DeadLetterConfig).toEqual({ Arn: dlqArn });
     expect(schedule.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
-    const dailyId = nodeFunctions(s).find(([, f]) => /daily/i.test(f.Properties.Description))![0];
-    const [[, invokeConfig], ...more] = ofType(s, 'AWS::Lambda::EventInvokeConfig') as any;
-    expect(more).toHaveLength(0);
-    expect(invokeConfig.Properties).toMatchObject({ FunctionName: { Ref: dailyId }, MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: dlqArn } } });
-    const fnRole = Object.fromEntries(nodeFunctions(s))[dailyId]!.Properties.Role['Fn::GetAtt'][0];
-    const sends = ofType(s, 'AWS::IAM::Policy')
-      .filter(([, p]) => (p.Properties.Roles ?? []).some((r: any) => r.Ref === fnRole))
-      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
-      .filter((st: any) => [st.Action].flat().includes('sqs:SendMessage'));
-    expect(sends.map((st: any) => st.Resource)).toEqual([dlqArn]);
+    // The dispatcher and each region's worker: Lambda's retries, then the same queue, and only that queue.
+    const dailyIds = nodeFunctions(s).filter(([, f]) => /daily job|^Daily/.test(f.Properties.Description)).map(([id]) => id);
+    expect(dailyIds).toHaveLength(2);
+    const invokeConfigs = ofType(s, 'AWS::Lambda::EventInvokeConfig') as any[];
+    expect(invokeConfigs.map(([, c]) => c.Properties.FunctionName.Ref).sort()).toEqual([...dailyIds].sort());
+    for (const [, invokeConfig] of invokeConfigs) expect(invokeConfig.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: dlqArn } } });
+    for (const dailyId of dailyIds) {
+      const fnRole = Object.fromEntries(nodeFunctions(s))[dailyId]!.Properties.Role['Fn::GetAtt'][0];
+      const sends = ofType(s, 'AWS::IAM::Policy')
+        .filter(([, p]) => (p.Properties.Roles ?? []).some((r: any) => r.Ref === fnRole))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((st: any) => [st.Action].flat().includes('sqs:SendMessage'));
+      expect(sends.map((st: any) => st.Resource), dailyId).toEqual([dlqArn]);
+    }
   });
 
   it('has one dashboard: API, functions, executions, the daily job, per-route and business-event metrics, alarm states', () => {

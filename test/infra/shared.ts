@@ -92,10 +92,10 @@ export function sharedChecks(get: () => Synth) {
     expect(ofType(get(), 'AWS::ApiGatewayV2::DomainName')).toEqual([]);
   });
 
-  it('has one Node 24 function per handler group plus the stage task, the results computation, the warning recolour and the daily job', () => {
+  it('has one Node 24 function per handler group plus the stage task, the results computation, the warning recolour and the daily job (a dispatcher and a worker per region)', () => {
     const s = get();
     const node = ofType(s, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
-    expect(node).toHaveLength(GROUPS.length + 4);
+    expect(node).toHaveLength(GROUPS.length + 5);
     for (const [id, fn] of node) {
       expect(fn.Properties.Runtime, id).toBe('nodejs24.x');
       expect(fn.Properties.Handler, id).toBe('index.handler');
@@ -105,7 +105,8 @@ export function sharedChecks(get: () => Synth) {
     }
     for (const g of GROUPS) groupFunction(s, g);
     expect(node.filter(([, f]) => /stage-task|state machine tasks/i.test(f.Properties.Description))).toHaveLength(1);
-    expect(node.filter(([, f]) => /daily/i.test(f.Properties.Description))).toHaveLength(1);
+    expect(node.filter(([, f]) => /^Daily reminders/.test(f.Properties.Description))).toHaveLength(1);
+    expect(node.filter(([, f]) => /region's share of the daily job/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
     expect(node.filter(([, f]) => /Preliminary results/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
     expect(node.filter(([, f]) => /Early-warning recolour/.test(f.Properties.Description) && f.Properties.Timeout === 900)).toHaveLength(1);
     for (const [, lg] of ofType(s, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
@@ -123,6 +124,13 @@ export function sharedChecks(get: () => Synth) {
     expect(cycles.actions.has('states:SendTaskSuccess')).toBe(true);
     expect(cycles.fn.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
     for (const g of GROUPS.filter((g) => g !== 'cycles')) expect([...groupFunction(s, g).actions].filter((a) => a.startsWith('states:')), g).toEqual([]);
+  });
+
+  it('lets the HTTP API invoke each group function through one permission, not one per route (the stack stays under 500 resources)', () => {
+    const s = get();
+    const fromApi = ofType(s, 'AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com');
+    expect(fromApi).toHaveLength(GROUPS.length);
+    expect(ofType(s, 'AWS::ApiGatewayV2::Route').length).toBeGreaterThan(GROUPS.length);
   });
 
   it('lets the plan and progress groups (alone) start the warning recolour, asynchronously by name', () => {
