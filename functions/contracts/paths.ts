@@ -1,6 +1,7 @@
 // Path parameters, each with its exact pattern: a key is never built from an unchecked path id.
 import { t } from './lang.ts';
 import { STAGE_CODES } from '../domain/stages.ts';
+import { PROBLEM_ID } from '../domain/problems.ts';
 import { ids, z } from './zod.ts';
 
 export const regionPath = z.object({ regionId: ids.region });
@@ -35,6 +36,15 @@ export const goalAdjustmentPath = goalPath.extend({
 /** A feedback item of a unit (model/feedback.ts feedbackId: a UUID). */
 export const feedbackPath = cycleUnitPath.extend({
   feedbackId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('反馈编号有误', 'Not a valid feedback id') }),
+});
+/** A unit's rectification plan of one problem found (domain/problems.ts PROBLEM_ID: score:/satisfaction:<indicator>, feedback:/claim:<uuid>). */
+export const rectificationPath = cycleUnitPath.extend({
+  problemId: z.string().regex(PROBLEM_ID, { error: () => t('问题编号有误', 'Not a valid problem id') }),
+});
+/** A goal carried into this cycle from a problem of an earlier one (Art 26). */
+export const carriedGoalPath = cycleUnitPath.extend({
+  fromCycleId: ids.cycle,
+  problemId: z.string().regex(PROBLEM_ID, { error: () => t('问题编号有误', 'Not a valid problem id') }),
 });
 /** A feeding system of the region's feed API (its key's public id: identity/feed-keys.ts). */
 export const feedSystemPath = regionPath.extend({

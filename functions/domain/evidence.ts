@@ -24,6 +24,10 @@ export const claimEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'p
  */
 export const feedbackEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'period'>, fileId: string) => `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/_feedback/${fileId}`;
 
+/** Evidence of a rectification plan (Art 25; functions/data/rectification.ts): `_rectify` where an indicator would be. */
+export const rectificationEvidenceObjectKey = (s: Omit<EvidenceScope, 'indicatorId' | 'period'> & { problemId: string }, fileId: string) =>
+  `evidence/${s.regionId}/${s.cycleId}/${s.unitId}/_rectify/${s.problemId}/${fileId}`;
+
 /** How long a signed URL stays good: long enough for a 20 MB upload on a slow line, short enough to be useless when shared. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;

@@ -6,6 +6,7 @@ import { feedSystemOps } from './feed-systems.ts';
 import { earlyWarningOps } from './early-warning.ts';
 import { feedbackOps } from './feedback.ts';
 import { progressReportOps } from './progress-reports.ts';
+import { rectificationOps } from './rectification.ts';
 import { warningRunOps } from './warning-runs.ts';
 
-export const handler = apiHandler('progress', { ...feedSystemOps, ...earlyWarningOps, ...feedbackOps, ...progressReportOps, ...warningRunOps });
+export const handler = apiHandler('progress', { ...feedSystemOps, ...earlyWarningOps, ...feedbackOps, ...progressReportOps, ...warningRunOps, ...rectificationOps });

@@ -12,6 +12,7 @@ import { observedHandler } from '../../observability/middleware.ts';
 import { escalateUnits, remindUnits } from '../workflow/duty-escalation.ts';
 import { recomputeProvisional, sweepFeedback } from '../workflow/feedback-clock.ts';
 import { escalateComplaints } from '../workflow/complaint-clock.ts';
+import { escalateRectification } from '../workflow/rectify-clock.ts';
 import { escalateStage, remindStage, systemActor } from '../workflow/escalation.ts';
 import { refreshCycleWarnings } from '../workflow/warning-refresh.ts';
 import { reportDeadlines } from '../workflow/report-deadlines.ts';
@@ -33,6 +34,7 @@ export const emptySummary = () => ({
   reportsEscalated: 0,
   reportsBureauTold: 0,
   complaintsEscalated: 0,
+  rectificationEscalated: 0,
 });
 export type DailySummary = ReturnType<typeof emptySummary>;
 
@@ -79,6 +81,8 @@ export async function runRegion({ regionId, cycleIds }: RegionDay): Promise<Dail
     summary.feedbackProposed += swept.proposed;
     summary.feedbackRecomputed += await recomputeProvisional(regionId, Number(beijingDate(now()).slice(0, 4)) - 1, actor);
   }
+  // Rectification (Art 25): plans past their deadline, the unit leader first, then the bureau.
+  summary.rectificationEscalated += await escalateRectification(regionId, actor);
   // Complaints (Art 32), whether or not the region has an open cycle: overdue answers to the leader.
   summary.complaintsEscalated += await escalateComplaints(regionId, actor);
   return summary;
