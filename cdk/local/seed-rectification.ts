@@ -114,7 +114,7 @@ const PLANS: Draft[] = [
 
 const at = (day: string, hour = 2) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-type DemoFile = { objectKey: string; body: Buffer; contentType: 'application/pdf'; sha256: string };
+type DemoFile = { objectKey: string; body: Uint8Array; contentType: 'application/pdf'; sha256: string };
 
 function plan(d: Draft, p: Problem, unitName: string, categoryId: string, today: string, files: DemoFile[]): RectificationRecord {
   const created = shiftIsoDate(today, -30);
@@ -149,7 +149,8 @@ function plan(d: Draft, p: Problem, unitName: string, categoryId: string, today:
     responsiblePost: d.post,
     measures: d.measures,
     commitment: d.commitment,
-    deadline: shiftIsoDate(today, d.due),
+    // Within the bound a plan may set (the end of the year after the cycle's), whatever the demo's today.
+    deadline: [shiftIsoDate(today, d.due), '2026-12-31'].sort()[0]!,
     status: d.status,
     progress,
     ...(d.result && done ? { result: { text: d.result, evidence: [], at: done, by: `${d.unitId.slice(3)}_leader`, late: false } } : {}),
