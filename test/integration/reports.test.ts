@@ -4,11 +4,11 @@
 // an assessor unit and another region are refused; a category reopened for correction (not the
 // confirmed version any more) and a cycle never confirmed (2026) are refused with a clear message.
 // The bureau reads the region report: its figures are checked against the snapshots and score rows.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
-import { confirmedResults } from '../../functions/data/confirmations.ts';
+import { confirmationEntity, confirmedResults } from '../../functions/data/confirmations.ts';
 import { getCategorySet } from '../../functions/data/categories.ts';
 import { keys } from '../../functions/data/keys.ts';
 import { listCycleScores } from '../../functions/data/scores.ts';
@@ -70,6 +70,9 @@ describe("a unit's report", () => {
     const scores = (await listCycleScores(YL, C)).filter((s) => s.categoryId === category.categoryId);
     expect(scores.length).toBeGreaterThan(snapshot.units.length);
     for (const g of r.groups) expect(g.categoryAverage).toBeGreaterThan(0);
+    // The problems found (domain/problems.ts): the indicators that lost points are among them, by stable id.
+    const ids = r.problems.map((p: any) => p.id);
+    expect(lost.filter((l: any) => ids.includes(`score:${l.id}`) || ids.includes(`satisfaction:${l.id}`)).length).toBeGreaterThan(0);
   });
 
   it('is read by the unit leader and the bureau; another unit, an assessor unit and another region are refused', async () => {
@@ -142,6 +145,26 @@ describe('the region report', () => {
     expect(res.status).toBe(200);
     for (const c of res.body.categories) {
       expect(c.status).toBe('unconfirmed');
+    }
+  });
+
+  it("compares with last year once this year is confirmed: 2026's categories against 2025's of the same name", async () => {
+    // 2026 confirmed as the leader's confirmation would store it (one snapshot per category), its units' totals 1.00 lower.
+    const [sets, last] = await Promise.all([getCategorySet(YL, '2026'), getCategorySet(YL, C)]);
+    for (const c of sets!.categories) {
+      const before = last!.categories.find((p) => p.name === c.name);
+      const prior = before && (await confirmedResults(YL, C, before.categoryId));
+      if (!prior) continue;
+      await documentClient().send(new PutCommand({ TableName: tableName(), Item: confirmationEntity.item({ ...prior, cycleId: '2026', categoryId: c.categoryId, units: prior.units.map((u) => ({ ...u, total: u.total - 100 })) }) }));
+    }
+    const res = await call('getRegionReport', staff, { cycleId: '2026' });
+    expect(res.status).toBe(200);
+    const compared = res.body.categories.filter((c: any) => c.status === 'confirmed');
+    expect(compared.length).toBeGreaterThan(0);
+    for (const c of compared) {
+      expect(c.previous.status).toBe('confirmed');
+      expect(c.previous.stats.mean - c.stats.mean).toBe(100);
+      expect(c.previous.counts).toEqual(c.counts);
     }
   });
 
