@@ -149,7 +149,7 @@ export class Api extends Construct {
         authorizer: r.access.public ? new HttpNoneAuthorizer() : authorizer,
       });
       allRoutes.push(...added);
-      if (r.access.public && r.access.key === 'feed') feedRoutes.push(...added);
+      if (r.access.public && r.access.key) feedRoutes.push(...added);
       else if (r.access.public) publicRoutes.push(...added);
     }
     for (const route of publicRoutes) {

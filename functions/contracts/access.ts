@@ -6,6 +6,8 @@ import type { Access, Scope } from './define.ts';
 export const PUBLIC = { public: true } as const satisfies Access;
 /** Other systems feeding indicator values: no token, the feeding system's own key (functions/http/feed-auth.ts). */
 export const FEED_KEY = { public: true, key: 'feed' } as const satisfies Access;
+/** Consuming systems (organisation, finance) reading the published reward eligibility with a results key (Art 28–29). */
+export const RESULTS_KEY = { public: true, key: 'results' } as const satisfies Access;
 /**
  * Every signed-in person, within the scope given: any account reaches its own profile ('self'); a
  * region's data is read by the business roles only, so the three administrators and an account

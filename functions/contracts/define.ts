@@ -24,11 +24,12 @@ export type Scope = 'region' | 'self' | 'ownUnit' | 'assessorOf' | 'thirdParty';
 
 export type Access =
   /**
-   * No token: API Gateway lets the call through without the JWT authorizer. `key: 'feed'`: not open
-   * to anyone, but to a feeding system, which the chain authenticates by its key (header
-   * `x-feed-key`, functions/http/feed-auth.ts) before anything else is read.
+   * No token: API Gateway lets the call through without the JWT authorizer. `key`: not open to
+   * anyone, but to another system, which the chain authenticates by its key (header `x-feed-key`,
+   * functions/http/feed-auth.ts) before anything else is read; the key's purpose must be the route's
+   * ('feed': submits indicator values; 'results': reads the published reward eligibility).
    */
-  | { public: true; key?: 'feed' }
+  | { public: true; key?: 'feed' | 'results' }
   /** Signed-in callers with one of `roles`, inside the region named by the path's {regionId}. */
   | { public: false; roles: readonly Role[]; scope: Scope };
 
@@ -62,7 +63,7 @@ export type OpInput<C extends RouteContract> = {
   params: z.output<C['params']>;
   query: Out<C['query']>;
   body: Out<C['body']>;
-} & (C['access'] extends { key: 'feed' }
+} & (C['access'] extends { key: 'feed' | 'results' }
   ? { caller?: undefined; system: import('../model/feed-system.ts').FeedSystemRecord }
   : C['access'] extends { public: true }
   ? { caller?: undefined; /** The client address (API Gateway's sourceIp): per-client caps. */ sourceIp?: string }

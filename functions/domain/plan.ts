@@ -18,6 +18,7 @@ import {
   type TotalRules,
 } from './scoring/index.ts';
 import { checkInt } from './scoring/problems.ts';
+import { factorProblem } from './results-use.ts';
 import { t } from '../contracts/lang.ts';
 import type { BonusRule, CategoryPlan, DeductionRule, PlanMethod, PlanNode, PlanRecord, VetoItem } from '../model/plan.ts';
 import { ConflictError, ValidationError } from './errors.ts';
@@ -120,6 +121,8 @@ export function checkPlan(plan: CategoryPlan, ctx: PlanContext): FieldProblem[] 
   problems.push(...checkTotalRules({ ...plan.totals, deductionCaps: {}, satisfaction: [] }, 'totals'));
   problems.push(...checkGradingRules(plan.grading, 'grading'));
   checkInt(problems, 'reviewWindowDays', plan.reviewWindowDays, 1, 30, '复核时限（工作日）');
+  const factor = plan.grassrootsFactor === undefined ? undefined : factorProblem(plan.grassrootsFactor);
+  if (factor) problems.push({ path: 'grassrootsFactor', message: t(factor.zh, factor.en) });
   return problems;
 }
 

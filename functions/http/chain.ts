@@ -98,7 +98,7 @@ function guard(table: readonly Route[]): MiddlewareObj<Event, Result> {
       let reach: Reach | undefined;
       let system: FeedSystemRecord | undefined;
       // A feeding system's key, checked before its body is even read.
-      if (route.access.public && route.access.key === 'feed') system = await feedSystemFrom(event, event.routeKey, params);
+      if (route.access.public && route.access.key) system = await feedSystemFrom(event, event.routeKey, params, route.access.key);
       if (!route.access.public) {
         caller = await callerFrom(event);
         if (!caller) throw new DomainError(401, 'UNAUTHENTICATED', usernameFrom(event) ? t('账号不存在或已停用，请联系管理员', 'This account does not exist or is disabled; ask an administrator') : t('请先登录', 'Please sign in'));

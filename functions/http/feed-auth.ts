@@ -10,7 +10,7 @@ import { commit, type Actor } from '../data/commit.ts';
 import { getFeedSystem } from '../data/feed-systems.ts';
 import { DomainError, ForbiddenError } from '../domain/errors.ts';
 import { feedSecretMatches, parseFeedKey } from '../identity/feed-keys.ts';
-import type { FeedSystemRecord } from '../model/feed-system.ts';
+import { purposeOf, type FeedSystemRecord, type KeyPurpose } from '../model/feed-system.ts';
 import { logger } from '../observability/logger.ts';
 
 export const FEED_KEY_HEADER = 'x-feed-key';
@@ -37,7 +37,7 @@ function headerOf(event: Partial<APIGatewayProxyEventV2>): string | undefined {
 }
 
 /** The feeding system a call's key names, checked against the path's region and cycle. */
-export async function feedSystemFrom(event: Partial<APIGatewayProxyEventV2>, routeKey: string, params: Record<string, string>): Promise<FeedSystemRecord> {
+export async function feedSystemFrom(event: Partial<APIGatewayProxyEventV2>, routeKey: string, params: Record<string, string>, purpose: KeyPurpose = 'feed'): Promise<FeedSystemRecord> {
   const parsed = parseFeedKey(headerOf(event));
   if (!parsed) {
     logger.warn('feed refused', { target: routeKey, reason: 'no key' });
@@ -55,6 +55,11 @@ export async function feedSystemFrom(event: Partial<APIGatewayProxyEventV2>, rou
   if (system.status !== 'active') {
     await auditFeedRefusal(system, routeKey, { reason: 'revoked', params });
     throw unauthenticated();
+  }
+  // A feed key never reads results, a results key never feeds values.
+  if (purposeOf(system) !== purpose) {
+    await auditFeedRefusal(system, routeKey, { reason: 'purpose', purpose: purposeOf(system), params });
+    throw new ForbiddenError(t(purpose === 'results' ? '数据报送密钥不能读取考评结果' : '结果使用密钥不能报送指标数据', purpose === 'results' ? 'A feed key cannot read results' : 'A results key cannot feed indicator values'));
   }
   if (params.regionId !== system.regionId || params.cycleId !== system.cycleId) {
     await auditFeedRefusal(system, routeKey, { reason: 'region', params });

@@ -28,7 +28,7 @@ export type LimitClass = 'read' | 'write' | 'heavy' | 'public' | 'feed';
 export const LIMIT_CLASSES: readonly LimitClass[] = ['read', 'write', 'heavy', 'public', 'feed'];
 
 export function limitClass(r: { method: string; path: string; access: Access }): LimitClass {
-  if (r.access.public && r.access.key === 'feed') return 'feed';
+  if (r.access.public && r.access.key) return 'feed';
   if (r.access.public) return 'public';
   if (r.path.endsWith('/import')) return 'heavy';
   return r.method === 'GET' ? 'read' : 'write';

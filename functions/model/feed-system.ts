@@ -29,9 +29,19 @@ export const feedGrants = z.object({
 });
 export type FeedGrants = z.infer<typeof feedGrants>;
 
+/**
+ * What a key may do: 'feed' submits indicator values (the grants below), 'results' reads the cycle's
+ * published reward eligibility (Art 28–29; no indicators). A key of one purpose is refused on the other's routes.
+ */
+export const KEY_PURPOSES = ['feed', 'results'] as const;
+export const keyPurpose = z.enum(KEY_PURPOSES);
+export type KeyPurpose = z.infer<typeof keyPurpose>;
+
 export const feedSystemRecord = z.object({
   regionId: ids.region,
   systemId: z.string().regex(FEED_SYSTEM_ID),
+  /** Absent: a feed key (records from before purposes were kept). `purposeOf` reads it. */
+  purpose: keyPurpose.optional(),
   name: z.string(),
   cycleId: ids.cycle,
   /** With their names as the plan in force had them at registration, for the bureau's list. */
@@ -53,3 +63,5 @@ export const feedSystemRecord = z.object({
   version,
 });
 export type FeedSystemRecord = z.infer<typeof feedSystemRecord>;
+
+export const purposeOf = (s: Pick<FeedSystemRecord, 'purpose'>): KeyPurpose => s.purpose ?? 'feed';

@@ -138,6 +138,8 @@ export const categoryPlan = z.object({
   reviewWindowDays: z.number().default(DEFAULT_REVIEW_DAYS),
   /** Art 12 early-warning thresholds (model/early-warning.ts; its defaults when absent). */
   warning: warningRule.optional(),
+  /** Art 28 grassroots weighting factor (基层单位系数) in hundredths, 120 = 1.20; 1.00 when absent (domain/results-use.ts). */
+  grassrootsFactor: amount.optional(),
 });
 
 /** One version of a category's plan (keys.plan). */

@@ -49,7 +49,7 @@ function pathOf(r: Route, regionId: string, unitId: string, username: string) {
 /** What the declaration says: 'allowed' (anything but 401/403) or the refusal. */
 function expected(r: Route, p: Person, regionId: string, unitId: string): 'allowed' | 401 | 403 {
   // A feed route takes a feeding system's key, never a person's token (test/integration/feed.test.ts feeds with keys).
-  if (r.access.public && r.access.key === 'feed') return 401;
+  if (r.access.public && r.access.key) return 401;
   if (r.access.public) return 'allowed';
   if (!r.access.roles.includes(p.role)) return 403;
   if (r.access.scope === 'self') return 'allowed';

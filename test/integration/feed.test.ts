@@ -86,7 +86,8 @@ describe('registering a feeding system', () => {
     const listed = await manage('listFeedSystems', staff, {}, undefined, {});
     // Newest first: the one just registered, then the demo's (cdk/local/seed-feed.ts).
     expect(listed.body.items[0].systemId).toBe(systemId);
-    expect(listed.body.items.map((s: any) => s.name).sort()).toEqual(['市统计局数据平台', '市统计局统计数据平台', '市财政局预算管理一体化系统', '市财政局预算管理一体化系统'].sort());
+    // The demo's results consumer (purpose 'results', cdk/local/seed-notice.ts) is listed with the feeding systems.
+    expect(listed.body.items.map((s: any) => s.name).sort()).toEqual(['市统计局数据平台', '市统计局统计数据平台', '市财政局预算管理一体化系统', '市财政局预算管理一体化系统', '市委组织部干部考核管理系统'].sort());
     expect(listed.body.items.at(-1)).toMatchObject({ status: 'revoked', createdAt: '2026-03-02T01:00:00.000Z' });
     expect(JSON.stringify(listed.body)).not.toMatch(/keyHash|[0-9a-f]{64}/);
     const entries = await audit(YL, 'feed.system.create');

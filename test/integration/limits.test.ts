@@ -73,7 +73,7 @@ describe('limit classes', () => {
       // One caller alone can never take a route's whole burst.
       expect(CALLER_LIMITS[kind].burst, r.path).toBeLessThanOrEqual(ROUTE_LIMITS[kind].burst);
       if (r.path.endsWith('/import')) expect(kind).toBe('heavy');
-      if (r.access.public) expect(kind).toBe(r.access.key === 'feed' ? 'feed' : 'public');
+      if (r.access.public) expect(kind).toBe(r.access.key ? 'feed' : 'public');
     }
     expect(routes.filter((r) => limitClass(r) === 'heavy').length).toBeGreaterThan(0);
   });

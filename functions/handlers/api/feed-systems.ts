@@ -43,9 +43,9 @@ async function checkGrants(regionId: string, grants: FeedGrants): Promise<FeedSy
   return named;
 }
 
-type Grants = Pick<FeedSystemRecord, 'name' | 'cycleId' | 'indicators' | 'unitIds'>;
+type Grants = Pick<FeedSystemRecord, 'name' | 'cycleId' | 'indicators' | 'unitIds'> & { purpose?: FeedSystemRecord['purpose'] };
 
-function newSystem(regionId: string, grants: Grants, by: string, at: string, rotatedFrom?: string) {
+export function newSystem(regionId: string, grants: Grants, by: string, at: string, rotatedFrom?: string) {
   const systemId = newFeedSystemId();
   const { key, hash } = newFeedKey(systemId);
   const system: FeedSystemRecord = { regionId, systemId, ...grants, keyHash: hash, status: 'active', createdAt: at, createdBy: by, fedCount: 0, version: 1, ...(rotatedFrom ? { rotatedFrom } : {}) };
@@ -90,8 +90,8 @@ export const feedSystemOps = ops(feedSystemRoutes, {
     const old = await systemOf(params);
     activeOnly(old, body.version);
     const at = nowIso();
-    const { name, cycleId, indicators, unitIds } = old;
-    const { system, key } = newSystem(params.regionId, { name, cycleId, indicators, unitIds }, caller.username, at, old.systemId);
+    const { name, cycleId, indicators, unitIds, purpose } = old;
+    const { system, key } = newSystem(params.regionId, { name, cycleId, indicators, unitIds, ...(purpose ? { purpose } : {}) }, caller.username, at, old.systemId);
     await rotateFeedSystem(caller, old, system, at);
     return { system: viewOf(system), key };
   },

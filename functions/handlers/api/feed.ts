@@ -19,10 +19,12 @@ import { isAtStage } from '../../domain/stages.ts';
 import { apiHandler } from '../../http/chain.ts';
 import { auditFeedRefusal, feedActor } from '../../http/feed-auth.ts';
 import type { GoalRecord } from '../../model/goal.ts';
+import { resultsConsumerOps } from './results-use.ts';
 
 type Row = FeedResult['rows'][number];
 
 export const handler = apiHandler('feed', {
+  ...resultsConsumerOps,
   feedValues: async ({ system, params, body }) => {
     const rows = body.values;
     const [cycle, categories, stored] = await Promise.all([getCycle(params.regionId, params.cycleId), getCategorySet(params.regionId, params.cycleId), getSchedule(params.regionId, params.cycleId)]);
