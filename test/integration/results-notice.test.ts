@@ -213,6 +213,27 @@ describe('a correction', () => {
   });
 });
 
+describe('an approval after the confirmations moved', () => {
+  it('is refused (409) when a category was reopened between submission and approval; nothing is published', async () => {
+    const state = (await call('getResultsNotice', staff)).body;
+    const drafted = await call('draftResultsNotice', staff, {}, { ...fields, documentNumber: '玉绩办〔2026〕16号', correctionReason: '补正前言', headVersion: state.headVersion });
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+    const n = { noticeNumber: String(drafted.body.number) };
+    expect((await call('submitResultsNotice', staff, n, { version: 1 })).body.status).toBe('submitted');
+    const other = state.categories.find((c: any) => c.confirmedVersion === 1).categoryId;
+    await setStage('grading');
+    const reopen = await call('proposeReopen', staff, { categoryId: other }, { reason: '复查发现录入错误', version: 1 });
+    expect((await call('decideReopen', leader, { categoryId: other, reopenId: reopen.body.id }, { decision: 'approve', reason: '同意', version: 1 })).status).toBe(201);
+    await setStage('closed');
+    const approved = await call('decideResultsNotice', leader, n, { decision: 'approve', version: 2 });
+    expect(approved.status).toBe(409);
+    expect(approved.body.error.message).toContain('确认结果已变化');
+    const after = (await call('getResultsNotice', staff)).body;
+    expect(after.published).toBe(state.published);
+    expect(after.versions[0]).toMatchObject({ number: drafted.body.number, status: 'submitted' });
+  });
+});
+
 describe('results use by key', () => {
   let resultsKey: string;
   let resultsSystem: any;
