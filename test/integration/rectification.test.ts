@@ -11,6 +11,7 @@ import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { setClockOffset } from '../../functions/config/clock.ts';
 import { listNotices } from '../../functions/data/notifications.ts';
+import { cycleProblems, unitProblems } from '../../functions/data/problems.ts';
 import { getRectification } from '../../functions/data/rectification.ts';
 import { beijingDate, shiftIsoDate } from '../../functions/domain/dates.ts';
 import type { Caller } from '../../functions/domain/roles.ts';
@@ -76,6 +77,13 @@ describe('the unit’s problems and plans', () => {
     expect((byId.get('score:1.3') as any).plan.status).toBe('draft');
     expect((byId.get('score:2.1') as any).plan.status).toBe('accepted');
     expect((byId.get(P) as any).plan).toBeUndefined();
+  });
+
+  it('the cycle-wide read (carry-over, reports) finds for every unit what the unit’s own read finds', async () => {
+    const all = await cycleProblems(YL, C);
+    expect(all.size).toBeGreaterThan(30);
+    for (const unitId of ['yl-yuzhou', 'yl-fumian', 'yl-jyj', 'yl-bobai', 'yl-tjj']) expect(all.get(unitId), unitId).toEqual(await unitProblems(YL, C, unitId));
+    expect(all.get('yl-fumian')!.problems.filter((p) => p.key).map((p) => p.kind).sort()).toEqual(['feedback', 'satisfaction']);
   });
 
   it('the bureau reads any unit’s; another unit and another region are refused', async () => {

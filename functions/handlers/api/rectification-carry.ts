@@ -16,7 +16,7 @@ import { getCycle } from '../../data/cycles.ts';
 import { cycleIdOf } from '../../data/keys.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getCurrentPlan } from '../../data/plans.ts';
-import { unitProblems } from '../../data/problems.ts';
+import { cycleProblems } from '../../data/problems.ts';
 import { getCarriedGoal, listRectificationQueue, readCarriedGoals, storeCarried, storeCarriedDecision } from '../../data/rectification.ts';
 import { getRegion } from '../../data/regions.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
@@ -50,7 +50,7 @@ export const carryOps = ops(
       if (body.nextCycleId !== nextId) throw new ValidationError(t('只能结转到下一年度的考评周期', 'Items are carried into the next year’s cycle only'), [{ path: 'body.nextCycleId', message: t(`应为 ${nextId}`, `Should be ${nextId}`) }]);
       const next = await getCycle(regionId, nextId);
       if (!next) throw new ConflictError(t(`${cycle.year + 1} 年度考评周期尚未创建，请先创建该周期再结转`, `The ${cycle.year + 1} cycle does not exist yet; create it first, then carry over`));
-      const [set, nextSet, queue] = await Promise.all([getCategorySet(regionId, cycleId), getCategorySet(regionId, nextId), listRectificationQueue(regionId, cycleId)]);
+      const [set, nextSet, queue, problemsOf] = await Promise.all([getCategorySet(regionId, cycleId), getCategorySet(regionId, nextId), listRectificationQueue(regionId, cycleId), cycleProblems(regionId, cycleId)]);
       const measures = new Map(queue.map((r) => [`${r.unitId}|${r.problemId}`, r.measures]));
       const nextLeaves = new Map<string, Set<string>>();
       const leavesOf = async (categoryId: string) => {
@@ -63,9 +63,9 @@ export const carryOps = ops(
       const summary = { nextCycleId: nextId, units: 0, carried: 0, unchanged: 0 };
       for (const category of set?.categories ?? []) {
         for (const unit of category.units) {
-          const found = await unitProblems(regionId, cycleId, unit.unitId);
-          const carried = found.problems.filter(isCarried);
-          if (!found.confirmed || !carried.length) continue;
+          const found = problemsOf.get(unit.unitId);
+          const carried = found?.problems.filter(isCarried) ?? [];
+          if (!found?.confirmed || !carried.length) continue;
           const nextCategory = nextSet?.categories.find((c) => c.units.some((u) => u.unitId === unit.unitId));
           // A unit not assessed next year (merged, retired) has nowhere to carry to.
           if (!nextCategory) continue;
