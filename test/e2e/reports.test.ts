@@ -1,7 +1,8 @@
 // Annual reports (Art 24) in the portal with the demo data (玉林市 2025, every category confirmed):
 // 玉州区's filer opens 我的年度报告 — the document with its numbered sections, indicator table with the
 // points lost and why, the charts with their tables, the bureau as issuer — then the A4 print view, and
-// the PDF is made from it with Chromium's page.pdf() (how the browser's "save as PDF" makes it); another
+// the PDF is made from it with Chromium's page.pdf() (how the browser's "save as PDF" makes it) and read
+// back: every page with the running header and 第 n 页 共 m 页; another
 // unit's report is not offered. The bureau opens 全区报告 (grades, statistics, most-missed indicators,
 // "no previous year" for 2024) and exports it as .xlsx; 2026, not confirmed, says so.
 import { writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../helpers/api-client.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 import { hasChromium, openPage, settledScreenshot, signIn, SHOTS, startPortal, type Portal } from '../helpers/portal.ts';
 
 const pagesOf = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -56,6 +58,13 @@ describe.skipIf(!hasChromium)('annual reports', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pagesOf(pdf)).toBeGreaterThan(1);
     expect(pdf.length).toBeGreaterThan(50_000);
+    // Every page has the running header and its number of the whole; the document's text is in it.
+    const text = pdfText(pdf);
+    const pages = pagesOf(pdf);
+    expect(text.split('玉林市2025年度绩效考评结果报告 · 玉州区').length - 1).toBe(pages);
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`第 ${n} 页　共 ${pages} 页`);
+    // (Bold runs — headings — use another font subset this reader does not decode: plain text only.)
+    for (const part of ['考评类别：县（市、区）', '各项指标满分合计 100.00 分', '请对上述问题逐项制定整改方案', '玉林市绩效考评领导小组办公室（市绩效办）']) expect(text).toContain(part);
     // A look at the printed pages: emulate print and shoot the first one.
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 });
