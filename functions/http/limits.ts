@@ -73,8 +73,8 @@ export const LIMITS: Limits = { route: ROUTE_LIMITS, caller: CALLER_LIMITS };
 
 /**
  * Lambda reserved concurrency by handler group. Only the public group by default: it is the one
- * anyone on the internet can drive without an account, and 150 is above the sum of its routes'
- * bursts (6 × 20 today; the infra test keeps it so as public pages are added), so the stage answers
+ * anyone on the internet can drive without an account, and 200 is above the sum of its routes'
+ * bursts (9 × 20 today; the infra test keeps it so as public pages are added), so the stage answers
  * 429 before the reservation could throttle an invocation. The other groups share the account's pool: a reservation on a whole
  * group would cap its ordinary reads too, and, sized below what the stage admits, turn a burst into
  * throttled invocations (an error to the caller instead of a 429). Lambda keeps 100 of the account's
@@ -82,7 +82,7 @@ export const LIMITS: Limits = { route: ROUTE_LIMITS, caller: CALLER_LIMITS };
  */
 // 'supervision' too: its three public complaint routes (burst 3 × 20) are open to anyone; 100 leaves the
 // bureau's handling routes room beside them, and bounds what a flood of filings can cost.
-export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 150, supervision: 100 };
+export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = { public: 200, supervision: 100 };
 
 /** AWS WAF rate-based rule on the site (requests per client address in the window). */
 export const WAF_RATE_RULE = { limit: 3000, windowSeconds: 300 } as const;
