@@ -44,7 +44,8 @@ export const listRectificationApi = (regionId: string, cycleId: string, query: {
 /** 结转为下一年度目标草稿（可重复执行） */
 export const carryRectificationApi = (regionId: string, cycleId: string, nextCycleId: string) => call(rectificationRoutes.carryRectification, { params: { regionId, cycleId }, body: { nextCycleId } }, { silent: true });
 
-export const listCarriedGoalsApi = (regionId: string, cycleId: string, unitId: string) => call(rectificationRoutes.listCarriedGoals, { params: { regionId, cycleId, unitId } });
+/** 结转事项（错误由目标页上的结转面板自行显示，不打断目标页） */
+export const listCarriedGoalsApi = (regionId: string, cycleId: string, unitId: string) => call(rectificationRoutes.listCarriedGoals, { params: { regionId, cycleId, unitId } }, { silent: true });
 
 export const decideCarriedGoalApi = (
   regionId: string,
