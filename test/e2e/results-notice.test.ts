@@ -6,7 +6,6 @@
 // Screenshots n01…
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
@@ -95,7 +94,7 @@ describe.skipIf(!hasChromium)('results notice and results use in Chromium', () =
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('use-export').click()]);
     expect(download.suggestedFilename()).toBe('2025-奖惩运用资格.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile((await download.path())!));
+    await book.xlsx.readFile((await download.path())!);
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).getCell(9).text).toBe('系数折算分');
     const rows = sheet.getSheetValues().slice(2) as (string | undefined)[][];
