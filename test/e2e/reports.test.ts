@@ -49,6 +49,9 @@ describe.skipIf(!hasChromium)('annual reports', () => {
   it('prints on A4 from the print view, and the PDF is made from it', async () => {
     await page.getByTestId('report-open-print').click();
     await page.getByTestId('report-print-print').waitFor();
+    expect(page.url()).toContain('/my-report-print/2025/yl-yuzhou');
+    // The menu keeps 我的年度报告 marked as the page's owner.
+    expect(await page.getByTestId('menu-myReport').getAttribute('class')).toContain('is-active');
     await page.getByTestId('report-document').waitFor();
     await expect.poll(() => page.locator('[data-testid=report-chart-groups] svg').count()).toBeGreaterThan(0);
     await settledScreenshot(page, 'rp02-print-view');
