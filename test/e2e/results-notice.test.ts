@@ -2,15 +2,21 @@
 // 2025 (结果运用, every category confirmed as version 1; its seeded notice taken away first so the walk
 // starts from a draft): the bureau staff draft the notice from the confirmed results and submit it, the
 // leader approves and publishes it; the public reads it without signing in from 公开信息 and prints it on
-// A4; the bureau reads the reward eligibility (the counties' factor 1.20) and exports it as .xlsx.
-// Screenshots n01…
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+// A4; the bureau reads the reward eligibility (the counties' factor 1.20) and exports it as .xlsx and
+// registers a consuming system's key; after a category is reopened and confirmed again (version 2, through
+// the API), the staff draft a correction, the leader publishes it, and the public page says it was
+// corrected, with version 1 still readable. Screenshots n01…
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../cdk/local/stack.ts';
 import { documentClient, tableName } from '../../functions/data/client.ts';
 import { keys } from '../../functions/data/keys.ts';
+import type { Caller } from '../../functions/domain/roles.ts';
+import { stageNumber, type StageCode } from '../../functions/domain/stages.ts';
+import { handler as results } from '../../functions/handlers/api/results.ts';
+import { apiEvent, lambdaContext, routeFor } from '../helpers/events.ts';
 import { hasChromium, openPage, settledScreenshot, signIn, startPortal, type Portal } from '../helpers/portal.ts';
 
 const YL = '450900';
@@ -28,6 +34,14 @@ async function openAs(username: string | undefined, path: string): Promise<void>
   if (username) await signIn(page, stack.url, username);
   await page.goto(`${stack.url}/#${path}`);
 }
+const bureau = (username: string, role: Caller['role']): Caller => ({ username, name: username, role, regionId: YL, unitId: 'yl-jxb' });
+async function api(op: string, caller: Caller, params: Record<string, string>, body: unknown): Promise<any> {
+  const res = (await results(apiEvent(routeFor('results', op), { caller, params: { regionId: YL, cycleId: '2025', ...params }, body }), lambdaContext)) as { statusCode: number; body: string };
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return JSON.parse(res.body);
+}
+const setStage = (stage: StageCode) =>
+  documentClient().send(new UpdateCommand({ TableName: tableName(), Key: keys.cycle(YL, '2025'), UpdateExpression: 'SET currentStage = :s', ExpressionAttributeValues: { ':s': stageNumber(stage) } }));
 const confirmBox = () => page.locator('.el-message-box__btns .el-button--primary').click();
 
 describe.skipIf(!hasChromium)('results notice and results use in Chromium', () => {
@@ -108,6 +122,38 @@ describe.skipIf(!hasChromium)('results notice and results use in Chromium', () =
     await page.getByTestId('use-consumer-create').click();
     await expect.poll(() => page.getByTestId('feed-key-value').inputValue(), { timeout: 10_000 }).toMatch(/^pmf_[a-z2-7]{16}_/);
     await shot('n07-results-consumer-key');
+  });
+
+  it('a category reopened and confirmed again gives a correction: the public page says the notice was corrected', async () => {
+    // 等次评定: the staff propose a correction of the counties' results, the leader approves it and confirms version 2.
+    await setStage('grading');
+    const reopen = await api('proposeReopen', bureau('yl_staff', 'bureau_staff'), { categoryId: 'c1' }, { reason: '复查发现一项指标录入有误', version: 1 });
+    await api('decideReopen', bureau('yl_leader', 'bureau_leader'), { categoryId: 'c1', reopenId: reopen.id }, { decision: 'approve', reason: '同意更正', version: 1 });
+    await api('confirmResults', bureau('yl_leader', 'bureau_leader'), { categoryId: 'c1' }, { version: 3 });
+    await setStage('closed');
+    await openAs('yl_staff', '/results-notice/2025');
+    await expect.poll(() => page.getByTestId('notice-category-c1').innerText(), { timeout: 15_000 }).toContain('第 2 版');
+    await page.getByTestId('notice-new').click();
+    await page.getByTestId('notice-document-number').fill('玉绩办〔2026〕15号');
+    await page.getByTestId('notice-correction-reason').fill('县（市、区）类别经复查更正后重新确认（第 2 版），现予更正。');
+    await page.getByTestId('notice-draft').click();
+    await expect.poll(() => page.getByTestId('notice-status').innerText(), { timeout: 10_000 }).toBe('草稿');
+    await page.getByTestId('notice-submit').click();
+    await confirmBox();
+    await expect.poll(() => page.getByTestId('notice-status').innerText(), { timeout: 10_000 }).toBe('待审批');
+    await openAs('yl_leader', '/results-notice/2025');
+    await expect.poll(() => page.getByTestId('notice-approve').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('notice-approve').click();
+    await confirmBox();
+    await expect.poll(() => page.getByTestId('notice-versions').innerText(), { timeout: 10_000 }).toContain('已被更正');
+    await openAs(undefined, `/public/results-notice/${YL}/2025`);
+    await expect.poll(() => page.getByTestId('public-notice-corrected').innerText(), { timeout: 15_000 }).toContain('现行为第 2 版');
+    expect(await page.getByTestId('public-notice-corrected').innerText()).toContain('经复查更正后重新确认');
+    expect(await page.getByTestId('notice-document').innerText()).toContain('玉绩办〔2026〕15号');
+    await shot('n08-public-notice-corrected');
+    await page.getByTestId('public-notice-show-1').click();
+    await expect.poll(() => page.getByTestId('public-notice-replaced').innerText(), { timeout: 10_000 }).toContain('第 1 版');
+    expect(await page.getByTestId('notice-document').innerText()).toContain(DOC);
     expect(pageErrors).toEqual([]);
   });
 });
