@@ -1,13 +1,14 @@
 // Demo results notice and results use of 玉林市 2025 (Art 22, 27–29), after 'grade-decisions' (every
 // category confirmed, version 1): the counties' plan (c1 县（市、区）) given the grassroots factor 1.20, the
-// notice drafted from the confirmed results by the same builder as the API (data/results-notice.ts
+// notice drafted from the confirmed results by the same builder as the API (data/notice-content.ts
 // noticeContentNow) and published as version 1 on 报告与通报's first day, and one results consumer — the
 // organisation department's cadre system — registered with a key of purpose 'results' whose secret is
 // thrown away (as a real key is shown once): to try the API locally, replace it (更换密钥) on 数据接口.
 import { getCycle } from '../../functions/data/cycles.ts';
 import { feedSystemItem } from '../../functions/data/feed-systems.ts';
 import { getCurrentPlan, planItem } from '../../functions/data/plans.ts';
-import { noticeContentNow, noticeEntity, noticeHeadEntity } from '../../functions/data/results-notice.ts';
+import { noticeContentNow } from '../../functions/data/notice-content.ts';
+import { noticeEntity, noticeHeadEntity } from '../../functions/data/results-notice.ts';
 import { stageNumber } from '../../functions/domain/stages.ts';
 import { newFeedKey, newFeedSystemId } from '../../functions/identity/feed-keys.ts';
 import type { NoticeRecord } from '../../functions/model/results-notice.ts';

@@ -5,19 +5,15 @@
 // on the cycle's stage; the approval also on each category's confirmation being the one drafted from.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { t } from '../contracts/lang.ts';
-import { buildNotice, NOTICE_STAGES, type CategoryInput } from '../domain/results-notice.ts';
+import { NOTICE_STAGES } from '../domain/results-notice.ts';
 import { noticeHeadRecord, noticeRecord, type NoticeHeadRecord, type NoticeRecord } from '../model/results-notice.ts';
-import { getCategorySet } from './categories.ts';
 import { documentClient, tableName } from './client.ts';
-import { confirmedResults, listFreezes } from './confirmations.ts';
 import { commit, type Actor, type TransactItem } from './commit.ts';
 import { entity } from './entity.ts';
 import { atStage, putIf } from './goals.ts';
 import { keys } from './keys.ts';
 import { noticeItem } from './notifications.ts';
-import { getCurrentPlan } from './plans.ts';
 import { queryAll } from './query.ts';
-import { listVetoes } from './results.ts';
 
 export const noticeEntity = entity('resultsNotice', noticeRecord, (n) => keys.noticeVersion(n.regionId, n.cycleId, n.number));
 export const noticeHeadEntity = entity('resultsNoticeHead', noticeHeadRecord, (h) => keys.noticeHead(h.regionId, h.cycleId));
@@ -144,27 +140,4 @@ export async function publishNoticeVersion(
     const chunk = notices.slice(i, i + MORE_NOTICES);
     await commit(actor, { action: 'results.notice.notify', target: target(after), after: { count: chunk.length } }, chunk.map((Item) => ({ Put: { TableName: tableName(), Item } })), at);
   }
-}
-
-/** Each category of the cycle with its freeze state; `full` adds its confirmed snapshot and the plan's factor. */
-export async function noticeCategoryInputs(regionId: string, cycleId: string, full: boolean): Promise<CategoryInput[]> {
-  const [set, freezes] = await Promise.all([getCategorySet(regionId, cycleId), listFreezes(regionId, cycleId)]);
-  const categories = [...(set?.categories ?? [])].sort((a, b) => a.order - b.order);
-  return Promise.all(
-    categories.map(async (c) => {
-      const freeze = freezes.find((f) => f.categoryId === c.categoryId);
-      const base: CategoryInput = { categoryId: c.categoryId, name: c.name, ...(freeze ? { freeze: { status: freeze.status, confirmedVersion: freeze.confirmedVersion } } : {}) };
-      if (!full || !freeze) return base;
-      const [confirmation, plan] = await Promise.all([confirmedResults(regionId, cycleId, c.categoryId), getCurrentPlan(regionId, cycleId, c.categoryId)]);
-      return { ...base, confirmation, factor: plan?.plan.grassrootsFactor };
-    }),
-  );
-}
-
-/** What a version lists, built now from the confirmed results. */
-export async function noticeContentNow(regionId: string, cycleId: string) {
-  const [inputs, vetoes] = await Promise.all([noticeCategoryInputs(regionId, cycleId, true), listVetoes(regionId, cycleId)]);
-  const byUnit = new Map<string, string[]>();
-  for (const v of vetoes.filter((x) => x.status === 'approved')) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v.name]);
-  return buildNotice(inputs, byUnit);
 }

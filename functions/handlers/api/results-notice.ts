@@ -10,7 +10,8 @@ import { resultsNoticeRoutes, type NoticeView } from '../../contracts/results-no
 import { getCycle } from '../../data/cycles.ts';
 import { noticeItem } from '../../data/notifications.ts';
 import { getRegion } from '../../data/regions.ts';
-import { noticeCategoryInputs, noticeContentNow, publishNoticeVersion, readNotice, storeNoticeVersion } from '../../data/results-notice.ts';
+import { noticeCategoryInputs, noticeContentNow } from '../../data/notice-content.ts';
+import { publishNoticeVersion, readNotice, storeNoticeVersion } from '../../data/results-notice.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isOpenDraft, isPending, NOTICE_STAGES, staleCategories } from '../../domain/results-notice.ts';
 import { isAtStage } from '../../domain/stages.ts';
