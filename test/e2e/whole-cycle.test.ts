@@ -291,6 +291,9 @@ describe.skipIf(!hasChromium)('a whole cycle, from the plan to the next year', (
     const { confirmations } = ok(await leader.get(`${CYCLE}/categories/${CAT}/confirmations`));
     expect(confirmations).toHaveLength(1);
     await open('yl_leader', `/results/${C}`);
+    await expect.poll(() => page.getByTestId('confirm-badge').count()).toBe(1);
+    // Frozen: nothing publishes the category again until a correction reopens it.
+    expect(await page.getByTestId('results-publish').count()).toBe(0);
     await shot('08-grading-confirmed');
   });
 
