@@ -25,6 +25,8 @@ import { demoResultItems } from './seed-results.ts';
 import { demoReviews, recomputeDemoCategories } from './seed-reviews.ts';
 import { demoGradeDecisionItems } from './seed-grade-decisions.ts';
 import { demoComplaintItems } from './seed-complaints.ts';
+import { demoRectification } from './seed-rectification.ts';
+import { demoNoticeItems } from './seed-notice.ts';
 import { hashPassword } from '../../functions/identity/password.ts';
 import { putAll } from './put-all.ts';
 
@@ -206,6 +208,22 @@ const PARTS: SeedPart[] = [
     // Two complaints of 玉林市 about 2025 (Art 32): one answered, one open (cdk/local/seed-complaints.ts).
     name: 'complaints',
     apply: async (at) => inChunks(await demoComplaintItems(seedToday(at)), 'seed.complaints', at),
+  },
+  {
+    // 2025's rectification plans in every state for three units, and two items carried into 2026 as draft
+    // goals (Art 25–26; after 'grade-decisions', whose confirmed problems it reads; cdk/local/seed-rectification.ts).
+    name: 'rectification',
+    apply: async (at) => {
+      const { items, files } = await demoRectification(seedToday(at));
+      await inChunks(items, 'seed.rectification', at);
+      await putDemoEvidence(files);
+    },
+  },
+  {
+    // 2025's results notice published (version 1), the counties' grassroots factor 1.20 and one results
+    // consumer's key (Art 22, 27–29; after 'grade-decisions', whose confirmations it lists).
+    name: 'notice',
+    apply: async (at) => inChunks(await demoNoticeItems(), 'seed.notice', at),
   },
 ];
 

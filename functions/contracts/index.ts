@@ -25,6 +25,10 @@ import { scoreRoutes } from './scores.ts';
 import { selfAssessmentRoutes } from './self-assessment.ts';
 import { resultRoutes } from './results.ts';
 import { reviewRoutes } from './reviews.ts';
+import { publicRectificationRoutes, rectificationRoutes } from './rectification.ts';
+import { publicResultsNoticeRoutes, resultsNoticeRoutes } from './results-notice.ts';
+import { resultsConsumerRoutes, resultsUseRoutes } from './results-use.ts';
+import { reportRoutes } from './reports.ts';
 import { userRoutes } from './users.ts';
 import { warningRunRoutes } from './warning-runs.ts';
 
@@ -56,7 +60,14 @@ export const contracts = {
   ...resultRoutes,
   ...gradeDecisionRoutes,
   ...reviewRoutes,
+  ...resultsNoticeRoutes,
+  ...publicResultsNoticeRoutes,
+  ...resultsUseRoutes,
+  ...resultsConsumerRoutes,
+  ...reportRoutes,
   ...complaintRoutes,
+  ...rectificationRoutes,
+  ...publicRectificationRoutes,
 };
 export type Contracts = typeof contracts;
 export type OpName = keyof Contracts;

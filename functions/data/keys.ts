@@ -148,6 +148,20 @@
 //   a category's confirmations  Query pk=WORK#r#c  sk begins_with RESULT##CONFIRM#category#  (reopen proposals
 //                               …#r0001#id first, then the snapshots …#v0001 as confirmed: the history in one Query)
 //   the confirmed results ..... Query pk=WORK#r#c  sk begins_with RESULT##CONFIRM#category#v  descending, Limit 1
+//   a unit's rectification .... Query pk=WORK#r#c  sk begins_with RECTIFY#u#  (one plan per problem found, RECTIFY#u#problemId
+//                               — score:/satisfaction:/feedback:/claim: ids, domain/problems.ts —; pending evidence
+//                               uploads RECTIFY#u##UPLOAD#fileId sort first; model/rectification.ts, data/rectification.ts)
+//   the bureau's rectification  Query gsi3 gsi3pk=QUEUE#r#c#RECTIFY  (every plan, drafts included so the bureau sees who
+//                               has not filed; gsi3sk = status#deadline#u: begins_with status# for one status)
+//   public rectification ...... Query gsi2 gsi2pk=PUBRECT#r#c  (gsi2sk = u#problemId; sparse: set when the unit leader
+//                               approves, never removed; begins_with u# for one unit's commitments)
+//   overdue rectification ..... the DUE#r index (kind RECTIFY, rest = problemId): set while the plan is being worked on
+//   carried goals (Art 26) .... in the NEXT cycle's unit GOAL#u# Query: GOAL#u##CARRY#fromCycle#problemId (before every
+//                               goal: '#' sorts first); begins_with GOAL#u##CARRY# for them alone
+//   the results notice ........ Query pk=WORK#r#c  sk begins_with RESULT##NOTICE#  (通报, Art 22/27: the head
+//                               RESULT##NOTICE#HEAD — newest version, the one in force — then one item per version
+//                               …#v0001, draft to published, kept when superseded; data/results-notice.ts). Whether
+//                               it is published: GetItem of the head alone
 import { beijingDate } from '../domain/dates.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -284,6 +298,10 @@ export const keys = {
   /** Ends with `#`, so category c1 never prefixes c10; `…#v` the snapshots alone. */
   confirmationPrefix: (categoryId: string) => `RESULT##CONFIRM#${categoryId}#`,
   confirmationSnapshotPrefix: (categoryId: string) => `RESULT##CONFIRM#${categoryId}#v`,
+  /** The cycle's results notice: its head and its versions (functions/data/results-notice.ts). */
+  noticeHead: (regionId: string, cycleId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: 'RESULT##NOTICE#HEAD' }),
+  noticeVersion: (regionId: string, cycleId: string, number: number) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RESULT##NOTICE#v${String(number).padStart(4, '0')}` }),
+  noticePrefix: 'RESULT##NOTICE#',
   /** A goal's early-warning status (functions/data/early-warning.ts). */
   goalWarning: (regionId: string, cycleId: string, unitId: string, indicatorId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}#${indicatorId}#WARN` }),
   warningAssessor: (regionId: string, cycleId: string, assessorUnitId: string, unitId: string, indicatorId: string) => ({ gsi2pk: `WARNASSESS#${regionId}#${cycleId}#${assessorUnitId}`, gsi2sk: `${unitId}#${indicatorId}` }),
@@ -338,6 +356,14 @@ export const keys = {
   complaintQueuePartition: (regionId: string) => `COMPLAINTS#${regionId}`,
   complaintDue: (regionId: string, date: string, complaintId: string) => ({ gsi1pk: `COMPLAINTDUE#${regionId}`, gsi1sk: `${date}#${complaintId}` }),
   complaintDuePartition: (regionId: string) => `COMPLAINTDUE#${regionId}`,
+  /** A unit's rectification plan of a problem, a pending evidence upload, the public index (functions/data/rectification.ts). */
+  rectification: (regionId: string, cycleId: string, unitId: string, problemId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RECTIFY#${unitId}#${problemId}` }),
+  rectifyUpload: (regionId: string, cycleId: string, unitId: string, fileId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `RECTIFY#${unitId}##UPLOAD#${fileId}` }),
+  rectifyPublic: (regionId: string, cycleId: string, unitId: string, problemId: string) => ({ gsi2pk: `PUBRECT#${regionId}#${cycleId}`, gsi2sk: `${unitId}#${problemId}` }),
+  rectifyPublicPartition: (regionId: string, cycleId: string) => `PUBRECT#${regionId}#${cycleId}`,
+  /** A key problem carried into the next cycle as a draft goal of the unit (Art 26). */
+  carriedGoal: (regionId: string, cycleId: string, unitId: string, fromCycleId: string, problemId: string) => ({ pk: `WORK#${regionId}#${cycleId}`, sk: `GOAL#${unitId}##CARRY#${fromCycleId}#${problemId}` }),
+  carriedGoalPrefix: (unitId: string) => `GOAL#${unitId}##CARRY#`,
   complaintCode: (codeHash: string) => ({ pk: `COMPLAINTCODE#${codeHash}`, sk: 'CODE' }),
   complaintCap: (clientHash: string, date: string) => ({ pk: `COMPLAINTCAP#${clientHash}`, sk: date }),
   /** Sign-in failures and lock of a username that has no profile (functions/data/sign-in.ts). */

@@ -22,6 +22,9 @@ export const samplePathIds: Readonly<Record<string, string>> = {
   reopenId: '00000000-0000-4000-8000-000000000006',
   reviewId: '00000000-0000-4000-8000-000000000004',
   runId: '20260101T000000000Z-00000000',
+  noticeNumber: '1',
+  problemId: 'score:1.1',
+  fromCycleId: '2025',
 };
 
 /** The route's path with its ids filled: the samples, overridden where given; an id with no sample fails the walker loudly. */

@@ -55,6 +55,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listGoalAdjustments: { status: 'pending', page: '1', limit: '20' },
   listPublicGoalUnits: { q: '玉州', page: '1', limit: '20' },
   getPublicUnitGoals: { q: '生产总值' },
+  getPublicResultsNotice: { version: '1' },
   listFeedSystems: { limit: '20' },
   getUnitProgress: { period: '2026-11' },
   listProgressReports: { period: '2026-11', status: 'approved', limit: '20' },
@@ -68,6 +69,7 @@ const sampleQueries: Record<string, Record<string, string>> = {
   listGradeDecisions: { status: 'proposed' },
   listReviews: { status: 'submitted', categoryId: 'c1', unitId: 'yl-yuzhou', page: '1', limit: '20' },
   listComplaints: { status: 'received', limit: '20' },
+  listRectification: { status: 'approved', unitId: 'yl-yuzhou', overdue: 'true', page: '1', limit: '20' },
 };
 
 /** A valid body of each route that takes one; filled in beforeAll (the plan comes from the seed). */
@@ -166,6 +168,11 @@ const sampleBodies: Record<string, unknown> = {
   confirmResults: { version: 0 },
   proposeReopen: { reason: '经复查需更正', version: 1 },
   decideReopen: { decision: 'approve', reason: '同意更正', version: 1 },
+  draftResultsNotice: { title: '关于2025年度绩效考评结果的通报', documentNumber: '玉绩办〔2026〕12号', issueDate: '2026-04-01', preface: '现将结果通报如下。', correctionReason: '一个类别经更正后重新确认', headVersion: 0 },
+  updateResultsNotice: { title: '关于2025年度绩效考评结果的通报', documentNumber: '玉绩办〔2026〕12号', issueDate: '2026-04-01', preface: '现将结果通报如下。', correctionReason: '一个类别经更正后重新确认', version: 1 },
+  submitResultsNotice: { version: 1 },
+  decideResultsNotice: { decision: 'return', reason: '前言请补充审定依据', version: 1 },
+  createResultsConsumer: { name: '市委组织部干部考核系统', cycleId: '2026' },
   saveReview: { reviewId: '00000000-0000-4000-8000-000000000004', items: [{ itemId: 'score:1.1', reason: '实际完成值应为 7.3%', evidence: ['aaaaaaaaaaaaaaaaaaaa'] }], version: 1 },
   submitReview: { version: 1 },
   signReviewEvidence: { name: '复核佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
@@ -173,6 +180,15 @@ const sampleBodies: Record<string, unknown> = {
   filePublicComplaint: { cycleId: '2025', unitId: 'yl-yuzhou', stage: 'assessment', subject: '评分依据不公开', content: '希望公开该指标的评分依据和计算过程。', contact: { name: '陈先生', phone: '13907751234', email: 'chen@example.cn' }, consent: true },
   fileComplaint: { cycleId: '2025', unitId: 'yl-yuzhou', stage: 'assessment', subject: '评分依据不公开', content: '希望公开该指标的评分依据和计算过程。', contact: { name: '陈先生', phone: '13907751234', email: 'chen@example.cn' }, consent: true },
   lookupComplaint: { code: 'YXKT-BANJ-2345-6789' },
+  saveRectification: { responsible: '张伟', responsiblePost: '区住房和城乡建设局局长', measures: '建立项目清单，倒排工期。', commitment: '年底前完成整改。', deadline: '2026-12-20', version: 1 },
+  submitRectification: { version: 1 },
+  reviewRectification: { decision: 'return', reason: '措施不够具体', version: 1 },
+  reportRectificationProgress: { text: '已完成项目清单。', evidence: ['aaaaaaaaaaaaaaaaaaaa'], version: 1 },
+  completeRectification: { result: '整改已完成。', evidence: ['aaaaaaaaaaaaaaaaaaaa'], version: 1 },
+  signRectificationEvidence: { name: '整改佐证.pdf', contentType: 'application/pdf', size: 1024, sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' },
+  decideRectification: { decision: 'return', reason: '缺少验收材料', version: 1 },
+  decideCarriedGoal: { decision: 'accept', indicatorId: '3.1', target: '满意率达到 85%', version: 1 },
+  carryRectification: { nextCycleId: '2027' },
   assignComplaint: { handler: 'yl_staff', version: 1 },
   answerComplaint: { answer: '经核查，该指标评分依据已在考评方案中公开。', version: 1 },
   decideComplaint: { approve: false, opinion: '请补充计算过程', version: 1 },
@@ -402,7 +418,7 @@ function paramCases(r: Route): Case[] {
 async function send(r: Route, c: Partial<Case>) {
   const event = apiEvent(r, { caller: callerFor(r), params: c.params ?? paramsOf(r), query: c.query ?? sampleQueries[r.op], body: c.body, rawBody: c.rawBody });
   // The feed routes take a feeding system's key instead of a token (one registered in beforeAll).
-  if (r.access.public && r.access.key === 'feed') event.headers = { ...event.headers, 'x-feed-key': feedKey };
+  if (r.access.public && r.access.key) event.headers = { ...event.headers, 'x-feed-key': r.access.key === 'results' ? resultsKey : feedKey };
   if (c.headers) event.headers = { ...event.headers, ...c.headers };
   if (c.rawBody === '') event.body = undefined;
   const res = (await handlers[r.group](event, lambdaContext)) as { statusCode: number; body: string };
@@ -436,6 +452,8 @@ const withoutRefusals = (items: Item[]) => items.filter((i) => !(String(i.pk).st
 const figures = { cases: 0, byStatus: {} as Record<string, number>, fieldsRefused: new Set<string>(), formulaCases: 0, formulaAccepted: 0, formulaRefused: 0, formula5xx: 0, perRoute: {} as Record<string, number> };
 let before: Item[] = [];
 let feedKey = '';
+/** A results consumer's key: the key routes that read eligibility take one. */
+let resultsKey = '';
 
 beforeAll(async () => {
   await useFreshTable();
@@ -457,6 +475,7 @@ beforeAll(async () => {
   };
   const created = await send(routes.find((r) => r.op === 'createFeedSystem')!, { body: sampleBodies.createFeedSystem });
   feedKey = (created.body as unknown as { key: string }).key;
+  resultsKey = ((await send(routes.find((r) => r.op === 'createResultsConsumer')!, { body: sampleBodies.createResultsConsumer })).body as unknown as { key: string }).key;
   before = await snapshot();
 }, 120_000);
 

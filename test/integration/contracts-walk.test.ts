@@ -6,6 +6,7 @@ import { beijingDate } from '../../functions/domain/dates.ts';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEvidenceStore, type EvidenceStore } from '../../cdk/local/evidence-store.ts';
+import { DEMO_RECTIFY_FILE } from '../../cdk/local/seed-rectification.ts';
 import { seedDemo } from '../../cdk/local/seed.ts';
 import { demoProgress } from '../../cdk/local/seed-progress.ts';
 import { GROUPS, routes, type Group, type Route } from '../../functions/http/routes.ts';
@@ -52,12 +53,16 @@ const selfFile = (({ cycleId, unitId, indicatorId, fileId }) => ({ cycleId, unit
 const selfSet = { cycleId: selfFile.cycleId, unitId: selfFile.unitId };
 /** A demo 2026 feedback file (cdk/local/seed-feedback.ts): the sender's evidence of an item of 玉林市. */
 const feedbackFile = (({ cycleId, unitId, feedbackId, fileId }) => ({ cycleId, unitId, feedbackId, fileId }))(demoFeedback(new Date().toISOString()).files.find((f) => f.cycleId === '2026')!);
-const sampleParams: Record<string, Record<string, string>> = { downloadFeedbackEvidence: feedbackFile, downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile, downloadReviewEvidence: { ...DEMO_REVIEW_FILE } };
+const sampleParams: Record<string, Record<string, string>> = { downloadFeedbackEvidence: feedbackFile, downloadEvidence: fileIds, downloadAssessedEvidence: fileIds, downloadClaimEvidence: claimFile('bonus'), downloadDeductionEvidence: claimFile('deduction'), getAssessedSelfAssessment: selfSet, downloadSelfEvidence: selfFile, downloadAssessedSelfEvidence: selfFile, downloadReviewEvidence: { ...DEMO_REVIEW_FILE }, readEligibility: { cycleId: '2025' }, getUnitReport: { cycleId: '2025' }, downloadRectificationEvidence: { ...DEMO_RECTIFY_FILE } };
 const namesIn = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const callerFor = (r: Route) => (r.access.public ? undefined : callerOf[r.access.roles[0]!]);
 
+/** A results consumer's key (registered in beforeAll): the key routes that read take one, not a token. */
+let resultsKey = '';
 async function send(r: Route, opts: Parameters<typeof apiEvent>[1]) {
-  const res = (await handlers[r.group](apiEvent(r, opts), lambdaContext)) as { statusCode: number; body: string };
+  const event = apiEvent(r, opts);
+  if (r.access.public && r.access.key === 'results') event.headers = { 'x-feed-key': resultsKey };
+  const res = (await handlers[r.group](event, lambdaContext)) as { statusCode: number; body: string };
   return { status: res.statusCode, body: JSON.parse(res.body) as { error?: { details?: { path: string }[] } } };
 }
 const fieldsOf = (body: { error?: { details?: { path: string }[] } }) => (body.error?.details ?? []).map((d) => d.path);
@@ -71,6 +76,8 @@ beforeAll(async () => {
   process.env.EVIDENCE_BUCKET = evidence.bucket;
   await seedDemo(new Date().toISOString());
   for (const g of GROUPS) handlers[g] = (await import(`../../functions/handlers/api/${g}.ts`)).handler as Handler;
+  const register = routes.find((r) => r.op === 'createResultsConsumer')!;
+  resultsKey = ((await send(register, { caller: callerFor(register), params: { regionId: samplePathIds.regionId! }, body: { name: '市委组织部干部考核系统', cycleId: '2025' } })).body as unknown as { key: string }).key;
 }, 60_000);
 afterAll(async () => evidence?.stop());
 

@@ -8,10 +8,14 @@ import { cycleView } from './cycle-view.ts';
 import { withDutyCounts } from './timeline-duties.ts';
 import { publicGoalOps } from './public-goals.ts';
 import { publicPlanOps } from './public-plans.ts';
+import { publicRectificationOps } from './public-rectification.ts';
+import { publicResultsNoticeOps } from './public-results-notice.ts';
 
 export const handler = apiHandler('public', {
   ...publicGoalOps,
   ...publicPlanOps,
+  ...publicRectificationOps,
+  ...publicResultsNoticeOps,
   listRegions: async () => ({ items: await listRegions() }),
   listRegionCycles: async ({ params }) => {
     const region = await getRegion(params.regionId);

@@ -6,5 +6,8 @@ import { preliminaryResultOps } from './preliminary-results.ts';
 import { reviewOps } from './reviews.ts';
 import { vetoOps } from './vetoes.ts';
 import { gradeDecisionOps } from './grade-decisions.ts';
+import { resultsNoticeOps } from './results-notice.ts';
+import { resultsUseOps } from './results-use.ts';
+import { reportOps } from './reports.ts';
 
-export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps, ...reviewOps, ...gradeDecisionOps });
+export const handler = apiHandler('results', { ...preliminaryResultOps, ...vetoOps, ...reviewOps, ...gradeDecisionOps, ...resultsNoticeOps, ...resultsUseOps, ...reportOps });

@@ -10,6 +10,9 @@ import goals from './modules/goals';
 import progress from './modules/progress';
 import scoring from './modules/scoring';
 import results from './modules/results';
+import resultsNotice, { publicResultsNotice } from './modules/results-notice';
+import reports from './modules/reports';
+import rectification, { publicRectification } from './modules/rectification';
 import selfAssessment from './modules/self-assessment';
 import goalAdjustments from './modules/goal-adjustments';
 import feedback from './modules/feedback';
@@ -27,8 +30,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/public', name: 'public', component: () => import('@/views/public/index.vue'), meta: { title: 'menu.public', public: true } },
   ...publicPlans,
   ...publicGoals,
+  ...publicResultsNotice,
   ...publicComplaints,
-  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...results, ...complaints, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
+  ...publicRectification,
+  { path: '/', component: () => import('@/layout/index.vue'), children: [...workbench, ...cycle, ...goals, ...goalAdjustments, ...feedback, ...claims, ...feed, ...progress, ...selfAssessment, ...scoring, ...results, ...resultsNotice, ...reports, ...rectification, ...complaints, ...organisation, ...plan, ...account, ...calendar, ...simulate, ...users] },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
