@@ -15,6 +15,7 @@ import type { FeedbackRecord } from '../model/feedback.ts';
 import type { PlanNode } from '../model/plan.ts';
 import type { ReviewRecord } from '../model/review.ts';
 import type { ScoreRecord } from '../model/score.ts';
+import { QUALITATIVE_NAMES, type QualitativeLevel } from './scoring/methods.ts';
 import { formatPoints } from './scoring/points.ts';
 
 export const PROBLEM_KINDS = ['score', 'satisfaction', 'feedback', 'claim'] as const;
@@ -73,7 +74,9 @@ function inputsLine(s: ScoreRecord): string {
     .map(([k, v]) => {
       const [zh, en] = INPUT_NAMES[k] ?? [k, k];
       const shown = k === 'score' ? formatPoints(v as number) : k === 'rate' ? `${formatPoints(v as number)}%` : String(v);
-      return t(`${zh} ${shown}`, `${en} ${shown}`);
+      // A level reads 优/良/中/差 in Chinese; English keeps its name.
+      const zhShown = k === 'level' ? (QUALITATIVE_NAMES[v as QualitativeLevel] ?? shown) : shown;
+      return t(`${zh} ${zhShown}`, `${en} ${shown}`);
     });
   return parts.join('；');
 }

@@ -75,6 +75,12 @@ describe('problems found for a unit', () => {
     expect(p.detail).toContain('完成率 80%');
   });
 
+  it('a qualitative level reads 优/良/中/差 in the detail, not its code', () => {
+    const [p] = findProblems({ leaves, scores: [score('1.1', 1000, 850, { methodKind: 'qualitative', inputs: { level: 'good' } })], feedback: [], reviews: [] });
+    expect(p!.detail).toContain('评价等级 良');
+    expect(p!.detail).not.toContain('good');
+  });
+
   it(`key problem: a loss of ${KEY_LOSS_PERCENT}% or more of the points; just under is not`, () => {
     const out = findProblems({ leaves, scores: [score('1.1', 1000, 500), score('1.2', 1000, 501)], feedback: [], reviews: [] });
     expect(out.find((p) => p.id === 'score:1.1')?.key).toBe(true);
