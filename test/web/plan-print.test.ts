@@ -176,6 +176,9 @@ describe('plan print: the document', () => {
       '有情节严重扣分事项的单位，在名额分配后每项降低一个等次，所空名额不递补。',
       '被考评单位对考评结果有异议的，可在结果反馈之日起 7 个工作日内申请复核（第二十一条）。',
     ]);
+    // Art 28: a grassroots factor other than 1.00 is stated; 1.00 says nothing.
+    expect(gradingSentences({ ...plan, grassrootsFactor: 120 }, t).at(-1)).toBe('奖励运用时，本类别按基层单位系数 1.20 折算（第二十八条）。');
+    expect(gradingSentences({ ...plan, grassrootsFactor: 100 }, t)).toEqual(sentences);
   });
 
   it('renders the table with spanning parent cells, the total row and the rules', () => {

@@ -124,6 +124,8 @@ export function gradingSentences(plan: CategoryPlan, t: Translate): string[] {
       ? [t('planPrint.grading.satisfaction', { parts: satisfaction.map((p) => t('planPrint.grading.satisfactionPart', { name: p.name, weight: amount(p.weight) })).join(t('planPrint.listSep')) })]
       : []),
     t('planPrint.grading.review', { days: plan.reviewWindowDays }),
+    // Art 28: shown only where the plan weights this category's rewards.
+    ...(plan.grassrootsFactor !== undefined && plan.grassrootsFactor !== 100 ? [t('planPrint.grading.grassroots', { factor: formatPoints(plan.grassrootsFactor) })] : []),
   ];
 }
 
