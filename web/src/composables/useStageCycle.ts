@@ -4,6 +4,7 @@ import { stageNumber, type StageCode } from '@shared/domain/stages.ts';
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCyclesApi } from '@/api/cycles';
+import { putCycleInPath } from './putCycleInPath';
 
 /** A cycle of the region as listed (its stage and status too). */
 export type ListedCycle = Awaited<ReturnType<typeof listCyclesApi>>['items'][number];
@@ -23,7 +24,7 @@ export function useStageCycle(
     cycles.value = [...items].sort((a, b) => b.year - a.year);
     if (id) return;
     const chosen = cycles.value.find((c) => c.status === 'open' && numbers.includes(c.currentStage)) ?? cycles.value[0];
-    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId } });
+    if (chosen) await putCycleInPath(router, routeName, chosen.cycleId);
   }
   watch(
     fromPath,

@@ -5,6 +5,7 @@ import { stageNumber } from '@shared/domain/stages.ts';
 import { ref, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCyclesApi } from '@/api/cycles';
+import { putCycleInPath } from '@/composables/putCycleInPath';
 
 const STAGES = ADJUSTMENT_STAGES.map(stageNumber);
 
@@ -21,7 +22,7 @@ export function useAdjustmentCycle(regionId: () => string, fromPath: () => strin
       return;
     }
     const chosen = newest.find((c) => c.status === 'open' && STAGES.includes(c.currentStage)) ?? newest[0];
-    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId } });
+    if (chosen) await putCycleInPath(router, routeName, chosen.cycleId);
   }
   watch(
     fromPath,

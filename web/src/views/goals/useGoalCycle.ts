@@ -4,6 +4,7 @@ import { stageNumber } from '@shared/domain/stages.ts';
 import { ref, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCyclesApi } from '@/api/cycles';
+import { putCycleInPath } from '@/composables/putCycleInPath';
 
 const GOAL_STAGES = [stageNumber('goal_setting'), stageNumber('goal_review')];
 
@@ -15,7 +16,7 @@ export function useGoalCycle(regionId: () => string, fromPath: () => string | un
     const { items } = await listCyclesApi(regionId());
     const newest = [...items].sort((a, b) => b.year - a.year);
     const chosen = newest.find((c) => c.status === 'open' && GOAL_STAGES.includes(c.currentStage)) ?? newest[0];
-    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId } });
+    if (chosen) await putCycleInPath(router, routeName, chosen.cycleId);
   }
   watch(
     fromPath,

@@ -4,6 +4,7 @@ import { stageNumber } from '@shared/domain/stages.ts';
 import { ref, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCyclesApi } from '@/api/cycles';
+import { putCycleInPath } from '@/composables/putCycleInPath';
 
 export function useProgressCycle(regionId: () => string, fromPath: () => string | undefined, routeName: string): Ref<string | undefined> {
   const router = useRouter();
@@ -12,7 +13,7 @@ export function useProgressCycle(regionId: () => string, fromPath: () => string 
     const { items } = await listCyclesApi(regionId());
     const newest = [...items].sort((a, b) => b.year - a.year);
     const chosen = newest.find((c) => c.status === 'open' && c.currentStage === stageNumber('execution')) ?? newest[0];
-    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId }, query: router.currentRoute.value.query });
+    if (chosen) await putCycleInPath(router, routeName, chosen.cycleId, true);
   }
   watch(
     fromPath,

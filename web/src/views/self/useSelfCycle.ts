@@ -5,6 +5,7 @@ import { stageNumber } from '@shared/domain/stages.ts';
 import { ref, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { listCyclesApi } from '@/api/cycles';
+import { putCycleInPath } from '@/composables/putCycleInPath';
 
 export function useSelfCycle(regionId: () => string, fromPath: () => string | undefined, routeName: string) {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function useSelfCycle(regionId: () => string, fromPath: () => string | un
     cycles.value = newest.map((c) => ({ cycleId: c.cycleId, name: c.name }));
     if (fromPath()) return;
     const chosen = newest.find((c) => c.status === 'open' && c.currentStage === self) ?? newest.find((c) => c.currentStage >= self) ?? newest[0];
-    if (chosen) await router.replace({ name: routeName, params: { cycleId: chosen.cycleId }, query: router.currentRoute.value.query });
+    if (chosen) await putCycleInPath(router, routeName, chosen.cycleId, true);
   }
   watch(fromPath, (id) => (cycleId.value = id || undefined), { immediate: true });
   void choose();
