@@ -12,7 +12,7 @@ import { observedHandler } from '../../observability/middleware.ts';
 import { emptySummary, runRegion, type DailySummary, type RegionDay } from './daily-region.ts';
 
 /** Every region, with its open cycles (a region without one still has complaints to watch). */
-export async function regionDays(): Promise<RegionDay[]> {
+async function regionDays(): Promise<RegionDay[]> {
   const open = await listOpenCycles();
   return (await listRegions()).map(({ regionId }) => ({ regionId, cycleIds: open.filter((c) => c.regionId === regionId).map((c) => c.cycleId) }));
 }

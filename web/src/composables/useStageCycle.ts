@@ -7,7 +7,7 @@ import { listCyclesApi } from '@/api/cycles';
 import { putCycleInPath } from './putCycleInPath';
 
 /** A cycle of the region as listed (its stage and status too). */
-export type ListedCycle = Awaited<ReturnType<typeof listCyclesApi>>['items'][number];
+type ListedCycle = Awaited<ReturnType<typeof listCyclesApi>>['items'][number];
 
 export function useStageCycle(
   stages: readonly StageCode[],
