@@ -71,10 +71,11 @@ export const useSessionStore = defineStore('session', () => {
 
   /** A renewed token for the same session: from the local issuer, or by the OIDC refresh token. */
   async function renew(): Promise<void> {
+    const from = token.value;
     const auth = runtimeConfig().auth;
-    if (auth.mode === 'local') return setToken((await refreshTokenApi()).token);
-    const { renewOidc } = await import('@/auth/oidc');
-    setToken(await renewOidc(auth));
+    const next = auth.mode === 'local' ? (await refreshTokenApi()).token : await (await import('@/auth/oidc')).renewOidc(auth);
+    // Signed out (idle, or by hand) while the renewal was on its way: its answer must not sign the tab in again.
+    if (token.value === from) setToken(next);
   }
 
   async function changePasswordLocal(username: string, password: string, newPassword: string): Promise<void> {
